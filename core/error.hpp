@@ -20,7 +20,10 @@ class InputError : public std::runtime_error {
 // "path:line" (line is 1-based; 0 means no line).
 inline std::string location(const std::filesystem::path& file, std::size_t line = 0) {
     std::string s = file.string();
-    if (line > 0) s += ":" + std::to_string(line);
+    if (line > 0) {
+        s.push_back(':');
+        s.append(std::to_string(line));
+    }
     return s;
 }
 

@@ -74,6 +74,9 @@ nlohmann::json parse_json(std::string_view text, const std::filesystem::path& pa
         if (offset >= text.size()) detail = "unexpected end of file (truncated JSON?): " + detail;
         throw InputError(location(path, line) + ":" + std::to_string(col),
                          "malformed JSON: " + detail);
+    } catch (const nlohmann::json::exception& e) {
+        // e.g. a number too large to represent (1e999)
+        throw InputError(path.string(), std::string("malformed JSON: ") + e.what());
     }
 }
 

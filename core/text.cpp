@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 #include <stdexcept>
 
 namespace xasite::text {
@@ -377,6 +378,35 @@ std::vector<std::string_view> split(std::string_view s, char delim) {
 bool starts_with_ci_folded(std::string_view text, std::string_view folded_prefix) {
     std::string f = fold(text);
     return std::string_view(f).substr(0, folded_prefix.size()) == folded_prefix;
+}
+
+}  // namespace xasite::text
+
+#include <unicode/coll.h>
+#include <unicode/locid.h>
+
+namespace xasite::text {
+
+std::string sort_key_vi(std::string_view s) {
+    thread_local std::unique_ptr<icu::Collator> collator = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::Collator> c(icu::Collator::createInstance(icu::Locale("vi"), status));
+        if (U_FAILURE(status) || !c) throw std::runtime_error("ICU: no Vietnamese collator");
+        return c;
+    }();
+    auto u =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+    std::string key(64, '\0');
+    int32_t n = collator->getSortKey(u, reinterpret_cast<uint8_t*>(key.data()),
+                                     static_cast<int32_t>(key.size()));
+    if (n > static_cast<int32_t>(key.size())) {
+        key.resize(static_cast<std::size_t>(n));
+        n = collator->getSortKey(u, reinterpret_cast<uint8_t*>(key.data()), n);
+    }
+    key.resize(n > 0 ? static_cast<std::size_t>(n - 1) : 0);  // drop the terminating NUL
+    key.push_back('\0');
+    key.append(s);
+    return key;
 }
 
 }  // namespace xasite::text

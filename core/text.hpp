@@ -66,3 +66,9 @@ std::vector<std::string_view> split(std::string_view s, char delim);
 bool starts_with_ci_folded(std::string_view text, std::string_view folded_prefix);
 
 }  // namespace xasite::text
+
+namespace xasite::text {
+// A byte string that sorts in Vietnamese alphabetical order (ICU collation for "vi": a ă â b c d
+// đ e ê …), ties broken by the exact text. Thread-safe.
+std::string sort_key_vi(std::string_view s);
+}  // namespace xasite::text

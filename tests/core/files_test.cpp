@@ -65,3 +65,7 @@ TEST(WriteFileAtomic, CreatesParentsAndReplaces) {
         ++entries;
     EXPECT_EQ(entries, 1);  // no temporary left behind
 }
+
+TEST(ParseJson, NumberOutOfRangeIsAnInputError) {
+    EXPECT_THROW(parse_json("[1e999]", "big.json"), InputError);
+}

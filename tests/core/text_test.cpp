@@ -87,3 +87,13 @@ TEST(Case, LowerAndUpperKeepMarks) {
     EXPECT_EQ(lower("ĐẮK LẮK"), "đắk lắk");
     EXPECT_EQ(upper("ủy ban"), "ỦY BAN");
 }
+
+TEST(SortKeyVi, FollowsTheVietnameseAlphabet) {
+    // a < ă < â < b ... d < đ < e < ê
+    EXPECT_LT(sort_key_vi("an"), sort_key_vi("ăn"));
+    EXPECT_LT(sort_key_vi("ăn"), sort_key_vi("ân"));
+    EXPECT_LT(sort_key_vi("dân"), sort_key_vi("đất"));
+    EXPECT_LT(sort_key_vi("đất"), sort_key_vi("em"));
+    EXPECT_LT(sort_key_vi("Hải quan"), sort_key_vi("Hộ tịch"));
+    EXPECT_NE(sort_key_vi("Thi đua - khen thưởng"), sort_key_vi("Thi đua, khen thưởng"));
+}
