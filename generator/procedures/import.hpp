@@ -5,7 +5,8 @@
 //  - national-portal API records, one JSON object per line (catalog-1350/full-records.jsonl)
 //  - Word-export JSON records of the national TTHC database (nhdandz …/extracted_fixed/<code>.json)
 //  - hand-made HTML procedure pages (phamhungVpdklk-TTHC-2228/<code>[.H19].html), parsed with gumbo
-// Records merge by code: a full record beats a catalog-only one; each keeps every source it came from.
+// Records merge by code: a full record beats a catalog-only one; each keeps every source it came
+// from.
 #pragma once
 
 #include <filesystem>

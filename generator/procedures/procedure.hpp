@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -54,6 +55,7 @@ struct DossierItem {
 struct DossierCase {   // thành phần hồ sơ, grouped by trường hợp
     std::string name;  // "" when the source has a single unnamed group
     std::vector<DossierItem> items;
+    std::string note;  // a note on the whole group ("Mỗi loại giấy tờ cần 1 bản chính…"); often ""
 };
 
 struct Step {
@@ -105,6 +107,7 @@ struct Procedure {
     bool inter_agency = false;  // liên thông
     std::optional<Decision> decision;
     std::string portal_url;  // deep link on dichvucong.gov.vn when the source gives one
+    std::string online_url;  // the portal's "nộp hồ sơ" (file online) link, when given
     std::string keywords;
     std::string description;
     std::vector<Source> sources;
@@ -121,6 +124,20 @@ const char* to_string(Level);
 // field), enum values, types. Errors are thrown as InputError naming `path` and the field.
 nlohmann::json to_json(const Procedure& p);
 Procedure from_json(const nlohmann::json& j, const std::filesystem::path& path);
+
+// The exact bytes of a record file: to_json(p).dump(2) and a trailing newline.
+std::string to_json_text(const Procedure& p);
+
+// "YYYY-MM-DD" with month 01–12 and day 01–31.
+bool is_iso_date(std::string_view s);
+
+// A code usable as a file name and URL segment: 1–64 of [0-9A-Za-z.-_], not starting with '.'.
+// Malformed national codes such as "1.0133611" are valid here (they are kept as published).
+bool is_valid_code(std::string_view code);
+
+// parse_json (file:line:col on syntax errors) that also reports number overflow ("1e999", which
+// nlohmann raises as out_of_range, not parse_error) as InputError.
+nlohmann::json parse_json_strict(std::string_view text, const std::filesystem::path& path);
 
 // Loads every content/procedures/*.json (sorted by file name). Rejects duplicate codes naming
 // both files, invalid UTF-8, malformed JSON (file:line:col) and missing required fields.
