@@ -1,6 +1,114 @@
+// The xasite command line (DESIGN §3). Exit status: 0 success, 1 input error (a message naming the
+// file and line or record), 2 usage error.
 #include <CLI/CLI.hpp>
+
+#include <exception>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "generator/check/link_checker.hpp"
+#include "generator/procedures/import.hpp"
+#include "generator/site/build.hpp"
+#include "generator/units/lookup_command.hpp"
+#include "generator/units/registry.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kVersion = "xasite 0.1.0";
+
+int run(int argc, char** argv) {
+    CLI::App app{"xasite: static sites and archives for the communes and wards of Đắk Lắk",
+                 "xasite"};
+    app.set_version_flag("--version", kVersion);
+    app.require_subcommand(1);
+
+    // build
+    xasite::site::BuildOptions build;
+    auto* cmd_build = app.add_subcommand(
+        "build", "Build every commune site and the province site from a content tree");
+    cmd_build->add_option("--content", build.content_dir, "Content directory")
+        ->capture_default_str();
+    cmd_build->add_option("--out", build.out_dir, "Output directory (replaced atomically)")
+        ->capture_default_str();
+    cmd_build->add_option("--jobs,-j", build.jobs, "Worker threads (default: all cores)");
+    cmd_build->add_option("--unit", build.units,
+                          "Build only these units (new unit codes); repeatable");
+    cmd_build->add_flag("--quiet,-q", build.quiet, "No progress bar and no summary");
+
+    // units lookup
+    auto* cmd_units = app.add_subcommand("units", "The administrative-unit registry");
+    cmd_units->require_subcommand(1);
+    auto* cmd_lookup = cmd_units->add_subcommand("lookup", "Old commune or district → new unit(s)");
+    std::vector<std::string> names;
+    bool lookup_json = false;
+    fs::path lookup_content = "content";
+    cmd_lookup->add_option("NAME", names, "Names, with or without diacritics and type word")
+        ->required();
+    cmd_lookup->add_flag("--json", lookup_json, "JSON output (one document per name)");
+    cmd_lookup->add_option("--content", lookup_content, "Content directory")->capture_default_str();
+
+    // import dvc
+    auto* cmd_import = app.add_subcommand("import", "Import records from external formats");
+    cmd_import->require_subcommand(1);
+    auto* cmd_dvc =
+        cmd_import->add_subcommand("dvc", "Procedure records from national-portal exports");
+    std::vector<fs::path> import_inputs;
+    fs::path import_out = "content/procedures";
+    bool import_prune = false;
+    cmd_dvc->add_option("FILE", import_inputs, "Export files or directories")->required();
+    cmd_dvc->add_option("--out", import_out, "Where to write <code>.json records")
+        ->capture_default_str();
+    cmd_dvc->add_flag("--prune", import_prune, "Remove records whose code is no longer imported");
+
+    // check
+    auto* cmd_check = app.add_subcommand(
+        "check", "Report broken internal links and pages missing lang/charset/title");
+    fs::path check_site = "site";
+    unsigned check_jobs = 0;
+    cmd_check->add_option("--site", check_site, "Built site directory")->capture_default_str();
+    cmd_check->add_option("--jobs,-j", check_jobs, "Worker threads (default: all cores)");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return 2;
+    }
+
+    if (cmd_build->parsed()) return xasite::site::run_build(build, std::cout, std::cerr);
+    if (cmd_lookup->parsed()) {
+        auto registry =
+            xasite::units::Registry::load(lookup_content / "units" / "daklak-units.json");
+        return xasite::units::run_units_lookup(registry, names, lookup_json, std::cout);
+    }
+    if (cmd_dvc->parsed())
+        return xasite::procedures::run_import_dvc(import_inputs, import_out, import_prune,
+                                                  std::cerr);
+    if (cmd_check->parsed()) return xasite::check::run_check(check_site, check_jobs, std::cout);
+    return 2;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-    CLI::App app{"xasite"};
-    CLI11_PARSE(app, argc, argv);
-    return 0;
+    try {
+        return run(argc, argv);
+    } catch (const xasite::InputError& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return 1;
+    }
 }

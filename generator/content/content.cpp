@@ -1,0 +1,162 @@
+#include "generator/content/content.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <ctime>
+#include <set>
+
+#include "core/error.hpp"
+#include "core/files.hpp"
+#include "core/text.hpp"
+
+namespace xasite::content {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<fs::path> sorted_entries(const fs::path& dir, bool directories,
+                                     const std::string& ext = "") {
+    std::vector<fs::path> out;
+    if (!fs::is_directory(dir)) return out;
+    for (const auto& e : fs::directory_iterator(dir)) {
+        if (directories ? e.is_directory()
+                        : (e.is_regular_file() && (ext.empty() || e.path().extension() == ext)))
+            out.push_back(e.path());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::string get_string(const nlohmann::json& j, const char* key, const fs::path& path) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return "";
+    if (!it->is_string())
+        throw InputError(path.string(), std::string("\"") + key + "\" must be a string");
+    return text::tidy(it->get<std::string>());
+}
+
+}  // namespace
+
+UnitProfile load_unit_profile(const fs::path& path) {
+    nlohmann::json j = read_json_file(path);
+    if (!j.is_object()) throw InputError(path.string(), "must be a JSON object");
+    static const std::set<std::string> known = {"address", "phone",       "email",
+                                                "website", "responsible", "service_centre",
+                                                "leaders", "map_url"};
+    for (const auto& [k, v] : j.items())
+        if (!known.count(k)) throw InputError(path.string(), "unknown key \"" + k + "\"");
+    UnitProfile p;
+    p.address = get_string(j, "address", path);
+    p.phone = get_string(j, "phone", path);
+    p.email = get_string(j, "email", path);
+    p.website = get_string(j, "website", path);
+    p.map_url = get_string(j, "map_url", path);
+    if (auto r = j.find("responsible"); r != j.end()) {
+        if (!r->is_object())
+            throw InputError(path.string(), "\"responsible\" must be an object {name, position}");
+        p.responsible_name = get_string(*r, "name", path);
+        p.responsible_position = get_string(*r, "position", path);
+    }
+    if (auto c = j.find("service_centre"); c != j.end()) {
+        if (!c->is_object())
+            throw InputError(path.string(), "\"service_centre\" must be an object");
+        p.centre_address = get_string(*c, "address", path);
+        p.centre_phone = get_string(*c, "phone", path);
+        p.centre_hours = get_string(*c, "hours", path);
+    }
+    if (auto l = j.find("leaders"); l != j.end()) {
+        if (!l->is_array()) throw InputError(path.string(), "\"leaders\" must be a list");
+        for (std::size_t i = 0; i < l->size(); ++i) {
+            const auto& item = (*l)[i];
+            fs::path where = path.string() + " leaders[" + std::to_string(i) + "]";
+            if (!item.is_object()) throw InputError(where.string(), "must be an object");
+            Person person{get_string(item, "name", where), get_string(item, "position", where),
+                          get_string(item, "duties", where), get_string(item, "phone", where),
+                          get_string(item, "email", where)};
+            if (person.name.empty()) throw InputError(where.string(), "missing \"name\"");
+            p.leaders.push_back(std::move(person));
+        }
+    }
+    return p;
+}
+
+Content Content::load(const fs::path& dir) {
+    if (!fs::is_directory(dir)) throw InputError(dir.string(), "content directory not found");
+    Content c;
+    c.root = dir;
+    c.config = SiteConfig::load(dir / "site.json");
+    c.registry = units::Registry::load(dir / "units" / "daklak-units.json");
+    for (const auto& w : c.registry.warnings())
+        c.warnings.push_back("units: " + w.unit_code + ": " + w.message);
+    c.procedures = procedures::load_directory(dir / "procedures");
+
+    std::string newest;
+    auto note_date = [&](const std::string& d) {
+        if (d.size() == 10 && d > newest) newest = d;
+    };
+    for (const auto& p : c.procedures)
+        note_date(p.updated);
+
+    // Commune folders: content/units/<code>/
+    for (const auto& unit_dir : sorted_entries(dir / "units", true)) {
+        std::string code = unit_dir.filename().string();
+        if (!c.registry.find_new(code))
+            throw InputError(unit_dir.string(),
+                             "folder name '" + code + "' is not the code of a new unit");
+        if (fs::exists(unit_dir / "unit.json"))
+            c.profiles[code] = load_unit_profile(unit_dir / "unit.json");
+        for (const auto& md : sorted_entries(unit_dir, false, ".md")) {
+            Page page = load_page(md);
+            if (!page.units.empty() || page.all_units)
+                throw InputError(
+                    md.string(),
+                    "'units' is only for pages in content/pages/; this page belongs to " + code);
+            note_date(page.date);
+            note_date(page.updated);
+            if (!page.draft) c.unit_pages[code].push_back(std::move(page));
+        }
+    }
+    // Shared pages: content/pages/*.md
+    for (const auto& md : sorted_entries(dir / "pages", false, ".md")) {
+        Page page = load_page(md);
+        for (const auto& code : page.units)
+            if (!c.registry.find_new(code))
+                throw InputError(md.string(),
+                                 "front matter 'units' names unknown unit code '" + code + "'");
+        note_date(page.date);
+        note_date(page.updated);
+        if (page.draft) continue;
+        if (page.all_units) {
+            for (const auto& u : c.registry.new_units())
+                c.unit_pages[u.code].push_back(page);
+        } else if (page.units.empty()) {
+            c.province_pages.push_back(std::move(page));
+        } else {
+            for (const auto& code : page.units)
+                c.unit_pages[code].push_back(page);
+        }
+    }
+    c.newest_date = newest;
+    return c;
+}
+
+std::string Content::build_date() const {
+    if (!config.build_date.empty()) return config.build_date;
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+        char* end = nullptr;
+        long long secs = std::strtoll(epoch, &end, 10);
+        if (end != epoch && *end == '\0' && secs >= 0) {
+            std::time_t t = static_cast<std::time_t>(secs);
+            std::tm tm{};
+            gmtime_r(&t, &tm);
+            char buf[11];
+            std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+            return buf;
+        }
+    }
+    if (!newest_date.empty()) return newest_date;
+    return config.effective_date;
+}
+
+}  // namespace xasite::content

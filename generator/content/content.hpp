@@ -1,0 +1,60 @@
+// The whole content tree, loaded and validated once per build:
+//   content/site.json                     province-wide settings
+//   content/units/daklak-units.json       the unit registry
+//   content/units/<code>/unit.json        optional: a commune's contacts, leaders, centre
+//   content/units/<code>/*.md             the commune's own pages
+//   content/pages/*.md                    pages for the province site or for several communes
+//   content/procedures/*.json             normalised procedure records
+//   content/templates/, content/units/<code>/templates/   theme overrides (read by the site module)
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "generator/content/pages.hpp"
+#include "generator/content/site_config.hpp"
+#include "generator/procedures/procedure.hpp"
+#include "generator/units/registry.hpp"
+
+namespace xasite::content {
+
+struct Person {
+    std::string name, position, duties, phone, email;
+};
+
+// content/units/<code>/unit.json: what the registry does not know. Every field optional; the
+// site shows "đang cập nhật" (being updated) for what is missing.
+struct UnitProfile {
+    std::string address, phone, email, website;
+    std::string responsible_name, responsible_position;  // person responsible for the site (footer)
+    std::string centre_address, centre_phone, centre_hours;  // Trung tâm Phục vụ hành chính công
+    std::vector<Person> leaders;
+    std::string map_url;
+};
+
+struct Content {
+    std::filesystem::path root;
+    SiteConfig config;
+    units::Registry registry;
+    std::vector<procedures::Procedure> procedures;        // sorted by code
+    std::map<std::string, UnitProfile> profiles;          // by new unit code
+    std::map<std::string, std::vector<Page>> unit_pages;  // by new unit code; drafts excluded
+    std::vector<Page> province_pages;                     // content/pages/*.md without units
+    std::vector<std::string> warnings;
+    std::string newest_date;  // the newest date found in the content (YYYY-MM-DD)
+
+    // Loads and validates everything. Throws InputError naming the file (and line or record) on
+    // the first bad input: malformed JSON, invalid UTF-8, duplicate procedure codes, missing
+    // required fields, unknown unit codes (in a folder name or a page's front matter).
+    static Content load(const std::filesystem::path& dir);
+
+    // The date the build stamps on generated pages: site.json build_date, else SOURCE_DATE_EPOCH,
+    // else the newest content date. Never the wall clock, so builds are reproducible.
+    std::string build_date() const;
+};
+
+UnitProfile load_unit_profile(const std::filesystem::path& path);
+
+}  // namespace xasite::content

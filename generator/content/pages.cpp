@@ -1,0 +1,196 @@
+#include "generator/content/pages.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <regex>
+#include <set>
+
+#include "core/error.hpp"
+#include "core/files.hpp"
+#include "core/text.hpp"
+#include "generator/content/markdown.hpp"
+
+namespace xasite::content {
+
+const char* to_string(Section s) {
+    switch (s) {
+        case Section::page:
+            return "trang";
+        case Section::news:
+            return "tin-tuc";
+        case Section::intro:
+            return "gioi-thieu";
+        case Section::contact:
+            return "lien-he";
+    }
+    return "trang";
+}
+
+namespace {
+
+bool is_iso_date(const std::string& s) {
+    static const std::regex re(R"((\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
+    return std::regex_match(s, re);
+}
+
+struct FrontMatter {
+    std::string yaml;
+    std::size_t yaml_first_line = 2;
+    std::string body;
+};
+
+FrontMatter split_front_matter(std::string_view text, const std::filesystem::path& source) {
+    auto line_end = [&](std::size_t pos) {
+        std::size_t nl = text.find('\n', pos);
+        return nl == std::string_view::npos ? text.size() : nl;
+    };
+    auto line_at = [&](std::size_t pos) {
+        std::string_view l = text.substr(pos, line_end(pos) - pos);
+        if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+        return l;
+    };
+    if (line_at(0) != "---")
+        throw InputError(location(source, 1),
+                         "a page must start with a front matter block ('---' line)");
+    std::size_t pos = line_end(0) + 1;
+    std::size_t line = 2;
+    while (pos <= text.size()) {
+        if (pos == text.size()) break;
+        if (line_at(pos) == "---") {
+            FrontMatter fm;
+            fm.yaml = std::string(text.substr(line_end(0) + 1, pos - (line_end(0) + 1)));
+            std::size_t after = line_end(pos);
+            fm.body = after < text.size() ? std::string(text.substr(after + 1)) : std::string();
+            return fm;
+        }
+        pos = line_end(pos) + 1;
+        ++line;
+    }
+    throw InputError(location(source, 1),
+                     "front matter block is not closed (no second '---' line)");
+}
+
+std::string scalar(const YAML::Node& n, const std::string& key,
+                   const std::filesystem::path& source) {
+    if (!n.IsScalar())
+        throw InputError(location(source, static_cast<std::size_t>(n.Mark().line) + 1),
+                         "front matter key '" + key + "' must be a single value");
+    return text::nfc(n.Scalar());
+}
+
+}  // namespace
+
+Page parse_page(std::string_view text, const std::filesystem::path& source) {
+    require_utf8(text, source);
+    FrontMatter fm = split_front_matter(text, source);
+    YAML::Node root;
+    try {
+        root = YAML::Load(fm.yaml);
+    } catch (const YAML::Exception& e) {
+        throw InputError(location(source, static_cast<std::size_t>(e.mark.line) + 2),
+                         "front matter is not valid YAML: " + e.msg);
+    }
+    Page page;
+    page.source = source;
+    if (!root.IsDefined() || root.IsNull())
+        throw InputError(location(source, 1), "front matter is empty: 'title' is required");
+    if (!root.IsMap())
+        throw InputError(location(source, 2), "front matter must be a YAML mapping (key: value)");
+    static const std::set<std::string> known = {"title",       "section", "date",  "updated",
+                                                "description", "slug",    "units", "weight",
+                                                "menu",        "draft",   "tags",  "author"};
+    for (const auto& kv : root) {
+        std::string key = kv.first.as<std::string>();
+        std::size_t line = static_cast<std::size_t>(kv.first.Mark().line) + 2;
+        const YAML::Node& v = kv.second;
+        if (!known.count(key))
+            throw InputError(location(source, line), "unknown front matter key '" + key + "'");
+        try {
+            if (key == "title") {
+                page.title = text::tidy(scalar(v, key, source));
+            } else if (key == "section") {
+                std::string s = scalar(v, key, source);
+                if (s == "trang")
+                    page.section = Section::page;
+                else if (s == "tin-tuc")
+                    page.section = Section::news;
+                else if (s == "gioi-thieu")
+                    page.section = Section::intro;
+                else if (s == "lien-he")
+                    page.section = Section::contact;
+                else
+                    throw InputError(
+                        location(source, line),
+                        "section must be one of trang, tin-tuc, gioi-thieu, lien-he; got '" + s +
+                            "'");
+            } else if (key == "date" || key == "updated") {
+                std::string d = scalar(v, key, source);
+                if (!is_iso_date(d))
+                    throw InputError(location(source, line),
+                                     key + " must be a date YYYY-MM-DD; got '" + d + "'");
+                (key == "date" ? page.date : page.updated) = d;
+            } else if (key == "description") {
+                page.description = text::tidy(scalar(v, key, source));
+            } else if (key == "slug") {
+                std::string raw = scalar(v, key, source);
+                page.slug = text::slug(raw);
+                if (page.slug.empty())
+                    throw InputError(location(source, line),
+                                     "slug '" + raw + "' has no letters or digits");
+            } else if (key == "units") {
+                if (v.IsScalar()) {
+                    std::string s = v.Scalar();
+                    if (s == "all")
+                        page.all_units = true;
+                    else
+                        page.units.push_back(s);
+                } else if (v.IsSequence()) {
+                    for (const auto& item : v)
+                        page.units.push_back(scalar(item, key, source));
+                } else {
+                    throw InputError(location(source, line),
+                                     "units must be \"all\" or a list of unit codes");
+                }
+            } else if (key == "weight") {
+                page.weight = v.as<int>();
+            } else if (key == "menu") {
+                page.menu = v.as<bool>();
+            } else if (key == "draft") {
+                page.draft = v.as<bool>();
+            } else if (key == "tags") {
+                if (v.IsScalar())
+                    page.tags.push_back(text::tidy(v.Scalar()));
+                else if (v.IsSequence())
+                    for (const auto& item : v)
+                        page.tags.push_back(text::tidy(scalar(item, key, source)));
+                else
+                    throw InputError(location(source, line), "tags must be a list");
+            } else if (key == "author") {
+                page.author = text::tidy(scalar(v, key, source));
+            }
+        } catch (const YAML::BadConversion&) {
+            throw InputError(location(source, line),
+                             "front matter key '" + key + "' has the wrong type");
+        }
+    }
+    if (page.title.empty()) throw InputError(location(source, 1), "front matter has no 'title'");
+    if (!page.updated.empty() && !page.date.empty() && page.updated < page.date)
+        throw InputError(location(source, 1),
+                         "updated (" + page.updated + ") is before date (" + page.date + ")");
+    if (page.slug.empty()) {
+        page.slug = text::slug(source.stem().string());
+        if (page.slug.empty()) page.slug = text::slug(page.title);
+    }
+    page.body_markdown = text::nfc(fm.body);
+    page.body_html = markdown_to_html(page.body_markdown);
+    if (page.description.empty()) page.description = markdown_summary(page.body_markdown, 200);
+    return page;
+}
+
+Page load_page(const std::filesystem::path& path) {
+    std::string data = read_file(path);
+    if (data.size() >= 3 && data.compare(0, 3, "\xEF\xBB\xBF") == 0) data.erase(0, 3);
+    return parse_page(data, path);
+}
+
+}  // namespace xasite::content

@@ -1,0 +1,59 @@
+// content/site.json: province-wide settings (names, URLs, the reorganisation resolution, portal
+// links, contact defaults, the boundary-free filing policy, the build date).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace xasite::content {
+
+struct BoundaryFreePolicy {
+    // From this date every procedure of the province is receivable at any commune centre
+    // (Đắk Lắk: 100% from 30/12/2025). Empty = no province-wide policy; records decide alone.
+    std::string all_from;  // "YYYY-MM-DD"
+    std::string source;    // the plan or decision that says so
+};
+
+struct SiteConfig {
+    std::string province_code;  // "66"
+    std::string province_name;  // "Đắk Lắk"
+    std::string authority;      // "Ủy ban nhân dân tỉnh Đắk Lắk"
+    std::string base_url;       // "https://daklak.gov.vn/" (ends with '/')
+    std::string unit_url;       // pattern with {base_url} and {slug}: "{base_url}{slug}/"
+    std::string language = "vi";
+    std::string resolution;       // "Nghị quyết số 1660/NQ-UBTVQH15"
+    std::string resolution_date;  // "2025-06-16"
+    std::string resolution_title;  // "về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Đắk Lắk
+                                   // năm 2025"
+    std::string effective_date;    // "2025-07-01": new units operate, districts dissolved
+    std::string portal_name;       // "Cổng Dịch vụ công quốc gia"
+    std::string portal_url;        // "https://dichvucong.gov.vn/"
+    std::string procedure_url;     // pattern with {code}
+    std::string petition_url;      // national petition portal (PAKN)
+    std::string office_name;       // pattern: "Văn phòng HĐND và UBND {unit}"
+    std::string centre_name;       // pattern: "Trung tâm Phục vụ hành chính công {unit}"
+    std::string province_contact;  // line shown on the province site's footer
+    int stale_days_full = 90;      // staleness warnings for procedure records
+    int stale_days_catalog = 365;
+    BoundaryFreePolicy boundary_free;
+    std::string build_date;  // "YYYY-MM-DD"; empty = SOURCE_DATE_EPOCH or newest content date
+    // Commune organisation (NĐ 150/2025/NĐ-CP, NĐ 118/2025/NĐ-CP): departments of a xã and of a
+    // phường.
+    std::vector<std::string> departments_commune, departments_ward;
+    std::string organisation_source;
+
+    // Reads and validates site.json; errors name the file and the key.
+    static SiteConfig load(const std::filesystem::path& path);
+
+    std::string unit_base_url(const std::string& slug) const;
+    std::string procedure_portal_url(const std::string& code) const;
+};
+
+// Replaces {key} placeholders in a pattern.
+std::string fill_pattern(std::string pattern, const std::string& key, const std::string& value);
+
+}  // namespace xasite::content

@@ -1,0 +1,217 @@
+#include "generator/site/build.hpp"
+
+#include <tbb/global_control.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <iomanip>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "core/error.hpp"
+#include "generator/content/content.hpp"
+#include "generator/site/catalog.hpp"
+#include "generator/site/output.hpp"
+#include "generator/site/province_site.hpp"
+#include "generator/site/theme.hpp"
+#include "generator/site/unit_site.hpp"
+#include "generator/site/views.hpp"
+
+namespace xasite::site {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The page templates each layout uses; compiled before anything is written.
+const std::vector<std::pair<std::string, std::string>> kUnitPages = {
+    {"unit", "home"},           {"unit", "intro"},     {"unit", "procedures"},
+    {"unit", "procedure-list"}, {"unit", "procedure"}, {"unit", "documents"},
+    {"unit", "news"},           {"unit", "page"},      {"unit", "contact"},
+    {"unit", "search"},         {"unit", "sitemap"},   {"unit", "not-found"}};
+const std::vector<std::pair<std::string, std::string>> kProvincePages = {
+    {"province", "province-home"},    {"province", "unit-lookup"},     {"province", "archives"},
+    {"province", "archive-district"}, {"province", "service-centres"}, {"province", "page"},
+    {"province", "province-sitemap"}, {"province", "not-found"}};
+const std::vector<std::string> kFeeds = {"feeds/sitemap.xml", "feeds/atom.xml", "feeds/robots.txt",
+                                         "feeds/robots-province.txt"};
+
+// Prints "[#####.....] 41/102 sites, 63,120 pages, 9,870 pages/s" on a terminal, ~8 times a second.
+class Progress {
+  public:
+    Progress(bool enabled, std::size_t total_units, const std::atomic<std::size_t>& pages,
+             const std::atomic<std::size_t>& units_done)
+        : enabled_(enabled), total_(total_units), pages_(pages), done_(units_done) {
+        if (enabled_) thread_ = std::thread([this] { loop(); });
+    }
+    ~Progress() { stop(); }
+    void stop() {
+        if (!enabled_) return;
+        {
+            std::lock_guard<std::mutex> lock(m_);
+            stopping_ = true;
+        }
+        cv_.notify_all();
+        if (thread_.joinable()) thread_.join();
+        std::fprintf(stderr, "\r\033[K");
+        std::fflush(stderr);
+        enabled_ = false;
+    }
+
+  private:
+    void loop() {
+        auto start = std::chrono::steady_clock::now();
+        std::unique_lock<std::mutex> lock(m_);
+        while (!cv_.wait_for(lock, std::chrono::milliseconds(125), [this] { return stopping_; })) {
+            double secs =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            std::size_t done = done_.load(), pages = pages_.load();
+            int width = 30;
+            int filled = total_ ? static_cast<int>(width * done / total_) : width;
+            std::string bar(static_cast<std::size_t>(filled), '#');
+            bar.resize(static_cast<std::size_t>(width), '.');
+            std::fprintf(stderr, "\r\033[K[%s] %zu/%zu sites, %zu pages, %.0f pages/s", bar.c_str(),
+                         done, total_, pages, secs > 0 ? pages / secs : 0.0);
+            std::fflush(stderr);
+        }
+    }
+    bool enabled_;
+    std::size_t total_;
+    const std::atomic<std::size_t>& pages_;
+    const std::atomic<std::size_t>& done_;
+    std::thread thread_;
+    std::mutex m_;
+    std::condition_variable cv_;
+    bool stopping_ = false;
+};
+
+std::string thousands(std::size_t n) {
+    std::string s = std::to_string(n), out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (i > 0 && (s.size() - i) % 3 == 0) out += ',';
+        out += s[i];
+    }
+    return out;
+}
+
+}  // namespace
+
+BuildSummary build_site(const BuildOptions& options) {
+    auto start = std::chrono::steady_clock::now();
+    BuildSummary summary;
+    std::unique_ptr<tbb::global_control> limit;
+    if (options.jobs > 0)
+        limit = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
+                                                      options.jobs);
+
+    // 1. Load and validate all content; compile every template. Nothing is written before this.
+    content::Content content = content::Content::load(options.content_dir);
+    summary.warnings = content.warnings;
+    const std::string build_date = content.build_date();
+
+    std::vector<const units::NewUnit*> selected;
+    if (options.units.empty()) {
+        for (const auto& u : content.registry.new_units())
+            selected.push_back(&u);
+    } else {
+        std::set<std::string> seen;
+        for (const auto& code : options.units) {
+            const auto* u = content.registry.find_new(code);
+            if (!u)
+                throw InputError(
+                    "--unit " + code,
+                    "not the code of a new unit (see content/units/daklak-units.json)");
+            if (seen.insert(code).second) selected.push_back(u);
+        }
+    }
+
+    fs::path content_templates = options.content_dir / "templates";
+    Theme base_theme = Theme::load({content_templates});
+    base_theme.compile_all(kUnitPages, kFeeds);
+    base_theme.compile_all(kProvincePages, {});
+    std::map<std::string, std::unique_ptr<Theme>> unit_themes;  // communes that override the theme
+    for (const auto* u : selected) {
+        fs::path dir = options.content_dir / "units" / u->code / "templates";
+        if (fs::is_directory(dir)) {
+            auto t = std::make_unique<Theme>(Theme::load({content_templates, dir}));
+            t->compile_all(kUnitPages, kFeeds);
+            unit_themes[u->code] = std::move(t);
+        }
+    }
+
+    Catalog catalog = Catalog::build(content, build_date);
+    for (const auto& w : catalog.warnings)
+        summary.warnings.push_back("procedures: " + w);
+    BuildContext ctx{content, catalog, build_date, {}, globals_view(content, build_date)};
+    for (const auto* u : selected)
+        ctx.built.insert(u->code);
+    SharedViews shared = SharedViews::build(ctx);
+
+    // 2. Render into a temporary directory beside the output, in parallel by site.
+    OutputDir out(options.out_dir);
+    std::atomic<std::size_t> pages{0}, units_done{0};
+    bool tty = !options.quiet && ::isatty(STDERR_FILENO);
+    Progress progress(tty, selected.size(), pages, units_done);
+    std::vector<std::vector<std::string>> site_warnings(selected.size() + 1);
+    tbb::parallel_for(std::size_t{0}, selected.size() + 1, [&](std::size_t k) {
+        if (k == selected.size()) {
+            site_warnings[k] = render_province_site(ctx, base_theme, out, pages);
+        } else {
+            const auto* u = selected[k];
+            auto it = unit_themes.find(u->code);
+            const Theme& theme = it == unit_themes.end() ? base_theme : *it->second;
+            site_warnings[k] = render_unit_site(ctx, shared, theme, *u, out, pages);
+            units_done.fetch_add(1);
+        }
+    });
+    progress.stop();
+    for (auto& ws : site_warnings)
+        for (auto& w : ws)
+            summary.warnings.push_back(std::move(w));
+
+    // 3. Swap into place.
+    out.commit(options.background_cleanup);
+    summary.units = selected.size();
+    summary.pages = pages.load();
+    summary.files = out.files();
+    summary.bytes = out.bytes();
+    summary.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return summary;
+}
+
+int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
+    try {
+        BuildSummary s = build_site(options);
+        for (const auto& w : s.warnings)
+            err << "warning: " << w << "\n";
+        if (!options.quiet) {
+            std::ostringstream line;
+            line << std::fixed << std::setprecision(2) << "built " << s.units << " units, "
+                 << thousands(s.pages) << " pages (" << thousands(s.files) << " files, "
+                 << std::setprecision(1) << static_cast<double>(s.bytes) / (1024.0 * 1024.0)
+                 << " MiB) in " << std::setprecision(2) << s.seconds << " s, "
+                 << std::setprecision(0) << (s.seconds > 0 ? s.pages / s.seconds : 0.0)
+                 << " pages/s → " << options.out_dir.string();
+            out << line.str() << "\n";
+        }
+        return 0;
+    } catch (const InputError& e) {
+        err << "error: " << e.what() << "\n";
+        return 1;
+    } catch (const mustache::SyntaxError& e) {
+        err << "error: template syntax error: " << e.what() << "\n";
+        return 1;
+    }
+}
+
+}  // namespace xasite::site

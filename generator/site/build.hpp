@@ -1,0 +1,38 @@
+// `xasite build`: content/ → site/. Loads and validates the content once, compiles the theme,
+// renders the 102 commune sites and the province site in parallel into a temporary directory, then
+// swaps it into place.
+#pragma once
+
+#include <filesystem>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace xasite::site {
+
+struct BuildOptions {
+    std::filesystem::path content_dir = "content";
+    std::filesystem::path out_dir = "site";
+    unsigned jobs = 0;               // 0 = all cores
+    std::vector<std::string> units;  // new unit codes; empty = all
+    bool quiet = false;              // no progress, no summary
+    bool background_cleanup = true;  // remove the replaced site in a background process
+};
+
+struct BuildSummary {
+    std::size_t units = 0;
+    std::size_t pages = 0;  // HTML pages
+    std::size_t files = 0;  // every file written
+    std::size_t bytes = 0;
+    double seconds = 0;
+    std::vector<std::string> warnings;
+};
+
+// Throws InputError on bad content (nothing is written then) and std::runtime_error on I/O errors.
+BuildSummary build_site(const BuildOptions& options);
+
+// The command: prints progress on a terminal, warnings, and the one-line summary.
+// Returns 0 on success, 1 on an input error (message on `err`).
+int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace xasite::site

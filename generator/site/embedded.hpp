@@ -1,0 +1,18 @@
+// The default theme (templates/ in the repository), compiled into the binary by
+// cmake/EmbedFiles.cmake so xasite works from any directory with no install step.
+#pragma once
+
+#include <cstddef>
+
+namespace xasite::site {
+
+struct EmbeddedFile {
+    const char* path;  // relative to templates/, '/'-separated
+    const char* data;
+    std::size_t size;
+};
+
+extern const EmbeddedFile embedded_files[];
+extern const std::size_t embedded_file_count;
+
+}  // namespace xasite::site

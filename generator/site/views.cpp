@@ -1,0 +1,209 @@
+#include "generator/site/views.hpp"
+
+#include <cstdio>
+
+#include "core/text.hpp"
+#include "generator/site/format.hpp"
+
+namespace xasite::site {
+
+using nlohmann::json;
+
+std::string unit_type_title(const std::string& type) {
+    if (type == "phường") return "Phường";
+    if (type == "xã") return "Xã";
+    return text::upper(type.substr(0, 1)) + type.substr(1);
+}
+
+std::string unit_dir(const units::NewUnit& unit) {
+    return unit.slug;
+}
+
+std::string procedure_dir(const std::string& code) {
+    std::string out;
+    for (char c : code) {
+        bool ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                  c == '.' || c == '-';
+        out.push_back(ok ? c : '-');
+    }
+    if (out.empty() || out.front() == '.') out.insert(out.begin(), 'p');
+    return out;
+}
+
+std::string procedure_path(const std::string& code) {
+    return "thu-tuc/" + procedure_dir(code) + ".html";
+}
+
+json globals_view(const content::Content& content, const std::string& build_date) {
+    const auto& c = content.config;
+    const auto& province = content.registry.province();
+    json g;
+    g["lang"] = c.language;
+    g["generator"] = "xasite";
+    g["build_date"] = build_date;
+    g["build_date_vi"] = date_vi(build_date);
+    g["province"] = {{"code", c.province_code},
+                     {"name", c.province_name},
+                     {"full_name", "Tỉnh " + c.province_name},
+                     {"authority", c.authority},
+                     {"authority_upper", text::upper(c.authority)},
+                     {"contact", c.province_contact},
+                     {"base_url", c.base_url},
+                     {"area", province.area_km2 ? decimal_vi(*province.area_km2) : ""},
+                     {"population", province.population ? integer_vi(*province.population) : ""},
+                     {"predecessors", province.predecessors_raw}};
+    g["reorg"] = {{"resolution", c.resolution},
+                  {"date", c.resolution_date},
+                  {"date_vi", date_vi(c.resolution_date)},
+                  {"title", c.resolution_title},
+                  {"effective", c.effective_date},
+                  {"effective_vi", date_vi(c.effective_date)}};
+    g["portal"] = {
+        {"name", c.portal_name}, {"url", c.portal_url}, {"petition_url", c.petition_url}};
+    g["boundary_free_policy"] =
+        c.boundary_free.all_from.empty() || build_date < c.boundary_free.all_from
+            ? json()
+            : json{{"from", date_vi(c.boundary_free.all_from)}, {"source", c.boundary_free.source}};
+    return g;
+}
+
+namespace {
+
+json menu_item(const char* key, const char* label, const std::string& href, bool external = false) {
+    return {{"key", key}, {"label", label}, {"href", href}, {"external", external}};
+}
+
+std::string osm_url(double lat, double lon) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf,
+                  "https://www.openstreetmap.org/?mlat=%.5f&mlon=%.5f#map=13/%.5f/%.5f", lat, lon,
+                  lat, lon);
+    return buf;
+}
+
+}  // namespace
+
+json unit_site_view(const BuildContext& ctx, const units::NewUnit& unit) {
+    const auto& c = ctx.content.config;
+    const auto& reg = ctx.content.registry;
+    json s;
+    std::string type_title = unit_type_title(unit.type);
+    std::string unit_phrase = unit.type + " " + unit.name;  // "xã Ea Kar"
+    s["code"] = unit.code;
+    s["name"] = unit.name;
+    s["full_name"] = unit.full_name;
+    s["type"] = unit.type;
+    s["type_title"] = type_title;
+    s["is_ward"] = unit.type == "phường";
+    s["slug"] = unit.slug;
+    s["authority"] = "Ủy ban nhân dân " + unit_phrase;
+    s["authority_upper"] = text::upper("Ủy ban nhân dân " + unit_phrase);
+    s["office"] = content::fill_pattern(c.office_name, "unit", unit_phrase);
+    s["centre"] = content::fill_pattern(c.centre_name, "unit", unit_phrase);
+    s["base_url"] = c.unit_base_url(unit.slug);
+    s["name_en"] = unit.name_en;
+    s["area"] = unit.area_km2 ? decimal_vi(*unit.area_km2, 3) : "";
+    s["population"] = unit.population ? integer_vi(*unit.population) : "";
+    s["seat"] = unit.seat;
+    if (unit.latitude && unit.longitude) {
+        s["map_url"] = osm_url(*unit.latitude, *unit.longitude);
+        s["coordinates"] =
+            decimal_vi(*unit.latitude, 4) + "° B, " + decimal_vi(*unit.longitude, 4) + "° Đ";
+    }
+    // Contacts from content/units/<code>/unit.json, when the commune has written one.
+    content::UnitProfile profile;
+    if (auto it = ctx.content.profiles.find(unit.code); it != ctx.content.profiles.end())
+        profile = it->second;
+    if (!profile.map_url.empty()) s["map_url"] = profile.map_url;
+    s["contact"] = {{"address", profile.address.empty() ? unit.seat : profile.address},
+                    {"phone", profile.phone},
+                    {"email", profile.email},
+                    {"website", profile.website},
+                    {"responsible_name", profile.responsible_name},
+                    {"responsible_position", profile.responsible_position},
+                    {"centre_address", profile.centre_address},
+                    {"centre_phone", profile.centre_phone},
+                    {"centre_hours", profile.centre_hours}};
+    json leaders = json::array();
+    for (const auto& p : profile.leaders)
+        leaders.push_back({{"name", p.name},
+                           {"position", p.position},
+                           {"duties", p.duties},
+                           {"phone", p.phone},
+                           {"email", p.email}});
+    s["leaders"] = leaders;
+    s["departments"] = unit.type == "phường" ? c.departments_ward : c.departments_commune;
+    s["organisation_source"] = c.organisation_source;
+
+    json preds = json::array();
+    std::size_t partial_count = 0;
+    for (const auto& p : unit.predecessors) {
+        const auto* old = reg.find_old_commune(p.old_code);
+        if (!old) continue;
+        const auto* d = reg.find_old_district(old->district_code);
+        preds.push_back({{"code", old->code},
+                         {"name", old->full_name},
+                         {"district", d ? d->full_name : ""},
+                         {"district_slug", d ? d->slug : ""},
+                         {"province", d ? "Tỉnh " + d->province_name : ""},
+                         {"partial", p.partial}});
+        if (p.partial) ++partial_count;
+    }
+    s["predecessors"] = preds;
+    s["predecessor_count"] = preds.size();
+    s["has_partial_predecessors"] = partial_count > 0;
+    s["unchanged"] =
+        unit.predecessors.size() == 1 && unit.predecessors[0].how == units::Resolution::unchanged;
+    s["predecessors_raw"] = unit.predecessors_raw;
+    json districts = json::array();
+    for (const auto* d : reg.districts_of(unit))
+        districts.push_back({{"code", d->code},
+                             {"name", d->full_name},
+                             {"slug", d->slug},
+                             {"province", "Tỉnh " + d->province_name}});
+    s["districts"] = districts;
+
+    json menu = json::array();
+    menu.push_back(menu_item("trang-chu", "Trang chủ", ""));
+    menu.push_back(menu_item("gioi-thieu", "Giới thiệu", "gioi-thieu/"));
+    menu.push_back(menu_item("thu-tuc", "Thủ tục hành chính", "thu-tuc/"));
+    menu.push_back(menu_item("van-ban", "Văn bản", "van-ban/"));
+    menu.push_back(menu_item("tin-tuc", "Tin tức", "tin-tuc/"));
+    if (auto pages = ctx.content.unit_pages.find(unit.code);
+        pages != ctx.content.unit_pages.end()) {
+        for (const auto& pg : pages->second)
+            if (pg.menu && pg.section == content::Section::page)
+                menu.push_back({{"key", "trang-" + pg.slug},
+                                {"label", pg.title},
+                                {"href", pg.slug + "/"},
+                                {"external", false}});
+    }
+    menu.push_back(menu_item("lien-he", "Liên hệ", "lien-he/"));
+    menu.push_back(menu_item("tra-cuu", "Tra cứu", "tra-cuu/"));
+    menu.push_back(menu_item("so-do-trang", "Sơ đồ trang", "so-do-trang/"));
+    menu.push_back(menu_item("dvc", "Dịch vụ công trực tuyến", c.portal_url, true));
+    return json{{"site", std::move(s)}, {"menu", std::move(menu)}};
+}
+
+json province_site_view(const BuildContext& ctx) {
+    const auto& c = ctx.content.config;
+    json s;
+    s["code"] = c.province_code;
+    s["name"] = c.province_name;
+    s["full_name"] = "Tỉnh " + c.province_name;
+    s["authority"] = c.authority;
+    s["authority_upper"] = text::upper(c.authority);
+    s["base_url"] = c.base_url;
+    s["is_province"] = true;
+    json menu = json::array();
+    menu.push_back(menu_item("trang-chu", "Trang chủ", ""));
+    menu.push_back(menu_item("tra-cuu-don-vi", "Tra cứu đơn vị cũ – mới", "tra-cuu-don-vi/"));
+    menu.push_back(
+        menu_item("trung-tam", "Trung tâm phục vụ hành chính công", "trung-tam-phuc-vu/"));
+    menu.push_back(menu_item("luu-tru", "Lưu trữ trang huyện cũ", "luu-tru/"));
+    menu.push_back(menu_item("so-do-trang", "Sơ đồ trang", "so-do-trang/"));
+    menu.push_back(menu_item("dvc", "Dịch vụ công trực tuyến", c.portal_url, true));
+    return json{{"site", std::move(s)}, {"menu", std::move(menu)}};
+}
+
+}  // namespace xasite::site

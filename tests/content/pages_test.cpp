@@ -1,0 +1,84 @@
+#include "generator/content/pages.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/error.hpp"
+#include "generator/content/markdown.hpp"
+
+using namespace xasite;
+using namespace xasite::content;
+
+namespace {
+
+std::string error_of(const std::string& text,
+                     const std::string& file = "content/units/24373/x.md") {
+    try {
+        parse_page(text, file);
+    } catch (const InputError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST(Pages, ParsesFrontMatterAndMarkdown) {
+    Page p = parse_page(
+        "---\ntitle: Lịch tiếp công dân\nsection: tin-tuc\ndate: 2025-07-02\nupdated: 2025-07-05\n"
+        "tags: [tiếp công dân, lịch]\nweight: 3\nmenu: true\n---\n"
+        "Ủy ban nhân dân xã **tiếp công dân** vào thứ Năm.\n\n| Ngày | Người |\n|---|---|\n| 03/7 "
+        "| Chủ tịch |\n",
+        "content/units/24373/lich-tiep-cong-dan.md");
+    EXPECT_EQ(p.title, "Lịch tiếp công dân");
+    EXPECT_EQ(p.section, Section::news);
+    EXPECT_EQ(p.date, "2025-07-02");
+    EXPECT_EQ(p.updated, "2025-07-05");
+    EXPECT_EQ(p.slug, "lich-tiep-cong-dan");
+    EXPECT_EQ(p.weight, 3);
+    EXPECT_TRUE(p.menu);
+    ASSERT_EQ(p.tags.size(), 2u);
+    EXPECT_NE(p.body_html.find("<strong>tiếp công dân</strong>"), std::string::npos);
+    EXPECT_NE(p.body_html.find("<table>"), std::string::npos);
+    EXPECT_EQ(p.description, "Ủy ban nhân dân xã tiếp công dân vào thứ Năm.");
+}
+
+TEST(Pages, RawHtmlInMarkdownIsNotPassedThrough) {
+    Page p = parse_page(
+        "---\ntitle: x\n---\n<script>alert(1)</script>\n\nVăn bản <b onclick=x>đậm</b>\n", "x.md");
+    EXPECT_EQ(p.body_html.find("<script>"), std::string::npos);
+    EXPECT_EQ(p.body_html.find("onclick"), std::string::npos);
+}
+
+TEST(Pages, NfdInputBecomesNfc) {
+    Page p =
+        parse_page("---\ntitle: \"Tho\xCC\x82ng ba\xCC\x81o\"\n---\nNo\xCC\xA3i dung\n", "x.md");
+    EXPECT_EQ(p.title, "Thông báo");
+}
+
+TEST(Pages, BadFrontMatterNamesFileAndLine) {
+    EXPECT_NE(error_of("no front matter\n").find("x.md:1: a page must start"), std::string::npos);
+    EXPECT_NE(error_of("---\ntitle: x\n").find("not closed"), std::string::npos);
+    EXPECT_NE(
+        error_of("---\ntitle: x\ntitel: y\n---\n").find("x.md:3: unknown front matter key 'titel'"),
+        std::string::npos);
+    EXPECT_NE(
+        error_of("---\ntitle: x\ndate: 2025-13-01\n---\n").find("x.md:3: date must be a date"),
+        std::string::npos);
+    EXPECT_NE(error_of("---\ntitle: x\nsection: blog\n---\n").find("section must be one of"),
+              std::string::npos);
+    EXPECT_NE(error_of("---\ndate: 2025-01-01\n---\n").find("no 'title'"), std::string::npos);
+    EXPECT_NE(error_of("---\ntitle: [unclosed\n---\n").find("not valid YAML"), std::string::npos);
+    EXPECT_NE(error_of("---\ntitle: x\nweight: heavy\n---\n").find("'weight' has the wrong type"),
+              std::string::npos);
+    EXPECT_NE(error_of("---\ntitle: ok\n---\nbad \xC3\x28 byte\n").find("x.md:4: invalid UTF-8"),
+              std::string::npos);
+    EXPECT_NE(error_of("---\ntitle: x\ndate: 2025-07-05\nupdated: 2025-07-01\n---\n")
+                  .find("is before date"),
+              std::string::npos);
+}
+
+TEST(Markdown, SummaryCutsAtAWordBoundary) {
+    std::string s =
+        markdown_summary("# Tiêu đề\n\nMột hai ba bốn năm sáu bảy tám chín mười.\n\nĐoạn hai.", 20);
+    EXPECT_EQ(s, "Một hai ba bốn năm…");
+}

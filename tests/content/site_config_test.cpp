@@ -1,0 +1,43 @@
+#include "generator/content/site_config.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/error.hpp"
+#include "core/files.hpp"
+#include "test_support.hpp"
+
+using namespace xasite;
+using namespace xasite::content;
+
+TEST(SiteConfig, LoadsTheDefaultContent) {
+    SiteConfig c = SiteConfig::load(xasite::testing::content_dir() / "site.json");
+    EXPECT_EQ(c.province_name, "Đắk Lắk");
+    EXPECT_EQ(c.resolution, "Nghị quyết số 1660/NQ-UBTVQH15");
+    EXPECT_EQ(c.effective_date, "2025-07-01");
+    EXPECT_EQ(c.unit_base_url("xa-ea-kar"), c.base_url + "xa-ea-kar/");
+    EXPECT_EQ(c.procedure_portal_url("1.001193"),
+              "https://dichvucong.gov.vn/dich-vu-cong-truc-tuyen/1.001193");
+    EXPECT_EQ(c.boundary_free.all_from, "2025-12-30");
+    EXPECT_EQ(c.departments_ward.size(), 4u);
+}
+
+TEST(SiteConfig, ErrorsNameFileAndKey) {
+    xasite::testing::TempDir dir;
+    auto expect = [&](const std::string& json, const std::string& fragment) {
+        write_file_atomic(dir / "site.json", json);
+        try {
+            SiteConfig::load(dir / "site.json");
+            ADD_FAILURE() << json;
+        } catch (const InputError& e) {
+            std::string m = e.what();
+            EXPECT_NE(m.find("site.json"), std::string::npos) << m;
+            EXPECT_NE(m.find(fragment), std::string::npos) << m;
+        }
+    };
+    expect("{", "malformed JSON");
+    expect("[]", "must be a JSON object");
+    expect(R"({"province": {"name": "x", "authority": "y"}})", "\"code\"");
+    expect(
+        R"({"province": {"code": "66", "name": "x", "authority": "y"}, "base_url": "daklak.gov.vn"})",
+        "must start with http");
+}
