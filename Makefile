@@ -14,9 +14,9 @@ DEBIAN_PACKAGES := cmake g++ make ninja-build pkg-config git \
 	libcmark-gfm-dev libcmark-gfm-extensions-dev libxapian-dev libarchive-dev nlohmann-json3-dev \
 	libgtest-dev libgmock-dev libbenchmark-dev libicu-dev libgumbo-dev libcpp-httplib-dev \
 	libpoppler-cpp-dev libssl-dev libcli11-dev libyaml-cpp-dev libtbb-dev zlib1g-dev \
-	clang libclang-rt-14-dev
+	clang libclang-rt-14-dev libkainjow-mustache-dev time tidy
 
-.PHONY: run test bench deps build fuzz format clean
+.PHONY: run test bench deps build fuzz-smoke format clean
 
 deps:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do \
@@ -50,7 +50,7 @@ test: deps
 fuzz-smoke:
 	@if command -v clang++ >/dev/null 2>&1; then \
 		CC=clang CXX=clang++ cmake -S . -B $(FUZZBUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DXASITE_FUZZ=ON -DXASITE_TESTS=OFF >/dev/null && \
-		cmake --build $(FUZZBUILD) -j $(JOBS) && \
+		cmake --build $(FUZZBUILD) -j $(JOBS) --target fuzzers && \
 		sh fuzz/run-all.sh $(FUZZBUILD) 20; \
 	else echo "clang++ not found: libFuzzer runs skipped (corpus replays ran under ctest)"; fi
 

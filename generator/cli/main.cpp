@@ -14,6 +14,7 @@
 #include "generator/site/build.hpp"
 #include "generator/units/lookup_command.hpp"
 #include "generator/units/registry.hpp"
+#include "search/http_server.hpp"
 
 namespace fs = std::filesystem;
 
@@ -73,6 +74,16 @@ int run(int argc, char** argv) {
     cmd_check->add_option("--site", check_site, "Built site directory")->capture_default_str();
     cmd_check->add_option("--jobs,-j", check_jobs, "Worker threads (default: all cores)");
 
+    // serve
+    auto* cmd_serve = app.add_subcommand("serve", "Serve the built sites over HTTP");
+    xasite::search::ServeOptions serve;
+    cmd_serve->add_option("--site", serve.site_dir, "Built site directory")->capture_default_str();
+    cmd_serve->add_option("--host", serve.host, "Address to listen on")->capture_default_str();
+    cmd_serve->add_option("--port", serve.port, "Port (0 = any free port)")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 65535));
+    cmd_serve->add_flag("--quiet,-q", serve.quiet, "No request log");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -95,6 +106,7 @@ int run(int argc, char** argv) {
     if (cmd_dvc->parsed())
         return xasite::procedures::run_import_dvc(import_inputs, import_out, import_prune,
                                                   std::cerr);
+    if (cmd_serve->parsed()) return xasite::search::run_serve(serve, std::cerr);
     if (cmd_check->parsed()) return xasite::check::run_check(check_site, check_jobs, std::cout);
     return 2;
 }

@@ -100,8 +100,11 @@ Page parse_page(std::string_view text, const std::filesystem::path& source) {
                                                 "description", "slug",    "units", "weight",
                                                 "menu",        "draft",   "tags",  "author"};
     for (const auto& kv : root) {
-        std::string key = kv.first.as<std::string>();
         std::size_t line = static_cast<std::size_t>(kv.first.Mark().line) + 2;
+        if (!kv.first.IsScalar())
+            throw InputError(location(source, line),
+                             "front matter keys must be plain words (title, date, …)");
+        std::string key = kv.first.Scalar();
         const YAML::Node& v = kv.second;
         if (!known.count(key))
             throw InputError(location(source, line), "unknown front matter key '" + key + "'");
@@ -171,6 +174,8 @@ Page parse_page(std::string_view text, const std::filesystem::path& source) {
         } catch (const YAML::BadConversion&) {
             throw InputError(location(source, line),
                              "front matter key '" + key + "' has the wrong type");
+        } catch (const YAML::Exception& e) {
+            throw InputError(location(source, line), "front matter key '" + key + "': " + e.msg);
         }
     }
     if (page.title.empty()) throw InputError(location(source, 1), "front matter has no 'title'");

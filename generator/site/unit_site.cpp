@@ -134,6 +134,9 @@ SharedViews SharedViews::build(const BuildContext& ctx) {
     v.procedures_index = {
         {"catalog",
          {{"count", cat.listed.size()},
+          {"count_vi", integer_vi(static_cast<long long>(cat.listed.size()))},
+          {"full_count_vi", integer_vi(static_cast<long long>(full))},
+          {"catalog_only_count_vi", integer_vi(static_cast<long long>(cat.listed.size() - full))},
           {"full_count", full},
           {"catalog_only_count", cat.listed.size() - full},
           {"field_count", cat.fields.size()},
@@ -274,7 +277,7 @@ std::vector<std::string> render_unit_site(const BuildContext& ctx, const SharedV
     {
         json v;
         v["page"] = page_meta(
-            "Giới thiệu " + unit.full_name,
+            "Giới thiệu " + unit.type + " " + unit.name,
             unit.full_name + ", tỉnh " + config.province_name +
                 ": diện tích, dân số, trụ sở, các đơn vị hành chính trước sắp xếp, cơ cấu tổ chức.",
             "gioi-thieu", effective, today, json::array({breadcrumb("Giới thiệu", "gioi-thieu/")}));

@@ -45,6 +45,8 @@ json globals_view(const content::Content& content, const std::string& build_date
     g["province"] = {{"code", c.province_code},
                      {"name", c.province_name},
                      {"full_name", "Tỉnh " + c.province_name},
+                     {"phrase", "tỉnh " + c.province_name},
+                     {"name_upper", text::upper(c.province_name)},
                      {"authority", c.authority},
                      {"authority_upper", text::upper(c.authority)},
                      {"contact", c.province_contact},
@@ -102,6 +104,7 @@ json unit_site_view(const BuildContext& ctx, const units::NewUnit& unit) {
     s["centre"] = content::fill_pattern(c.centre_name, "unit", unit_phrase);
     s["base_url"] = c.unit_base_url(unit.slug);
     s["name_en"] = unit.name_en;
+    s["phrase"] = unit_phrase;  // "xã Ea Kar", for running text
     s["area"] = unit.area_km2 ? decimal_vi(*unit.area_km2, 3) : "";
     s["population"] = unit.population ? integer_vi(*unit.population) : "";
     s["seat"] = unit.seat;

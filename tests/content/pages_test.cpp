@@ -82,3 +82,11 @@ TEST(Markdown, SummaryCutsAtAWordBoundary) {
         markdown_summary("# Tiêu đề\n\nMột hai ba bốn năm sáu bảy tám chín mười.\n\nĐoạn hai.", 20);
     EXPECT_EQ(s, "Một hai ba bốn năm…");
 }
+
+TEST(Pages, NonScalarKeyIsAnErrorNotACrash) {
+    // Found by fuzzing: a YAML sequence as a key.
+    EXPECT_NE(error_of("---\r\n[x]: Arlf\r\n---\r\nbody\r\n").find("keys must be plain words"),
+              std::string::npos);
+    EXPECT_NE(error_of("---\ntitle: x\n? {a: b}\n: c\n---\n").find("keys must be plain words"),
+              std::string::npos);
+}

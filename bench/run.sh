@@ -1,0 +1,34 @@
+#!/bin/sh
+# make bench: the figures the issues ask for, printed as plain lines.
+# Usage: bench/run.sh BUILD_DIR
+set -eu
+build=${1:-build/bench}
+xasite="$build/generator/cli/xasite"
+work=$(mktemp -d "${TMPDIR:-/tmp}/xasite-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+cores=$(nproc)
+
+echo "== xasite bench on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(date -u +%Y-%m-%d)"
+
+run_build() {  # label
+  /usr/bin/time -f "%e %M" -o "$work/time" "$xasite" build --content content --out "$work/site" >"$work/out" 2>"$work/err" || {
+    cat "$work/err"; exit 1; }
+  summary=$(grep '^built' "$work/out")
+  set -- $(cat "$work/time")
+  wall=$1; rss_kb=$2
+  units=$(echo "$summary" | sed -E 's/^built ([0-9]+) units.*/\1/')
+  pages=$(echo "$summary" | sed -E 's/.* units, ([0-9,]+) pages.*/\1/' | tr -d ,)
+  echo "$label: units=$units html_pages=$pages wall_s=$wall pages_per_s=$(awk "BEGIN {printf \"%.0f\", $pages/$wall}") peak_rss_mib=$(awk "BEGIN {printf \"%.1f\", $rss_kb/1024}")"
+}
+
+sync
+label="full province, fresh output"; run_build
+label="full province, replacing the previous site"; run_build
+# let the background removal of the replaced site finish before measuring anything else
+while ls -d "$work"/site.old-* >/dev/null 2>&1; do sleep 1; done
+
+/usr/bin/time -f "%e" -o "$work/time" "$xasite" check --site "$work/site" -j "$cores" >"$work/check" 2>&1 || true
+echo "check: $(tail -1 "$work/check") wall_s=$(cat "$work/time")"
+
+echo "== micro-benchmarks (Google Benchmark)"
+"$build/bench/xasite_bench" --benchmark_min_time=0.5

@@ -1,0 +1,111 @@
+#include "search/static_files.hpp"
+
+#include <map>
+
+namespace xasite::search {
+
+namespace fs = std::filesystem;
+
+std::string content_type_for(const fs::path& file) {
+    static const std::map<std::string, std::string> types = {
+        {".html", "text/html; charset=utf-8"},
+        {".htm", "text/html; charset=utf-8"},
+        {".css", "text/css; charset=utf-8"},
+        {".js", "text/javascript; charset=utf-8"},
+        {".json", "application/json"},
+        {".xml", "application/xml; charset=utf-8"},
+        {".txt", "text/plain; charset=utf-8"},
+        {".csv", "text/csv; charset=utf-8"},
+        {".svg", "image/svg+xml"},
+        {".png", "image/png"},
+        {".jpg", "image/jpeg"},
+        {".jpeg", "image/jpeg"},
+        {".gif", "image/gif"},
+        {".webp", "image/webp"},
+        {".ico", "image/x-icon"},
+        {".pdf", "application/pdf"},
+        {".woff2", "font/woff2"},
+        {".woff", "font/woff"},
+        {".doc", "application/msword"},
+        {".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+        {".xls", "application/vnd.ms-excel"},
+        {".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+        {".zip", "application/zip"},
+        {".map", "application/json"},
+        {".conf", "text/plain; charset=utf-8"},
+    };
+    std::string ext = file.extension().string();
+    for (auto& c : ext)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto it = types.find(ext);
+    return it == types.end() ? "application/octet-stream" : it->second;
+}
+
+namespace {
+
+// The 404 page of the site the path belongs to ("/xa-ea-kar/…" → site/xa-ea-kar/404.html), else
+// the province's.
+fs::path not_found_page(const fs::path& root, const std::string& clean) {
+    auto slash = clean.find('/', 1);
+    if (slash != std::string::npos) {
+        fs::path candidate = root / clean.substr(1, slash - 1) / "404.html";
+        std::error_code ec;
+        if (fs::is_regular_file(candidate, ec)) return candidate;
+    }
+    return root / "404.html";
+}
+
+bool inside(const fs::path& root, const fs::path& p) {
+    auto r = root.begin(), q = p.begin();
+    for (; r != root.end(); ++r, ++q) {
+        if (q == p.end() || *r != *q) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+StaticResult resolve_static(const fs::path& site_dir, std::string_view decoded_path) {
+    StaticResult result;
+    std::error_code ec;
+    const fs::path root = fs::weakly_canonical(site_dir, ec);
+    auto not_found = [&](const std::string& clean) {
+        result.status = 404;
+        result.file = not_found_page(root, clean);
+        result.content_type = "text/html; charset=utf-8";
+        return result;
+    };
+    if (decoded_path.empty() || decoded_path.front() != '/' || decoded_path.size() > 4096 ||
+        decoded_path.find('\0') != std::string_view::npos ||
+        decoded_path.find('\\') != std::string_view::npos) {
+        result.status = 400;
+        return result;
+    }
+    // Reject any "." or ".." segment and any dotfile (.xasite-site, .git…).
+    std::string clean(decoded_path);
+    for (std::size_t start = 1; start <= clean.size();) {
+        std::size_t end = clean.find('/', start);
+        if (end == std::string::npos) end = clean.size();
+        std::string_view seg(clean.data() + start, end - start);
+        if (!seg.empty() && seg.front() == '.')
+            return (seg == "." || seg == "..") ? (result.status = 400, result) : not_found(clean);
+        start = end + 1;
+    }
+    fs::path target = root / clean.substr(1);
+    if (fs::is_directory(target, ec)) {
+        if (clean.back() != '/') {
+            result.status = 301;
+            result.location = clean + "/";
+            return result;
+        }
+        target /= "index.html";
+    }
+    fs::path real = fs::weakly_canonical(target, ec);
+    if (ec || !inside(root, real) || !fs::is_regular_file(real, ec)) return not_found(clean);
+    result.status = 200;
+    result.file = real;
+    result.content_type = content_type_for(real);
+    return result;
+}
+
+}  // namespace xasite::search

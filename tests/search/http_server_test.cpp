@@ -1,0 +1,64 @@
+#include "search/http_server.hpp"
+
+#include <httplib.h>
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <thread>
+
+#include "core/files.hpp"
+#include "test_support.hpp"
+
+using namespace xasite;
+namespace fs = std::filesystem;
+
+TEST(SiteServer, ServesPagesWithSecurityHeadersAndLogsEachRequest) {
+    xasite::testing::TempDir dir;
+    write_file_atomic(dir / "site/xa-ea-kar/index.html", "<!DOCTYPE html><title>Ea Kar</title>");
+    write_file_atomic(dir / "site/404.html", "không tìm thấy");
+    std::ostringstream log;
+    search::ServeOptions o;
+    o.site_dir = dir / "site";
+    o.port = 0;
+    search::SiteServer server(o, log);
+    int port = server.bind();
+    ASSERT_GT(port, 0);
+    std::thread t([&] { server.listen(); });
+    httplib::Client client("127.0.0.1", port);
+    auto ok = client.Get("/xa-ea-kar/");
+    ASSERT_TRUE(ok);
+    EXPECT_EQ(ok->status, 200);
+    EXPECT_EQ(ok->body, "<!DOCTYPE html><title>Ea Kar</title>");
+    EXPECT_EQ(ok->get_header_value("Content-Type"), "text/html; charset=utf-8");
+    EXPECT_NE(ok->get_header_value("Content-Security-Policy").find("default-src 'self'"),
+              std::string::npos);
+    EXPECT_EQ(ok->get_header_value("X-Content-Type-Options"), "nosniff");
+    EXPECT_FALSE(ok->get_header_value("Referrer-Policy").empty());
+    auto missing = client.Get("/xa-ea-kar/khong-co/");
+    ASSERT_TRUE(missing);
+    EXPECT_EQ(missing->status, 404);
+    EXPECT_EQ(missing->body, "không tìm thấy");
+    auto traversal = client.Get("/%2e%2e/%2e%2e/etc/passwd");
+    ASSERT_TRUE(traversal);
+    EXPECT_TRUE(traversal->status == 400 || traversal->status == 404) << traversal->status;
+    EXPECT_EQ(traversal->body.find("root:"), std::string::npos);
+    auto redirect = client.Get("/xa-ea-kar");
+    ASSERT_TRUE(redirect);
+    EXPECT_EQ(redirect->status, 301);
+    server.stop();
+    t.join();
+    std::string lines = log.str();
+    EXPECT_NE(lines.find("\"GET /xa-ea-kar/\" 200"), std::string::npos) << lines;
+    EXPECT_NE(lines.find("\"GET /xa-ea-kar/khong-co/\" 404"), std::string::npos) << lines;
+}
+
+TEST(SiteServer, MissingSiteIsAClearError) {
+    std::ostringstream log;
+    search::ServeOptions o;
+    o.site_dir = "/nonexistent/xasite-site";
+    o.port = 0;
+    search::SiteServer server(o, log);
+    EXPECT_EQ(server.bind(), -1);
+    EXPECT_NE(log.str().find("/nonexistent/xasite-site"), std::string::npos);
+}
