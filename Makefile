@@ -37,7 +37,6 @@ run: build
 	@echo
 	@echo "Built the province into site/. Browse it with:"
 	@echo "  $(BUILD)/generator/cli/xasite serve --site site    # then open http://127.0.0.1:8080/"
-	@echo "or open site/index.html directly in a browser."
 
 test: deps
 	cmake -S . -B $(TESTBUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DXASITE_SANITIZE=ON -DXASITE_WERROR=ON

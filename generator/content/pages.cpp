@@ -22,6 +22,8 @@ const char* to_string(Section s) {
             return "gioi-thieu";
         case Section::contact:
             return "lien-he";
+        case Section::schedule:
+            return "lich-cong-tac";
     }
     return "trang";
 }
@@ -121,11 +123,13 @@ Page parse_page(std::string_view text, const std::filesystem::path& source) {
                     page.section = Section::intro;
                 else if (s == "lien-he")
                     page.section = Section::contact;
+                else if (s == "lich-cong-tac")
+                    page.section = Section::schedule;
                 else
-                    throw InputError(
-                        location(source, line),
-                        "section must be one of trang, tin-tuc, gioi-thieu, lien-he; got '" + s +
-                            "'");
+                    throw InputError(location(source, line),
+                                     "section must be one of trang, tin-tuc, lich-cong-tac, "
+                                     "gioi-thieu, lien-he; got '" +
+                                         s + "'");
             } else if (key == "date" || key == "updated") {
                 std::string d = scalar(v, key, source);
                 if (!is_iso_date(d))

@@ -3,7 +3,7 @@
 //
 //   ---
 //   title: Lịch tiếp công dân tháng 7/2025      (required)
-//   section: tin-tuc        trang (default) | tin-tuc | gioi-thieu | lien-he
+//   section: tin-tuc        trang (default) | tin-tuc | lich-cong-tac | gioi-thieu | lien-he
 //   date: 2025-07-02        YYYY-MM-DD
 //   updated: 2025-07-05
 //   description: …          meta description; default: first paragraph
@@ -25,8 +25,9 @@
 
 namespace xasite::content {
 
-enum class Section { page, news, intro, contact };
-const char* to_string(Section s);  // "trang" | "tin-tuc" | "gioi-thieu" | "lien-he"
+enum class Section { page, news, intro, contact, schedule };
+const char* to_string(
+    Section s);  // "trang" | "tin-tuc" | "gioi-thieu" | "lien-he" | "lich-cong-tac"
 
 struct Page {
     std::filesystem::path source;  // the .md file

@@ -60,6 +60,21 @@ class Reader {
         }
         return out;
     }
+    std::vector<Reader> objects(const char* key) const {
+        std::vector<Reader> out;
+        auto it = j_.find(key);
+        if (it == j_.end() || it->is_null()) return out;
+        if (!it->is_array())
+            throw InputError(path_.string(), std::string("key \"") + key + "\" must be a list");
+        for (std::size_t i = 0; i < it->size(); ++i) {
+            if (!(*it)[i].is_object())
+                throw InputError(path_.string(), std::string("key \"") + key + "[" +
+                                                     std::to_string(i) + "]\" must be an object");
+            out.emplace_back((*it)[i],
+                             path_.string() + " (" + key + "[" + std::to_string(i) + "])");
+        }
+        return out;
+    }
     Reader object(const char* key) const {
         auto it = j_.find(key);
         if (it == j_.end() || it->is_null()) return Reader(empty(), path_);
@@ -137,6 +152,25 @@ SiteConfig SiteConfig::load(const std::filesystem::path& path) {
     c.departments_commune = org.strings("commune");
     c.departments_ward = org.strings("ward");
     c.organisation_source = org.str("source", false);
+    c.functions_text = org.str("functions", false);
+
+    Reader disclosure = r.object("disclosure");
+    c.disclosure_form = disclosure.str("form", false);
+    c.disclosure_deadline = disclosure.str("deadline", false);
+    for (const auto& item : disclosure.objects("items")) {
+        SiteConfig::DisclosureItem d{item.str("title", true), item.str("basis", false),
+                                     item.str("section", false)};
+        static const char* const kSections[] = {"",        "van-ban", "thu-tuc",       "gioi-thieu",
+                                                "tin-tuc", "lien-he", "lich-cong-tac", "cong-khai"};
+        bool known = false;
+        for (const char* k : kSections)
+            known = known || d.section == k;
+        if (!known)
+            throw InputError(path.string(), "disclosure item \"" + d.title +
+                                                "\": unknown section \"" + d.section + "\"");
+        c.disclosure.push_back(std::move(d));
+    }
+    c.online_fee_note = procedures.str("online_fee_note", false);
     return c;
 }
 

@@ -45,6 +45,17 @@ struct SiteConfig {
     // phường.
     std::vector<std::string> departments_commune, departments_ward;
     std::string organisation_source;
+    std::string
+        functions_text;  // chức năng, nhiệm vụ, quyền hạn: a short statement and its legal basis
+    // Danh mục thông tin phải công khai (Luật Tiếp cận thông tin 2016 Điều 17, 19): what a commune
+    // publishes and where on its site (section key: van-ban, thu-tuc, gioi-thieu, tin-tuc, …).
+    struct DisclosureItem {
+        std::string title, basis, section;
+    };
+    std::vector<DisclosureItem> disclosure;
+    std::string disclosure_form, disclosure_deadline;
+    // A province-wide note shown on procedures that can be filed online (e.g. fee exemption).
+    std::string online_fee_note;
 
     // Reads and validates site.json; errors name the file and the key.
     static SiteConfig load(const std::filesystem::path& path);

@@ -34,10 +34,11 @@ namespace {
 
 // The page templates each layout uses; compiled before anything is written.
 const std::vector<std::pair<std::string, std::string>> kUnitPages = {
-    {"unit", "home"},           {"unit", "intro"},     {"unit", "procedures"},
-    {"unit", "procedure-list"}, {"unit", "procedure"}, {"unit", "documents"},
-    {"unit", "news"},           {"unit", "page"},      {"unit", "contact"},
-    {"unit", "search"},         {"unit", "sitemap"},   {"unit", "not-found"}};
+    {"unit", "home"},           {"unit", "intro"},      {"unit", "procedures"},
+    {"unit", "procedure-list"}, {"unit", "procedure"},  {"unit", "documents"},
+    {"unit", "news"},           {"unit", "page"},       {"unit", "contact"},
+    {"unit", "schedule"},       {"unit", "disclosure"}, {"unit", "search"},
+    {"unit", "sitemap"},        {"unit", "not-found"}};
 const std::vector<std::pair<std::string, std::string>> kProvincePages = {
     {"province", "province-home"},    {"province", "unit-lookup"},     {"province", "archives"},
     {"province", "archive-district"}, {"province", "service-centres"}, {"province", "page"},

@@ -159,9 +159,60 @@ SharedViews SharedViews::build(const BuildContext& ctx) {
             {{"title", p.name + " (" + p.code + ")"},
              {"href", procedure_path(p.code)},
              {"updated", rfc3339(p.updated)},
+             {"updated_vi", date_vi(p.updated)},
              {"summary", "Cập nhật thông tin thủ tục " + p.code + ", lĩnh vực " + p.field + "."}});
     }
     v.recent_procedures = recent_json;
+    v.procedures_index["catalog"]["recent"] = [&] {
+        json recent10 = json::array();
+        for (std::size_t k = 0; k < recent_json.size() && k < 10; ++k)
+            recent10.push_back(recent_json[k]);
+        return recent10;
+    }();
+
+    // Exports: one row per listed procedure, in display order.
+    json rows_json = json::array();
+    std::string csv =
+        "code,name,field,detail,levels,online_level,boundary_free,status,updated,portal_url\r\n";
+    // Quoted fields; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula.
+    auto csv_field = [](const std::string& s) {
+        std::string out = "\"";
+        if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) out += '\'';
+        for (char c : s) {
+            if (c == '"') out += '"';
+            out += c;
+        }
+        return out + "\"";
+    };
+    for (std::size_t i : cat.listed) {
+        const auto& p = procs[i];
+        const auto& view = cat.views[i]["procedure"];
+        std::string levels;
+        for (auto l : p.levels)
+            levels += std::string(levels.empty() ? "" : ";") + procedures::to_string(l);
+        rows_json.push_back({{"code", p.code},
+                             {"name", p.name},
+                             {"field", p.field},
+                             {"detail", procedures::to_string(p.detail)},
+                             {"levels", json::array()},
+                             {"online_level", procedures::to_string(p.online_level)},
+                             {"boundary_free", static_cast<bool>(cat.boundary_free_of[i])},
+                             {"status", procedures::to_string(p.status)},
+                             {"updated", p.updated.empty() ? json() : json(p.updated)},
+                             {"page", procedure_path(p.code)},
+                             {"portal_url", view["portal_url"]}});
+        for (auto l : p.levels)
+            rows_json.back()["levels"].push_back(procedures::to_string(l));
+        csv += csv_field(p.code) + "," + csv_field(p.name) + "," + csv_field(p.field) + "," +
+               procedures::to_string(p.detail) + "," + csv_field(levels) + "," +
+               procedures::to_string(p.online_level) + "," +
+               (cat.boundary_free_of[i] ? "true" : "false") + "," +
+               procedures::to_string(p.status) + "," + p.updated + "," +
+               csv_field(view["portal_url"].get<std::string>()) + "\r\n";
+    }
+    v.export_json =
+        json{{"count", rows_json.size()}, {"procedures", std::move(rows_json)}}.dump(1) + "\n";
+    v.export_csv = std::move(csv);
     return v;
 }
 
@@ -186,7 +237,7 @@ std::vector<std::string> render_unit_site(const BuildContext& ctx, const SharedV
     const std::string effective = config.effective_date;
 
     // The commune's own Markdown pages, by section; slugs checked against reserved folders.
-    std::vector<const content::Page*> news, standalone, intro_parts, contact_parts;
+    std::vector<const content::Page*> news, schedule, standalone, intro_parts, contact_parts;
     if (auto it = content.unit_pages.find(unit.code); it != content.unit_pages.end()) {
         for (const auto& p : it->second) {
             switch (p.section) {
@@ -202,6 +253,9 @@ std::vector<std::string> render_unit_site(const BuildContext& ctx, const SharedV
                 case content::Section::contact:
                     contact_parts.push_back(&p);
                     break;
+                case content::Section::schedule:
+                    schedule.push_back(&p);
+                    break;
             }
         }
     }
@@ -212,10 +266,12 @@ std::vector<std::string> render_unit_site(const BuildContext& ctx, const SharedV
     std::sort(standalone.begin(), standalone.end(), by_weight_title);
     std::sort(intro_parts.begin(), intro_parts.end(), by_weight_title);
     std::sort(contact_parts.begin(), contact_parts.end(), by_weight_title);
-    std::sort(news.begin(), news.end(), [](const content::Page* a, const content::Page* b) {
+    auto newest_first = [](const content::Page* a, const content::Page* b) {
         if (a->date != b->date) return a->date > b->date;
         return a->slug < b->slug;
-    });
+    };
+    std::sort(news.begin(), news.end(), newest_first);
+    std::sort(schedule.begin(), schedule.end(), newest_first);
 
     auto page_json = [&](const content::Page& p) {
         return json{{"title", p.title},        {"html", p.body_html},
@@ -228,8 +284,9 @@ std::vector<std::string> render_unit_site(const BuildContext& ctx, const SharedV
             arr.push_back(page_json(*p));
         return arr;
     };
-    std::set<std::string> used = {"gioi-thieu", "thu-tuc",     "van-ban", "tin-tuc", "lien-he",
-                                  "tra-cuu",    "so-do-trang", "assets",  "luu-tru", "404.html"};
+    std::set<std::string> used = {"gioi-thieu",    "thu-tuc",   "van-ban", "tin-tuc", "lien-he",
+                                  "lich-cong-tac", "cong-khai", "du-lieu", "tra-cuu", "so-do-trang",
+                                  "assets",        "luu-tru",   "404.html"};
     std::map<const content::Page*, std::string> dir_of;
     auto claim = [&](const content::Page* p, const std::string& parent) {
         std::string slug = p->slug;
@@ -245,13 +302,20 @@ std::vector<std::string> render_unit_site(const BuildContext& ctx, const SharedV
         claim(p, "");
     for (const auto* p : news)
         claim(p, "tin-tuc/");
+    for (const auto* p : schedule)
+        claim(p, "lich-cong-tac/");
 
-    json news_items = json::array();
-    for (const auto* p : news)
-        news_items.push_back({{"title", p->title},
-                              {"href", dir_of[p]},
-                              {"date", date_vi(p->date)},
-                              {"summary", p->description}});
+    auto dated_items = [&](const std::vector<const content::Page*>& pages) {
+        json items = json::array();
+        for (const auto* p : pages)
+            items.push_back({{"title", p->title},
+                             {"href", dir_of[p]},
+                             {"date", date_vi(p->date)},
+                             {"summary", p->description}});
+        return items;
+    };
+    const json news_items = dated_items(news);
+    const json schedule_items = dated_items(schedule);
 
     // Home
     {
@@ -346,6 +410,39 @@ std::vector<std::string> render_unit_site(const BuildContext& ctx, const SharedV
         v["news"] = news_items;
         r.page("tin-tuc/", "news", v, nullptr, today);
     }
+    // Lịch công tác (the leaders' work schedule, NĐ 43/2011 Điều 10)
+    {
+        json v;
+        v["page"] = page_meta("Lịch công tác", "Lịch công tác của lãnh đạo " + authority + ".",
+                              "lich-cong-tac", effective, today,
+                              json::array({breadcrumb("Lịch công tác", "lich-cong-tac/")}));
+        v["schedule"] = schedule_items;
+        r.page("lich-cong-tac/", "schedule", v, nullptr, today);
+    }
+    // Danh mục thông tin phải công khai (Luật Tiếp cận thông tin 2016 Điều 17, 19)
+    {
+        json v;
+        v["page"] = page_meta("Danh mục thông tin phải công khai",
+                              "Thông tin " + authority +
+                                  " phải công khai, nơi đăng, hình thức và thời hạn công khai.",
+                              "cong-khai", effective, today,
+                              json::array({breadcrumb("Thông tin công khai", "cong-khai/")}));
+        json items = json::array();
+        for (const auto& d : config.disclosure) {
+            std::string href;
+            if (d.section == "cong-khai" || d.section.empty())
+                href = "";
+            else
+                href = d.section + "/";
+            items.push_back({{"title", d.title},
+                             {"basis", d.basis},
+                             {"href", href.empty() ? json() : json(href)}});
+        }
+        v["disclosure"] = {{"items", items},
+                           {"form", config.disclosure_form},
+                           {"deadline", config.disclosure_deadline}};
+        r.page("cong-khai/", "disclosure", v, nullptr, today);
+    }
     auto render_md = [&](const content::Page* p, const std::string& section, json crumbs) {
         json v;
         std::string updated =
@@ -359,6 +456,10 @@ std::vector<std::string> render_unit_site(const BuildContext& ctx, const SharedV
         render_md(
             p, "tin-tuc",
             json::array({breadcrumb("Tin tức", "tin-tuc/"), breadcrumb(p->title, dir_of[p])}));
+    for (const auto* p : schedule)
+        render_md(p, "lich-cong-tac",
+                  json::array({breadcrumb("Lịch công tác", "lich-cong-tac/"),
+                               breadcrumb(p->title, dir_of[p])}));
     for (const auto* p : standalone)
         render_md(p, "trang-" + p->slug, json::array({breadcrumb(p->title, dir_of[p])}));
     // Liên hệ
@@ -390,6 +491,7 @@ std::vector<std::string> render_unit_site(const BuildContext& ctx, const SharedV
         v["fields"] = shared.fields_brief;
         v["facets"] = shared.procedures_index["catalog"]["facets"];
         v["news"] = news_items;
+        v["schedule"] = schedule_items;
         json extra = json::array();
         for (const auto* p : standalone)
             extra.push_back({{"title", p->title}, {"href", dir_of[p]}});
@@ -435,6 +537,9 @@ std::vector<std::string> render_unit_site(const BuildContext& ctx, const SharedV
                       {"entries", std::move(entries)}}}});
         r.feed("robots.txt", "feeds/robots.txt", json{{"sitemap", base_url + "sitemap.xml"}});
     }
+    // Machine-readable exports (TT 22/2023 requirement 3): the procedure list as JSON and CSV.
+    r.file("du-lieu/thu-tuc.json", shared.export_json);
+    r.file("du-lieu/thu-tuc.csv", shared.export_csv);
     for (const auto& asset : theme.assets())
         r.file("assets/" + asset.path, *asset.data);
     return warnings;

@@ -27,6 +27,8 @@ struct SharedViews {
     std::vector<SharedList> lists;     // fields, facets, retired
     nlohmann::json fields_brief;       // [{name, slug, count}] for home and sitemap pages
     nlohmann::json recent_procedures;  // the most recently updated records, for the Atom feed
+    std::string export_json;           // du-lieu/thu-tuc.json: every listed procedure
+    std::string export_csv;            // du-lieu/thu-tuc.csv: the same, for spreadsheets
 
     static SharedViews build(const BuildContext& ctx);
 };

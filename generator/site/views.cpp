@@ -137,6 +137,8 @@ json unit_site_view(const BuildContext& ctx, const units::NewUnit& unit) {
     s["leaders"] = leaders;
     s["departments"] = unit.type == "phường" ? c.departments_ward : c.departments_commune;
     s["organisation_source"] = c.organisation_source;
+    s["functions"] = content::fill_pattern(c.functions_text, "unit", unit_phrase);
+    s["online_fee_note"] = c.online_fee_note;
 
     json preds = json::array();
     std::size_t partial_count = 0;
@@ -172,6 +174,7 @@ json unit_site_view(const BuildContext& ctx, const units::NewUnit& unit) {
     menu.push_back(menu_item("thu-tuc", "Thủ tục hành chính", "thu-tuc/"));
     menu.push_back(menu_item("van-ban", "Văn bản", "van-ban/"));
     menu.push_back(menu_item("tin-tuc", "Tin tức", "tin-tuc/"));
+    menu.push_back(menu_item("lich-cong-tac", "Lịch công tác", "lich-cong-tac/"));
     if (auto pages = ctx.content.unit_pages.find(unit.code);
         pages != ctx.content.unit_pages.end()) {
         for (const auto& pg : pages->second)

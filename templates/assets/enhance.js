@@ -43,3 +43,31 @@
     article.appendChild(button);
   }
 })();
+// 3. Text size control (TT 32/2017 Điều 18 k2 encourages font-size controls); the choice is kept.
+(function () {
+  "use strict";
+  var header = document.querySelector(".site-header .brand");
+  if (!header || !document.documentElement.style) return;
+  var sizes = ["100%", "112.5%", "125%", "137.5%"];
+  var stored = 0;
+  try { stored = parseInt(localStorage.getItem("xasite-text-size") || "0", 10) || 0; } catch (e) { stored = 0; }
+  function apply(i) {
+    stored = Math.max(0, Math.min(sizes.length - 1, i));
+    document.documentElement.style.fontSize = sizes[stored];
+    try { localStorage.setItem("xasite-text-size", String(stored)); } catch (e) { /* private mode */ }
+  }
+  apply(stored);
+  var group = document.createElement("div");
+  group.className = "text-size";
+  group.setAttribute("role", "group");
+  group.setAttribute("aria-label", "Cỡ chữ");
+  [["A−", "Chữ nhỏ hơn", -1], ["A+", "Chữ lớn hơn", 1]].forEach(function (b) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = b[0];
+    button.setAttribute("aria-label", b[1]);
+    button.addEventListener("click", function () { apply(stored + b[2]); });
+    group.appendChild(button);
+  });
+  header.appendChild(group);
+})();

@@ -41,3 +41,20 @@ TEST(SiteConfig, ErrorsNameFileAndKey) {
         R"({"province": {"code": "66", "name": "x", "authority": "y"}, "base_url": "daklak.gov.vn"})",
         "must start with http");
 }
+
+TEST(SiteConfig, DisclosureItemsMustPointAtAKnownSection) {
+    SiteConfig ok = SiteConfig::load(xasite::testing::content_dir() / "site.json");
+    EXPECT_GE(ok.disclosure.size(), 10u);
+    xasite::testing::TempDir dir;
+    std::string text = read_file(xasite::testing::content_dir() / "site.json");
+    const std::string from = "\"section\": \"van-ban\"";
+    text.replace(text.find(from), from.size(), "\"section\": \"blog\"");
+    write_file_atomic(dir / "site.json", text);
+    try {
+        SiteConfig::load(dir / "site.json");
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("unknown section \"blog\""), std::string::npos)
+            << e.what();
+    }
+}

@@ -49,12 +49,26 @@ TEST_F(ThreeUnitBuild, WritesEverySiteAndTheProvinceEntry) {
                           "robots.txt", "sitemap.xml", "assets/style.css"})
         EXPECT_TRUE(fs::exists(site() / f)) << f;
     for (const char* unit : {"phuong-tuy-hoa", "xa-ea-kar", "xa-ea-hleo"}) {
-        for (const char* f :
-             {"index.html", "gioi-thieu/index.html", "thu-tuc/index.html", "van-ban/index.html",
-              "tin-tuc/index.html", "lien-he/index.html", "tra-cuu/index.html",
-              "so-do-trang/index.html", "sitemap.xml", "feed.xml", "robots.txt", "404.html",
-              "assets/style.css", "assets/print.css", "thu-tuc/1.001193.html",
-              "thu-tuc/linh-vuc/ho-tich/index.html"})
+        for (const char* f : {"index.html",
+                              "gioi-thieu/index.html",
+                              "thu-tuc/index.html",
+                              "van-ban/index.html",
+                              "tin-tuc/index.html",
+                              "lien-he/index.html",
+                              "tra-cuu/index.html",
+                              "so-do-trang/index.html",
+                              "sitemap.xml",
+                              "feed.xml",
+                              "robots.txt",
+                              "404.html",
+                              "lich-cong-tac/index.html",
+                              "cong-khai/index.html",
+                              "du-lieu/thu-tuc.csv",
+                              "du-lieu/thu-tuc.json",
+                              "assets/style.css",
+                              "assets/print.css",
+                              "thu-tuc/1.001193.html",
+                              "thu-tuc/linh-vuc/ho-tich/index.html"})
             EXPECT_TRUE(fs::exists(site() / unit / f)) << unit << "/" << f;
     }
     // Every listed procedure has a page: 1,518 records, all in force and commune-relevant or
@@ -180,21 +194,66 @@ TEST_F(ThreeUnitBuild, EveryPageHasDatesAndAccessibleLandmarks) {
     EXPECT_TRUE(contains(page("xa-ea-kar/404.html"), "href=\"/xa-ea-kar/thu-tuc/\""));
 }
 
+TEST_F(ThreeUnitBuild, ExportsListEveryListedProcedure) {
+    auto exported = nlohmann::json::parse(page("xa-ea-kar/du-lieu/thu-tuc.json"));
+    std::size_t count = exported["count"].get<std::size_t>();
+    EXPECT_EQ(exported["procedures"].size(), count);
+    EXPECT_GT(count, 1400u);
+    bool found = false;
+    for (const auto& p : exported["procedures"]) {
+        if (p["code"] != "1.001193") continue;
+        found = true;
+        EXPECT_EQ(p["detail"], "full");
+        EXPECT_EQ(p["levels"], nlohmann::json::array({"commune"}));
+        EXPECT_EQ(p["page"], "thu-tuc/1.001193.html");
+    }
+    EXPECT_TRUE(found);
+    std::string csv = page("xa-ea-kar/du-lieu/thu-tuc.csv");
+    EXPECT_EQ(csv.rfind("code,name,field,detail,levels,online_level,boundary_free,status,updated,"
+                        "portal_url\r\n",
+                        0),
+              0u);
+    EXPECT_TRUE(
+        contains(csv, "\"1.001193\",\"Thủ tục đăng ký khai sinh\",\"Hộ tịch\",full,\"commune\","));
+    std::size_t lines = 0;
+    for (char c : csv)
+        lines += c == '\n';
+    EXPECT_EQ(lines, count + 1);
+}
+
+TEST_F(ThreeUnitBuild, DisclosureListLinksWhereEachItemIsPublished) {
+    std::string html = page("xa-ea-kar/cong-khai/index.html");
+    EXPECT_TRUE(contains(html, "Dự toán, tình hình thực hiện, quyết toán ngân sách"));
+    EXPECT_TRUE(contains(html, "<a href=\"../van-ban/\">Xem</a>"));
+    EXPECT_TRUE(contains(html, "chậm nhất 05 ngày làm việc"));
+}
+
 TEST_F(ThreeUnitBuild, EveryKindOfPageIsValidHtml) {
     // HTML Tidy (Debian package tidy) reports HTML5 errors; 5.6 does not know aria-current yet,
     // so that one warning is expected and anything else is a failure.
     if (xasite::testing::run_command("command -v tidy").exit_code != 0)
         GTEST_SKIP() << "tidy not installed";
-    for (const char* rel :
-         {"index.html", "tra-cuu-don-vi/index.html", "trung-tam-phuc-vu/index.html",
-          "luu-tru/index.html", "luu-tru/huyen-ea-kar/index.html", "so-do-trang/index.html",
-          "404.html", "xa-ea-kar/index.html", "xa-ea-kar/gioi-thieu/index.html",
-          "xa-ea-kar/thu-tuc/index.html", "xa-ea-kar/thu-tuc/1.001193.html",
-          "xa-ea-kar/thu-tuc/1.000005.html",
-          "xa-ea-kar/thu-tuc/linh-vuc/dat-dai/trang-2/index.html", "xa-ea-kar/van-ban/index.html",
-          "xa-ea-kar/tin-tuc/index.html", "xa-ea-kar/lien-he/index.html",
-          "xa-ea-kar/tra-cuu/index.html", "xa-ea-kar/so-do-trang/index.html",
-          "xa-ea-kar/404.html"}) {
+    for (const char* rel : {"index.html",
+                            "tra-cuu-don-vi/index.html",
+                            "trung-tam-phuc-vu/index.html",
+                            "luu-tru/index.html",
+                            "luu-tru/huyen-ea-kar/index.html",
+                            "so-do-trang/index.html",
+                            "404.html",
+                            "xa-ea-kar/index.html",
+                            "xa-ea-kar/gioi-thieu/index.html",
+                            "xa-ea-kar/thu-tuc/index.html",
+                            "xa-ea-kar/thu-tuc/1.001193.html",
+                            "xa-ea-kar/thu-tuc/1.000005.html",
+                            "xa-ea-kar/thu-tuc/linh-vuc/dat-dai/trang-2/index.html",
+                            "xa-ea-kar/van-ban/index.html",
+                            "xa-ea-kar/tin-tuc/index.html",
+                            "xa-ea-kar/lien-he/index.html",
+                            "xa-ea-kar/tra-cuu/index.html",
+                            "xa-ea-kar/so-do-trang/index.html",
+                            "xa-ea-kar/404.html",
+                            "xa-ea-kar/lich-cong-tac/index.html",
+                            "xa-ea-kar/cong-khai/index.html"}) {
         auto r = xasite::testing::run_command("tidy -q -e --show-warnings yes " +
                                               xasite::testing::quote(site() / rel));
         std::string unexpected;
@@ -242,6 +301,10 @@ TEST(Build, CommunePagesAndTemplateOverridesAreUsed) {
         "---\ntitle: Lịch tiếp công dân tháng 7/2025\nsection: tin-tuc\ndate: 2025-07-02\n---\n"
         "Chủ tịch UBND xã tiếp công dân vào **thứ Năm** hằng tuần.\n");
     write_file_atomic(
+        content / "units/24373/lich-tuan-28.md",
+        "---\ntitle: Lịch công tác tuần 28\nsection: lich-cong-tac\ndate: 2025-07-07\n---\n"
+        "- Thứ Hai: họp giao ban.\n");
+    write_file_atomic(
         content / "units/24373/quy-che.md",
         "---\ntitle: Quy chế làm việc\nmenu: true\ndate: 2025-07-10\n---\nNội dung quy chế.\n");
     write_file_atomic(content / "units/24373/thu-tuc.md", "---\ntitle: Trùng đường dẫn\n---\nx\n");
@@ -270,6 +333,9 @@ TEST(Build, CommunePagesAndTemplateOverridesAreUsed) {
                          "<title>Lịch tiếp công dân tháng 7/2025</title>"));
     EXPECT_TRUE(
         contains(read_file(dir / "site/xa-ea-kar/index.html"), ">Quy chế làm việc</a>"));  // menu
+    EXPECT_TRUE(contains(read_file(dir / "site/xa-ea-kar/lich-cong-tac/index.html"),
+                         "Lịch công tác tuần 28"));
+    EXPECT_TRUE(fs::exists(dir / "site/xa-ea-kar/lich-cong-tac/lich-tuan-28/index.html"));
     std::string home = read_file(dir / "site/xa-ea-kar/index.html");
     EXPECT_TRUE(contains(home, "Nguyễn Văn A, Chánh Văn phòng"));
     EXPECT_TRUE(contains(home, "OVERRIDE-EA-KAR"));
