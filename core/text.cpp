@@ -246,7 +246,10 @@ std::string upper(std::string_view s) {
     return out;
 }
 
-std::string fold(std::string_view s) {
+// Maps each code point through `map` (0 drops it), collapsing whitespace runs to one space and
+// trimming both ends: the shared loop of fold() and tidy().
+template <typename Map>
+std::string map_collapsing_space(std::string_view s, Map map) {
     std::string out;
     out.reserve(s.size());
     bool pending_space = false;
@@ -256,15 +259,19 @@ std::string fold(std::string_view s) {
             pending_space = !out.empty();
             continue;
         }
-        char32_t f = fold_cp(c);
-        if (f == 0) continue;
+        char32_t m = map(c);
+        if (m == 0) continue;
         if (pending_space) {
             out.push_back(' ');
             pending_space = false;
         }
-        append_utf8(out, f);
+        append_utf8(out, m);
     }
     return out;
+}
+
+std::string fold(std::string_view s) {
+    return map_collapsing_space(s, fold_cp);
 }
 
 std::string compact_key(std::string_view s) {
@@ -299,23 +306,7 @@ std::string slug(std::string_view s) {
 }
 
 std::string tidy(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    bool pending_space = false;
-    for (std::size_t i = 0; i < s.size();) {
-        char32_t c = decode_utf8(s, i);
-        if (is_space(c)) {
-            pending_space = !out.empty();
-            continue;
-        }
-        if (pending_space) {
-            out.push_back(' ');
-            pending_space = false;
-        }
-        if (is_apostrophe(c)) c = U'\'';
-        append_utf8(out, c);
-    }
-    return out;
+    return map_collapsing_space(s, [](char32_t c) { return is_apostrophe(c) ? U'\'' : c; });
 }
 
 std::string_view trim(std::string_view s) {

@@ -14,22 +14,6 @@ using nlohmann::json;
 
 namespace {
 
-json crumb(const std::string& label, const std::string& href) {
-    return {{"label", label}, {"href", href}};
-}
-
-json meta(const std::string& title, const std::string& description, const std::string& section,
-          const std::string& published, const std::string& updated,
-          json breadcrumbs = json::array()) {
-    return {{"title", title},
-            {"description", description},
-            {"section", section},
-            {"published", published},
-            {"updated", updated},
-            {"og_type", "website"},
-            {"breadcrumbs", std::move(breadcrumbs)}};
-}
-
 json unit_link(const BuildContext& ctx, const units::NewUnit& u, bool partial = false) {
     bool built = ctx.built.count(u.code) > 0;
     return {{"code", u.code},
@@ -60,11 +44,7 @@ std::vector<std::string> render_province_site(const BuildContext& ctx, const The
     const std::string& today = ctx.build_date;
     const std::string effective = config.effective_date;
     const json site = province_site_view(ctx);
-    std::string base_path = "/";
-    if (auto scheme = config.base_url.find("://"); scheme != std::string::npos) {
-        auto slash = config.base_url.find('/', scheme + 3);
-        if (slash != std::string::npos) base_path = config.base_url.substr(slash);
-    }
+    const std::string base_path = url_path(config.base_url);
     SiteRenderer r(theme, out, ctx.globals, site, "", config.base_url, base_path, "province",
                    pages);
 
@@ -90,11 +70,11 @@ std::vector<std::string> render_province_site(const BuildContext& ctx, const The
 
     {
         json v;
-        v["page"] = meta(config.authority + ": các xã, phường",
-                         "Trang thông tin điện tử của " + std::to_string(units.size()) +
-                             " xã, phường tỉnh " + config.province_name +
-                             " sau sắp xếp đơn vị hành chính từ " + date_vi(effective) + ".",
-                         "trang-chu", effective, today);
+        v["page"] = page_meta(config.authority + ": các xã, phường",
+                              "Trang thông tin điện tử của " + std::to_string(units.size()) +
+                                  " xã, phường tỉnh " + config.province_name +
+                                  " sau sắp xếp đơn vị hành chính từ " + date_vi(effective) + ".",
+                              "trang-chu", effective, today);
         v["wards"] = wards;
         v["communes"] = communes;
         v["unit_count"] = units.size();
@@ -144,12 +124,12 @@ std::vector<std::string> render_province_site(const BuildContext& ctx, const The
     }
     {
         json v;
-        v["page"] = meta("Tra cứu đơn vị hành chính cũ – mới",
-                         "Xã, phường, thị trấn và huyện, thị xã, thành phố trước ngày " +
-                             date_vi(effective) + " nay thuộc xã, phường nào của tỉnh " +
-                             config.province_name + ".",
-                         "tra-cuu-don-vi", effective, today,
-                         json::array({crumb("Tra cứu đơn vị cũ – mới", "tra-cuu-don-vi/")}));
+        v["page"] = page_meta(
+            "Tra cứu đơn vị hành chính cũ – mới",
+            "Xã, phường, thị trấn và huyện, thị xã, thành phố trước ngày " + date_vi(effective) +
+                " nay thuộc xã, phường nào của tỉnh " + config.province_name + ".",
+            "tra-cuu-don-vi", effective, today,
+            json::array({breadcrumb("Tra cứu đơn vị cũ – mới", "tra-cuu-don-vi/")}));
         v["districts"] = districts;
         v["old_commune_count"] = reg.old_communes().size();
         v["partial_count"] = partial_communes;
@@ -158,23 +138,23 @@ std::vector<std::string> render_province_site(const BuildContext& ctx, const The
     // Archives of the dissolved districts: the list, and one landing page per district.
     {
         json v;
-        v["page"] = meta("Lưu trữ trang thông tin điện tử cấp huyện",
-                         "Các huyện, thị xã, thành phố thuộc tỉnh đã kết thúc hoạt động từ " +
-                             date_vi(effective) +
-                             " và bản lưu trữ trang thông tin điện tử của từng đơn vị.",
-                         "luu-tru", effective, today, json::array({crumb("Lưu trữ", "luu-tru/")}));
+        v["page"] = page_meta(
+            "Lưu trữ trang thông tin điện tử cấp huyện",
+            "Các huyện, thị xã, thành phố thuộc tỉnh đã kết thúc hoạt động từ " +
+                date_vi(effective) + " và bản lưu trữ trang thông tin điện tử của từng đơn vị.",
+            "luu-tru", effective, today, json::array({breadcrumb("Lưu trữ", "luu-tru/")}));
         v["districts"] = districts;
         r.page("luu-tru/", "archives", v, nullptr, today);
         for (const auto& d : districts) {
             json dv;
-            dv["page"] = meta(
+            dv["page"] = page_meta(
                 "Lưu trữ: " + d["name"].get<std::string>(),
                 d["name"].get<std::string>() + " (" + d["province"].get<std::string>() +
                     ") kết thúc hoạt động từ " + date_vi(effective) + "; các xã, phường kế thừa.",
                 "luu-tru", effective, today,
-                json::array({crumb("Lưu trữ", "luu-tru/"),
-                             crumb(d["name"].get<std::string>(),
-                                   "luu-tru/" + d["slug"].get<std::string>() + "/")}));
+                json::array({breadcrumb("Lưu trữ", "luu-tru/"),
+                             breadcrumb(d["name"].get<std::string>(),
+                                        "luu-tru/" + d["slug"].get<std::string>() + "/")}));
             dv["district"] = d;
             dv["archive"] = nullptr;  // no preservation package ingested for this district
             r.page("luu-tru/" + d["slug"].get<std::string>() + "/", "archive-district", dv, nullptr,
@@ -202,13 +182,13 @@ std::vector<std::string> render_province_site(const BuildContext& ctx, const The
             centres.push_back(std::move(c));
         }
         json v;
-        v["page"] =
-            meta("Trung tâm Phục vụ hành chính công các xã, phường",
-                 "Địa chỉ " + std::to_string(units.size()) +
-                     " Trung tâm Phục vụ hành chính công cấp xã tỉnh " + config.province_name +
-                     "; thủ tục không phụ thuộc địa giới nộp được tại bất kỳ trung tâm nào.",
-                 "trung-tam", effective, today,
-                 json::array({crumb("Trung tâm phục vụ hành chính công", "trung-tam-phuc-vu/")}));
+        v["page"] = page_meta(
+            "Trung tâm Phục vụ hành chính công các xã, phường",
+            "Địa chỉ " + std::to_string(units.size()) +
+                " Trung tâm Phục vụ hành chính công cấp xã tỉnh " + config.province_name +
+                "; thủ tục không phụ thuộc địa giới nộp được tại bất kỳ trung tâm nào.",
+            "trung-tam", effective, today,
+            json::array({breadcrumb("Trung tâm phục vụ hành chính công", "trung-tam-phuc-vu/")}));
         v["centres"] = centres;
         r.page("trung-tam-phuc-vu/", "service-centres", v, nullptr, today);
     }
@@ -228,8 +208,8 @@ std::vector<std::string> render_province_site(const BuildContext& ctx, const The
         used.insert(slug);
         json v;
         std::string updated = !p.updated.empty() ? p.updated : (!p.date.empty() ? p.date : today);
-        v["page"] = meta(p.title, p.description, "trang-" + slug, p.date, updated,
-                         json::array({crumb(p.title, slug + "/")}));
+        v["page"] = page_meta(p.title, p.description, "trang-" + slug, p.date, updated,
+                              json::array({breadcrumb(p.title, slug + "/")}));
         v["article"] = {{"title", p.title},        {"html", p.body_html},
                         {"date", date_vi(p.date)}, {"updated", date_vi(p.updated)},
                         {"author", p.author},      {"tags", p.tags}};
@@ -238,10 +218,11 @@ std::vector<std::string> render_province_site(const BuildContext& ctx, const The
     }
     {
         json v;
-        v["page"] = meta("Sơ đồ trang",
-                         "Sơ đồ trang thông tin các xã, phường tỉnh " + config.province_name + ".",
-                         "so-do-trang", effective, today,
-                         json::array({crumb("Sơ đồ trang", "so-do-trang/")}));
+        v["page"] =
+            page_meta("Sơ đồ trang",
+                      "Sơ đồ trang thông tin các xã, phường tỉnh " + config.province_name + ".",
+                      "so-do-trang", effective, today,
+                      json::array({breadcrumb("Sơ đồ trang", "so-do-trang/")}));
         v["wards"] = wards;
         v["communes"] = communes;
         v["districts"] = districts;
@@ -250,7 +231,7 @@ std::vector<std::string> render_province_site(const BuildContext& ctx, const The
     }
     {
         json v;
-        v["page"] = meta("Không tìm thấy trang", "Trang bạn tìm không có.", "", "", today);
+        v["page"] = page_meta("Không tìm thấy trang", "Trang bạn tìm không có.", "", "", today);
         r.error_page("404.html", "not-found", v);
     }
     {

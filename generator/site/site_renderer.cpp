@@ -16,6 +16,30 @@ std::string relative_root(const std::string& dir) {
     return r;
 }
 
+nlohmann::json breadcrumb(const std::string& label, const std::string& href) {
+    return {{"label", label}, {"href", href}};
+}
+
+nlohmann::json page_meta(const std::string& title, const std::string& description,
+                         const std::string& section, const std::string& published,
+                         const std::string& updated, nlohmann::json breadcrumbs,
+                         const char* og_type) {
+    return {{"title", title},
+            {"description", description},
+            {"section", section},
+            {"published", published},
+            {"updated", updated},
+            {"og_type", og_type},
+            {"breadcrumbs", std::move(breadcrumbs)}};
+}
+
+std::string url_path(const std::string& url) {
+    auto scheme = url.find("://");
+    if (scheme == std::string::npos) return url.empty() ? "/" : url;
+    auto slash = url.find('/', scheme + 3);
+    return slash == std::string::npos ? "/" : url.substr(slash);
+}
+
 SiteRenderer::SiteRenderer(const Theme& theme, OutputDir& out, const nlohmann::json& globals,
                            const nlohmann::json& site, std::string prefix, std::string base_url,
                            std::string base_path, std::string layout,

@@ -64,4 +64,16 @@ class SiteRenderer {
 // root.
 std::string relative_root(const std::string& dir);
 
+// The "page" view every page starts from: title, description, section (the menu key), dates,
+// breadcrumbs ({label, href} relative to the site root) and the OpenGraph type.
+nlohmann::json page_meta(const std::string& title, const std::string& description,
+                         const std::string& section, const std::string& published,
+                         const std::string& updated,
+                         nlohmann::json breadcrumbs = nlohmann::json::array(),
+                         const char* og_type = "website");
+nlohmann::json breadcrumb(const std::string& label, const std::string& href);
+
+// The path part of an absolute URL ("https://daklak.gov.vn/xa-ea-kar/" → "/xa-ea-kar/").
+std::string url_path(const std::string& url);
+
 }  // namespace xasite::site

@@ -14,22 +14,6 @@ using nlohmann::json;
 
 namespace {
 
-json breadcrumb(const std::string& label, const std::string& href) {
-    return {{"label", label}, {"href", href}};
-}
-
-json page_meta(const std::string& title, const std::string& description, const std::string& section,
-               const std::string& published, const std::string& updated,
-               json breadcrumbs = json::array(), const char* og_type = "website") {
-    return {{"title", title},
-            {"description", description},
-            {"section", section},
-            {"published", published},
-            {"updated", updated},
-            {"og_type", og_type},
-            {"breadcrumbs", std::move(breadcrumbs)}};
-}
-
 json procedure_row(const procedures::Procedure& p, const Catalog& cat, std::size_t i) {
     return {{"code", p.code},
             {"name", p.name},
@@ -226,11 +210,7 @@ std::vector<std::string> render_unit_site(const BuildContext& ctx, const SharedV
     const std::string& today = ctx.build_date;
     const json site = unit_site_view(ctx, unit);
     const std::string base_url = config.unit_base_url(unit.slug);
-    std::string base_path = "/";
-    if (auto scheme = base_url.find("://"); scheme != std::string::npos) {
-        auto slash = base_url.find('/', scheme + 3);
-        if (slash != std::string::npos) base_path = base_url.substr(slash);
-    }
+    const std::string base_path = url_path(base_url);
     SiteRenderer r(theme, out, ctx.globals, site, unit_dir(unit) + "/", base_url, base_path, "unit",
                    pages);
     const std::string& authority = site["site"]["authority"].get_ref<const std::string&>();

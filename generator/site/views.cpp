@@ -23,7 +23,7 @@ std::string procedure_dir(const std::string& code) {
     std::string out;
     for (char c : code) {
         bool ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                  c == '.' || c == '-';
+                  c == '.' || c == '-' || c == '_';
         out.push_back(ok ? c : '-');
     }
     if (out.empty() || out.front() == '.') out.insert(out.begin(), 'p');

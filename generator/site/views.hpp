@@ -31,7 +31,8 @@ nlohmann::json province_site_view(const BuildContext& ctx);
 std::string unit_type_title(const std::string& type);
 // The site folder of a new unit: its slug.
 std::string unit_dir(const units::NewUnit& unit);
-// A procedure's file name under thu-tuc/: the code with anything but [0-9A-Za-z.-] replaced.
+// A procedure's file name under thu-tuc/: the code itself (record codes are validated to
+// [0-9A-Za-z._-], so distinct codes never share a file); anything else is replaced by -.
 std::string procedure_dir(const std::string& code);
 // A procedure page's path inside a commune site: "thu-tuc/1.001193.html". One file per procedure,
 // not a folder with index.html: a province build writes ~150,000 of them, and on ext4 a mkdir
