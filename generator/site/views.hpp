@@ -36,7 +36,7 @@ std::string unit_dir(const units::NewUnit& unit);
 std::string procedure_dir(const std::string& code);
 // A procedure page's path inside a commune site: "thu-tuc/1.001193.html". One file per procedure,
 // not a folder with index.html: a province build writes ~150,000 of them, and on ext4 a mkdir
-// costs as much as the page itself (bench/README.md).
+// costs as much as the page itself (docs/ARCHITECTURE.md, "Decisions").
 std::string procedure_path(const std::string& code);
 
 }  // namespace xasite::site
