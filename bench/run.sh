@@ -32,3 +32,5 @@ echo "check: $(tail -1 "$work/check") wall_s=$(cat "$work/time")"
 
 echo "== micro-benchmarks (Google Benchmark)"
 "$build/bench/xasite_bench" --benchmark_min_time=0.5
+echo "== directive extraction (documents/s = items_per_second)"
+"$build/bench/xasite_directive_bench" --benchmark_min_time=0.5

@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "generator/check/link_checker.hpp"
+#include "generator/directives/directive.hpp"
 #include "generator/procedures/import.hpp"
 #include "generator/site/build.hpp"
 #include "generator/units/lookup_command.hpp"
@@ -74,6 +75,16 @@ int run(int argc, char** argv) {
     cmd_check->add_option("--site", check_site, "Built site directory")->capture_default_str();
     cmd_check->add_option("--jobs,-j", check_jobs, "Worker threads (default: all cores)");
 
+    // directive inspect
+    auto* cmd_directive = app.add_subcommand("directive", "Official documents");
+    cmd_directive->require_subcommand(1);
+    auto* cmd_inspect = cmd_directive->add_subcommand(
+        "inspect", "Print the metadata read from documents (.txt, .md, .pdf)");
+    std::vector<fs::path> inspect_files;
+    bool inspect_json = false;
+    cmd_inspect->add_option("FILE", inspect_files, "Document files")->required();
+    cmd_inspect->add_flag("--json", inspect_json, "JSON output (one document per file)");
+
     // serve
     auto* cmd_serve = app.add_subcommand("serve", "Serve the built sites over HTTP");
     xasite::search::ServeOptions serve;
@@ -106,6 +117,8 @@ int run(int argc, char** argv) {
     if (cmd_dvc->parsed())
         return xasite::procedures::run_import_dvc(import_inputs, import_out, import_prune,
                                                   std::cerr);
+    if (cmd_inspect->parsed())
+        return xasite::directives::run_inspect(inspect_files, inspect_json, std::cout, std::cerr);
     if (cmd_serve->parsed()) return xasite::search::run_serve(serve, std::cerr);
     if (cmd_check->parsed()) return xasite::check::run_check(check_site, check_jobs, std::cout);
     return 2;

@@ -36,6 +36,37 @@ std::string get_string(const nlohmann::json& j, const char* key, const fs::path&
     return text::tidy(it->get<std::string>());
 }
 
+// content/directives/: every .txt, .md and .pdf (a README* provenance note is skipped). A secret
+// document stops the build: it must never be published.
+std::vector<directives::Document> load_documents(const fs::path& dir,
+                                                 const units::Registry& registry,
+                                                 std::vector<std::string>& warnings) {
+    std::vector<directives::Document> docs;
+    for (const auto& path : sorted_entries(dir, false)) {
+        std::string name = path.filename().string();
+        if (name.rfind("README", 0) == 0 || name.front() == '.') continue;
+        std::string ext = path.extension().string();
+        if (ext != ".txt" && ext != ".md" && ext != ".pdf") {
+            warnings.push_back(path.string() + ": not a document (.txt, .md or .pdf); skipped");
+            continue;
+        }
+        directives::Document doc = directives::read_document(path);
+        if (directives::must_not_publish(doc.meta))
+            throw InputError(
+                path.string(),
+                "the document is marked " + doc.meta.secrecy +
+                    "; secret documents are never published (remove it from content/)");
+        for (const auto& code : doc.units)
+            if (code != "all" && !registry.find_new(code))
+                throw InputError(path.string(),
+                                 "front matter 'units' names unknown unit code '" + code + "'");
+        for (const auto& w : doc.meta.warnings)
+            warnings.push_back(path.string() + ": " + w);
+        docs.push_back(std::move(doc));
+    }
+    return docs;
+}
+
 }  // namespace
 
 UnitProfile load_unit_profile(const fs::path& path) {
@@ -90,6 +121,7 @@ Content Content::load(const fs::path& dir) {
     for (const auto& w : c.registry.warnings())
         c.warnings.push_back("units: " + w.unit_code + ": " + w.message);
     c.procedures = procedures::load_directory(dir / "procedures");
+    c.documents = load_documents(dir / "directives", c.registry, c.warnings);
 
     std::string newest;
     auto note_date = [&](const std::string& d) {
@@ -97,6 +129,8 @@ Content Content::load(const fs::path& dir) {
     };
     for (const auto& p : c.procedures)
         note_date(p.updated);
+    for (const auto& d : c.documents)
+        if (d.meta.date.day > 0) note_date(d.meta.date.iso());
 
     // Commune folders: content/units/<code>/
     for (const auto& unit_dir : sorted_entries(dir / "units", true)) {

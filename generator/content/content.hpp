@@ -5,6 +5,7 @@
 //   content/units/<code>/*.md             the commune's own pages
 //   content/pages/*.md                    pages for the province site or for several communes
 //   content/procedures/*.json             normalised procedure records
+//   content/directives/*.{txt,md,pdf}     official documents (metadata read from their text)
 //   content/templates/, content/units/<code>/templates/   theme overrides (read by the site module)
 #pragma once
 
@@ -15,6 +16,7 @@
 
 #include "generator/content/pages.hpp"
 #include "generator/content/site_config.hpp"
+#include "generator/directives/directive.hpp"
 #include "generator/procedures/procedure.hpp"
 #include "generator/units/registry.hpp"
 
@@ -42,12 +44,14 @@ struct Content {
     std::map<std::string, UnitProfile> profiles;          // by new unit code
     std::map<std::string, std::vector<Page>> unit_pages;  // by new unit code; drafts excluded
     std::vector<Page> province_pages;                     // content/pages/*.md without units
+    std::vector<directives::Document> documents;  // content/directives/, sorted by file name
     std::vector<std::string> warnings;
     std::string newest_date;  // the newest date found in the content (YYYY-MM-DD)
 
     // Loads and validates everything. Throws InputError naming the file (and line or record) on
     // the first bad input: malformed JSON, invalid UTF-8, duplicate procedure codes, missing
-    // required fields, unknown unit codes (in a folder name or a page's front matter).
+    // required fields, unknown unit codes (in a folder name or a page's front matter), a document
+    // marked MẬT / TỐI MẬT / TUYỆT MẬT (never published).
     static Content load(const std::filesystem::path& dir);
 
     // The date the build stamps on generated pages: site.json build_date, else SOURCE_DATE_EPOCH,

@@ -20,6 +20,7 @@
 #include "core/error.hpp"
 #include "generator/content/content.hpp"
 #include "generator/site/catalog.hpp"
+#include "generator/site/documents.hpp"
 #include "generator/site/output.hpp"
 #include "generator/site/province_site.hpp"
 #include "generator/site/theme.hpp"
@@ -37,12 +38,13 @@ const std::vector<std::pair<std::string, std::string>> kUnitPages = {
     {"unit", "home"},           {"unit", "intro"},      {"unit", "procedures"},
     {"unit", "procedure-list"}, {"unit", "procedure"},  {"unit", "documents"},
     {"unit", "news"},           {"unit", "page"},       {"unit", "contact"},
-    {"unit", "schedule"},       {"unit", "disclosure"}, {"unit", "search"},
-    {"unit", "sitemap"},        {"unit", "not-found"}};
+    {"unit", "schedule"},       {"unit", "disclosure"}, {"unit", "document"},
+    {"unit", "search"},         {"unit", "sitemap"},    {"unit", "not-found"}};
 const std::vector<std::pair<std::string, std::string>> kProvincePages = {
     {"province", "province-home"},    {"province", "unit-lookup"},     {"province", "archives"},
     {"province", "archive-district"}, {"province", "service-centres"}, {"province", "page"},
-    {"province", "province-sitemap"}, {"province", "not-found"}};
+    {"province", "province-sitemap"}, {"province", "not-found"},       {"province", "documents"},
+    {"province", "document"}};
 const std::vector<std::string> kFeeds = {"feeds/sitemap.xml", "feeds/atom.xml", "feeds/robots.txt",
                                          "feeds/robots-province.txt"};
 
@@ -155,6 +157,10 @@ BuildSummary build_site(const BuildOptions& options) {
     BuildContext ctx{content, catalog, build_date, {}, globals_view(content, build_date)};
     for (const auto* u : selected)
         ctx.built.insert(u->code);
+    DocumentSet documents = DocumentSet::build(content, catalog);
+    for (const auto& w : documents.warnings)
+        summary.warnings.push_back("documents: " + w);
+    ctx.documents = &documents;
     SharedViews shared = SharedViews::build(ctx);
 
     // 2. Render into a temporary directory beside the output, in parallel by site.

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/text.hpp"
+#include "generator/site/documents.hpp"
 #include "generator/site/format.hpp"
 #include "generator/site/site_renderer.hpp"
 
@@ -45,6 +46,8 @@ std::vector<std::string> render_province_site(const BuildContext& ctx, const The
     const std::string effective = config.effective_date;
     const json site = province_site_view(ctx);
     const std::string base_path = url_path(config.base_url);
+    const std::vector<const PublishedDocument*> all_documents =
+        ctx.documents ? ctx.documents->all() : std::vector<const PublishedDocument*>{};
     SiteRenderer r(theme, out, ctx.globals, site, "", config.base_url, base_path, "province",
                    pages);
 
@@ -84,8 +87,14 @@ std::vector<std::string> render_province_site(const BuildContext& ctx, const The
         v["old_commune_count"] = reg.old_communes().size();
         v["partial_build"] = built_count < units.size();
         v["built_count"] = built_count;
+        v["documents"] = json::array();
+        for (std::size_t k = 0; k < all_documents.size() && k < 5; ++k)
+            v["documents"].push_back(all_documents[k]->row);
         r.page("", "province-home", v, nullptr, today);
     }
+    // Văn bản: every document of the province and its communes.
+    const json document_feed = render_documents(
+        r, all_documents, ctx.catalog, /*commune_site=*/false, today, effective, config.authority);
 
     // Old → new lookup, grouped by old district.
     json districts = json::array();
@@ -193,8 +202,9 @@ std::vector<std::string> render_province_site(const BuildContext& ctx, const The
         r.page("trung-tam-phuc-vu/", "service-centres", v, nullptr, today);
     }
     // Province pages written in content/pages/ (no units).
-    std::set<std::string> used = {"tra-cuu-don-vi", "luu-tru", "trung-tam-phuc-vu", "so-do-trang",
-                                  "assets"};
+    std::set<std::string> used = {
+        "tra-cuu-don-vi", "luu-tru", "trung-tam-phuc-vu", "so-do-trang", "assets",
+        "van-ban",        "api"};
     for (const auto* u : units)
         used.insert(unit_dir(*u));
     json extra = json::array();
@@ -245,6 +255,21 @@ std::vector<std::string> render_province_site(const BuildContext& ctx, const The
             if (ctx.built.count(u->code))
                 sitemaps.push_back(config.unit_base_url(u->slug) + "sitemap.xml");
         r.feed("robots.txt", "feeds/robots-province.txt", json{{"sitemaps", sitemaps}});
+        json entries = json::array();
+        for (std::size_t k = 0; k < document_feed.size() && k < 30; ++k)
+            entries.push_back(
+                {{"title", document_feed[k]["title"]},
+                 {"url", config.base_url + document_feed[k]["href"].get<std::string>()},
+                 {"updated", document_feed[k]["updated"]},
+                 {"summary", document_feed[k]["summary"]}});
+        r.feed("feed.xml", "feeds/atom.xml",
+               json{{"feed",
+                     {{"title", config.authority + ": văn bản"},
+                      {"url", config.base_url},
+                      {"self", config.base_url + "feed.xml"},
+                      {"id", config.base_url},
+                      {"updated", rfc3339(today)},
+                      {"entries", std::move(entries)}}}});
     }
     for (const auto& asset : theme.assets())
         r.file("assets/" + asset.path, *asset.data);

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/text.hpp"
+#include "generator/site/documents.hpp"
 #include "generator/site/format.hpp"
 #include "generator/site/site_renderer.hpp"
 
@@ -216,6 +217,10 @@ std::vector<std::string> render_unit_site(const BuildContext& ctx, const SharedV
     const std::string& authority = site["site"]["authority"].get_ref<const std::string&>();
     const std::string effective = config.effective_date;
 
+    const std::vector<const PublishedDocument*> unit_documents =
+        ctx.documents ? ctx.documents->for_unit(unit.code)
+                      : std::vector<const PublishedDocument*>{};
+
     // The commune's own Markdown pages, by section; slugs checked against reserved folders.
     std::vector<const content::Page*> news, schedule, standalone, intro_parts, contact_parts;
     if (auto it = content.unit_pages.find(unit.code); it != content.unit_pages.end()) {
@@ -314,6 +319,9 @@ std::vector<std::string> render_unit_site(const BuildContext& ctx, const SharedV
         v["news"] = json::array();
         for (std::size_t k = 0; k < news_items.size() && k < 5; ++k)
             v["news"].push_back(news_items[k]);
+        v["documents"] = json::array();
+        for (std::size_t k = 0; k < unit_documents.size() && k < 5; ++k)
+            v["documents"].push_back(unit_documents[k]->row);
         v["catalog"] = shared.procedures_index["catalog"];
         r.page("", "home", v, nullptr, today);
     }
@@ -373,15 +381,9 @@ std::vector<std::string> render_unit_site(const BuildContext& ctx, const SharedV
     for (std::size_t i : cat.retired)
         render_procedure(i);
 
-    // Văn bản (documents): filled by the directives module; an honest empty state until then.
-    {
-        json v;
-        v["page"] =
-            page_meta("Văn bản", "Văn bản chỉ đạo, điều hành của " + authority + ".", "van-ban",
-                      effective, today, json::array({breadcrumb("Văn bản", "van-ban/")}));
-        v["documents"] = json::array();
-        r.page("van-ban/", "documents", v, nullptr, today);
-    }
+    // Văn bản: documents addressed to this commune (or to every commune), and its own.
+    const json document_feed = render_documents(r, unit_documents, cat, /*commune_site=*/true,
+                                                today, effective, authority);
     // Tin tức
     {
         json v;
@@ -501,6 +503,11 @@ std::vector<std::string> render_unit_site(const BuildContext& ctx, const SharedV
                                {"updated", rfc3339(date)},
                                {"summary", p->description}});
         }
+        for (std::size_t k = 0; k < document_feed.size() && k < 20; ++k)
+            entries.push_back({{"title", document_feed[k]["title"]},
+                               {"url", base_url + document_feed[k]["href"].get<std::string>()},
+                               {"updated", document_feed[k]["updated"]},
+                               {"summary", document_feed[k]["summary"]}});
         for (const auto& e : shared.recent_procedures)
             entries.push_back({{"title", e["title"]},
                                {"url", base_url + e["href"].get<std::string>()},

@@ -18,6 +18,7 @@ struct BuildContext {
     std::string build_date;       // YYYY-MM-DD
     std::set<std::string> built;  // codes of the units this build renders
     nlohmann::json globals;       // shared by every page
+    const struct DocumentSet* documents = nullptr;
 };
 
 nlohmann::json globals_view(const content::Content& content, const std::string& build_date);

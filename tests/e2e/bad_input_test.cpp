@@ -94,6 +94,19 @@ TEST_F(BadInput, TemplateSyntaxErrorNamesTheTemplateAndLine) {
     expect_failure({"template syntax error", "templates/partials/footer-unit.mustache:"});
 }
 
+TEST_F(BadInput, SecretDocumentsAreNeverPublished) {
+    write("directives/bao-cao-mat.txt",
+          "ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\nMẬT\nSố: 12/BC-UBND\nĐắk Lắk, ngày 02 tháng 7 năm 2025\n"
+          "BÁO CÁO\nTình hình an ninh\nNội dung.\n");
+    expect_failure({"directives/bao-cao-mat.txt", "MẬT", "never published"});
+}
+
+TEST_F(BadInput, UnknownUnitCodeInADocumentsFrontMatter) {
+    write("directives/thong-bao.md",
+          "---\nunits: [24373, 99999]\n---\nTHÔNG BÁO\nLịch tiếp công dân\n");
+    expect_failure({"directives/thong-bao.md", "unknown unit code '99999'"});
+}
+
 TEST_F(BadInput, UnknownUnitOnTheCommandLine) {
     auto r = xasite::testing::run_command(quote(xasite::testing::xasite_binary()) +
                                           " build -q --content " + quote(content_) + " --out " +

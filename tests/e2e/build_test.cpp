@@ -228,6 +228,44 @@ TEST_F(ThreeUnitBuild, DisclosureListLinksWhereEachItemIsPublished) {
     EXPECT_TRUE(contains(html, "chậm nhất 05 ngày làm việc"));
 }
 
+TEST_F(ThreeUnitBuild, DocumentsArePublishedWhereTheyAreAddressed) {
+    // 000 (Công văn …/UBND-NVKS) is addressed to districts and departments: province site only.
+    // 001 (Kính gửi "UBND các xã, phường") and 004 (Nơi nhận "UBND các xã, phường, thị trấn"):
+    // every commune.
+    for (const char* slug :
+         {"cong-van-ubnd-nvks-2025-06", "cong-van-ubnd-pvhcc-2025-07", "ke-hoach-kh-ubnd-2025-05"})
+        EXPECT_TRUE(fs::exists(site() / "van-ban" / slug / "index.html")) << slug;
+    EXPECT_FALSE(fs::exists(site() / "xa-ea-kar/van-ban/cong-van-ubnd-nvks-2025-06"));
+    EXPECT_TRUE(fs::exists(site() / "xa-ea-kar/van-ban/cong-van-ubnd-pvhcc-2025-07/index.html"));
+    EXPECT_TRUE(fs::exists(site() / "phuong-tuy-hoa/van-ban/ke-hoach-kh-ubnd-2025-05/index.html"));
+    // The original file is published beside its page, byte for byte.
+    EXPECT_EQ(page("xa-ea-kar/van-ban/cong-van-ubnd-pvhcc-2025-07/001-1eb639fe7a9b089c.txt"),
+              read_file(xasite::testing::content_dir() / "directives/001_1eb639fe7a9b089c.txt"));
+    std::string html = page("xa-ea-kar/van-ban/cong-van-ubnd-pvhcc-2025-07/index.html");
+    EXPECT_TRUE(contains(html,
+                         "<h1>V/v tăng cường công tác lãnh đạo, chỉ đạo vận hành chính quyền địa "
+                         "phương 02 cấp trong giải quyết TTHC</h1>"));
+    EXPECT_TRUE(contains(html, "<li>UBND các xã, phường</li>"));
+    EXPECT_TRUE(contains(html, "Trương Công Thái"));
+    EXPECT_TRUE(contains(
+        html, "Ủy ban nhân dân tỉnh Đắk Lắk <span class=\"note\">(phần đầu văn bản bị thiếu"));
+    EXPECT_TRUE(contains(html, "<section class=\"footnotes\">"));
+    // Lists with facets by type, year and issuer.
+    std::string list = page("van-ban/index.html");
+    EXPECT_TRUE(contains(list, "3 văn bản"));
+    EXPECT_TRUE(contains(page("xa-ea-kar/van-ban/index.html"), "2 văn bản"));
+    EXPECT_TRUE(fs::exists(site() / "van-ban/loai/cong-van/index.html"));
+    EXPECT_TRUE(fs::exists(site() / "van-ban/nam/2025/index.html"));
+    EXPECT_TRUE(fs::exists(site() / "xa-ea-kar/van-ban/loai/ke-hoach/index.html"));
+    EXPECT_TRUE(contains(page("van-ban/loai/cong-van/index.html"), "2 văn bản"));
+    // Feeds and sitemaps carry them.
+    EXPECT_TRUE(contains(page("xa-ea-kar/feed.xml"), "van-ban/cong-van-ubnd-pvhcc-2025-07/"));
+    EXPECT_TRUE(contains(page("feed.xml"), "van-ban/cong-van-ubnd-nvks-2025-06/"));
+    EXPECT_TRUE(
+        contains(page("xa-ea-kar/sitemap.xml"), "/xa-ea-kar/van-ban/ke-hoach-kh-ubnd-2025-05/"));
+    EXPECT_TRUE(contains(page("xa-ea-kar/index.html"), "Văn bản mới"));
+}
+
 TEST_F(ThreeUnitBuild, EveryKindOfPageIsValidHtml) {
     // HTML Tidy (Debian package tidy) reports HTML5 errors; 5.6 does not know aria-current yet,
     // so that one warning is expected and anything else is a failure.
@@ -253,7 +291,11 @@ TEST_F(ThreeUnitBuild, EveryKindOfPageIsValidHtml) {
                             "xa-ea-kar/so-do-trang/index.html",
                             "xa-ea-kar/404.html",
                             "xa-ea-kar/lich-cong-tac/index.html",
-                            "xa-ea-kar/cong-khai/index.html"}) {
+                            "xa-ea-kar/cong-khai/index.html",
+                            "van-ban/index.html",
+                            "van-ban/cong-van-ubnd-pvhcc-2025-07/index.html",
+                            "xa-ea-kar/van-ban/ke-hoach-kh-ubnd-2025-05/index.html",
+                            "xa-ea-kar/van-ban/loai/cong-van/index.html"}) {
         auto r = xasite::testing::run_command("tidy -q -e --show-warnings yes " +
                                               xasite::testing::quote(site() / rel));
         std::string unexpected;
