@@ -34,3 +34,13 @@ echo "== micro-benchmarks (Google Benchmark)"
 "$build/bench/xasite_bench" --benchmark_min_time=0.5
 echo "== directive extraction (documents/s = items_per_second)"
 "$build/bench/xasite_directive_bench" --benchmark_min_time=0.5
+echo "== search (issue 4)"
+"$build/bench/xasite_search_bench" content "$work"
+du_index=$(du -sb "$work/site.xapian" | cut -f1)
+echo "search index written by the full build: $work/site.xapian bytes=$du_index"
+port=$(( 20000 + $$ % 20000 ))
+"$xasite" serve --site "$work/site" --port "$port" --quiet >"$work/serve.log" 2>&1 &
+serve_pid=$!
+for i in $(seq 50); do wget -q -O /dev/null "http://127.0.0.1:$port/" 2>/dev/null && break; sleep 0.2; done
+wrk -t 2 -c 16 -d 10s -s bench/search_queries.lua "http://127.0.0.1:$port" | grep '^wrk:' | sed 's/^wrk:/api\/search under wrk (16 connections, 2 threads, 10 s, loopback):/'
+kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true

@@ -2,13 +2,22 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <optional>
 #include <mutex>
+#include <thread>
 
+#include "search/index.hpp"
+#include "search/response_json.hpp"
+#include "search/results_html.hpp"
+#include "search/searcher.hpp"
+#include "search/snapshot.hpp"
 #include "search/static_files.hpp"
 
 namespace xasite::search {
@@ -36,6 +45,135 @@ bool read_whole(const fs::path& p, std::string& out) {
     return true;
 }
 
+thread_local std::chrono::steady_clock::time_point t_request_start;
+
+constexpr const char* kJson = "application/json";
+
+void send_json_error(httplib::Response& res, int status, const std::string& message) {
+    res.status = status;
+    res.set_content(error_json(message), kJson);
+    res.set_header("Cache-Control", "no-store");
+}
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// application/x-www-form-urlencoded decoding: '+' is a space (as browsers send GET forms), %XX a
+// byte; a malformed % sequence is kept as it is.
+std::string form_decode(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '+') {
+            out.push_back(' ');
+        } else if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 &&
+                   hex_value(s[i + 2]) >= 0) {
+            out.push_back(static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2])));
+            i += 2;
+        } else {
+            out.push_back(s[i]);
+        }
+    }
+    return out;
+}
+
+// The query-string parameters of the raw request target (first value of a name wins).
+class QueryParams {
+  public:
+    explicit QueryParams(const httplib::Request& req) {
+        std::string_view target = req.target;
+        auto q = target.find('?');
+        if (q == std::string_view::npos) return;
+        std::string_view query = target.substr(q + 1);
+        auto hash = query.find('#');
+        if (hash != std::string_view::npos) query = query.substr(0, hash);
+        while (!query.empty()) {
+            auto amp = query.find('&');
+            std::string_view pair = query.substr(0, amp);
+            auto eq = pair.find('=');
+            std::string name = form_decode(pair.substr(0, eq));
+            std::string value = eq == std::string_view::npos ? "" : form_decode(pair.substr(eq + 1));
+            if (!name.empty()) values_.emplace(std::move(name), std::move(value));
+            if (amp == std::string_view::npos) break;
+            query.remove_prefix(amp + 1);
+        }
+    }
+    bool has(const std::string& name) const { return values_.count(name) > 0; }
+    std::string get(const std::string& name) const {
+        auto it = values_.find(name);
+        return it == values_.end() ? std::string() : it->second;
+    }
+    bool empty() const { return values_.empty(); }
+    const std::map<std::string, std::string>& all() const { return values_; }
+
+  private:
+    std::map<std::string, std::string> values_;
+};
+
+// A non-negative integer parameter; `fallback` when absent; nullopt when malformed.
+std::optional<std::size_t> size_param(const QueryParams& req, const char* name,
+                                      std::size_t fallback) {
+    if (!req.has(name)) return fallback;
+    const std::string v = req.get(name);
+    if (v.empty() || v.size() > 9 || !std::all_of(v.begin(), v.end(), [](char c) {
+            return c >= '0' && c <= '9';
+        }))
+        return std::nullopt;
+    return static_cast<std::size_t>(std::stoul(v));
+}
+
+bool flag_param(const QueryParams& req, const char* name) {
+    if (!req.has(name)) return false;
+    const std::string v = req.get(name);
+    return v == "1" || v == "true" || v == "on" || v == "yes";
+}
+
+// Reads the search parameters; returns an error message when one is malformed.
+std::string read_request(const QueryParams& req, SearchRequest& r) {
+    r.query = req.get("q");
+    r.unit = req.get("unit");
+    r.type = req.get("type");
+    r.field = req.get("field");
+    r.level = req.get("level");
+    r.online = req.get("online");
+    r.old_unit = req.get("old_unit");
+    r.boundary_free = flag_param(req, "boundary_free");
+    r.partial = flag_param(req, "partial");
+    auto limit = size_param(req, "limit", 10);
+    auto offset = size_param(req, "offset", 0);
+    if (!limit || *limit == 0 || *limit > kMaxLimit)
+        return "limit must be a number from 1 to " + std::to_string(kMaxLimit);
+    if (!offset) return "offset must be a non-negative number";
+    r.limit = *limit;
+    r.offset = *offset;
+    return {};
+}
+
+const char* status_text(int status) {
+    switch (status) {
+        case 400: return "bad request";
+        case 403: return "forbidden";
+        case 404: return "not found";
+        case 405: return "method not allowed";
+        case 408: return "request timeout";
+        case 413: return "payload too large";
+        case 414: return "URI too long";
+        case 416: return "range not satisfiable";
+        case 431: return "request header fields too large";
+        case 500: return "internal error";
+        case 503: return "service unavailable";
+        default: return status >= 500 ? "server error" : "request error";
+    }
+}
+
+int status_of(const SearchError& e) {
+    return e.kind() == SearchError::Kind::bad_request ? 400 : 503;
+}
+
 }  // namespace
 
 struct SiteServer::Impl {
@@ -43,7 +181,111 @@ struct SiteServer::Impl {
     std::ostream& log;
     httplib::Server server;
     std::mutex log_mutex;
-    Impl(ServeOptions o, std::ostream& l) : options(std::move(o)), log(l) {}
+    Searcher searcher;
+    Impl(ServeOptions o, std::ostream& l)
+        : options(std::move(o)),
+          log(l),
+          searcher(options.index_dir.empty() ? index_path_for(options.site_dir)
+                                             : options.index_dir,
+                   options.index_recheck) {}
+
+    void api_search(const httplib::Request& req, httplib::Response& res) {
+        SearchRequest r;
+        if (std::string problem = read_request(QueryParams(req), r); !problem.empty())
+            return send_json_error(res, 400, problem);
+        if (r.query.empty() && r.type.empty() && r.field.empty() && r.level.empty() &&
+            r.online.empty() && !r.boundary_free && r.old_unit.empty())
+            return send_json_error(res, 400, "missing query parameter q");
+        try {
+            SearchResponse response = searcher.search(r);
+            res.set_content(dump(to_json(response)), kJson);
+            res.set_header("Cache-Control", "no-cache");
+        } catch (const SearchError& e) {
+            send_json_error(res, status_of(e), e.what());
+        }
+    }
+
+    void api_suggest(const httplib::Request& req, httplib::Response& res) {
+        const QueryParams params(req);
+        const std::string q = params.get("q");
+        auto limit = size_param(params, "limit", 8);
+        if (!limit || *limit == 0 || *limit > 20)
+            return send_json_error(res, 400, "limit must be a number from 1 to 20");
+        try {
+            if (std::string problem = query_problem(q); !problem.empty())
+                return send_json_error(res, 400, problem);
+            auto hits = searcher.suggest(q, params.get("unit"), *limit);
+            res.set_content(dump(suggestions_json(q, hits)), kJson);
+            res.set_header("Cache-Control", "no-cache");
+        } catch (const SearchError& e) {
+            send_json_error(res, status_of(e), e.what());
+        }
+    }
+
+    // The static tra-cuu page with results for ?q=… inserted (and the query in the box).
+    std::string search_page(const httplib::Request& req, const std::string& page,
+                            const std::string& path) {
+        SearchRequest r;
+        std::string problem = read_request(QueryParams(req), r);
+        r.limit = 10;
+        if (problem.empty()) problem = query_problem(r.query);
+        std::string html;
+        if (!problem.empty()) {
+            html = render_notice_html("Không đọc được từ khóa tìm kiếm: " + problem + ".");
+            r.query.clear();
+        } else if (r.query.empty()) {
+            return page;
+        } else {
+            // The unit of the site the page belongs to: "/xa-ea-kar/tra-cuu/" → xa-ea-kar.
+            std::size_t slash = path.find('/', 1);
+            std::string slug = slash == std::string::npos ? "" : path.substr(1, slash - 1);
+            try {
+                auto snap = searcher.snapshot();
+                if (snap->unit_by_slug(slug)) r.unit = slug;
+                html = render_results_html(r, searcher.search(r));
+            } catch (const SearchError& e) {
+                html = render_notice_html(
+                    e.kind() == SearchError::Kind::unavailable
+                        ? "Chức năng tìm kiếm tạm thời chưa sẵn sàng. Mời tra cứu theo lĩnh vực."
+                        : std::string("Không tìm được: ") + e.what() + ".");
+            }
+        }
+        return fill_search_page(page, r.query, html);
+    }
+
+    void serve_static(const httplib::Request& req, httplib::Response& res) {
+        StaticResult r = resolve_static(options.site_dir, req.path);
+        if (r.status == 301) {
+            res.status = 301;
+            std::string location = r.location;
+            const QueryParams params(req);
+            if (!params.empty()) {
+                // keep ?q=… when /xa-ea-kar/tra-cuu is asked without the slash
+                std::string query;
+                for (const auto& [k, v] : params.all())
+                    query += (query.empty() ? "?" : "&") + url_encode(k) + "=" + url_encode(v);
+                location += query;
+            }
+            res.set_header("Location", location);
+            return;
+        }
+        if (r.status == 400) return send_json_error(res, 400, "bad request path");
+        std::string body;
+        if (r.file.empty() || !read_whole(r.file, body)) {
+            send_json_error(res, 404, "not found");
+            return;
+        }
+        const bool html = r.content_type.rfind("text/html", 0) == 0;
+        if (r.status == 200 && html && QueryParams(req).has("q") &&
+            r.file.filename() == "index.html" && r.file.parent_path().filename() == "tra-cuu") {
+            body = search_page(req, body, req.path);
+            res.set_header("Cache-Control", "no-store");
+        } else {
+            res.set_header("Cache-Control", html ? "no-cache" : "max-age=3600");
+        }
+        res.status = r.status;
+        res.set_content(std::move(body), r.content_type);
+    }
 };
 
 SiteServer::SiteServer(ServeOptions options, std::ostream& log)
@@ -55,34 +297,59 @@ SiteServer::SiteServer(ServeOptions options, std::ostream& log)
                                 {"Referrer-Policy", "strict-origin-when-cross-origin"},
                                 {"X-Frame-Options", "SAMEORIGIN"}});
     server.set_payload_max_length(64 * 1024);
-    server.Get(R"(/.*)", [&im](const httplib::Request& req, httplib::Response& res) {
-        StaticResult r = resolve_static(im.options.site_dir, req.path);
-        if (r.status == 301) {
-            res.status = 301;
-            res.set_header("Location", r.location);
-            return;
-        }
-        if (r.status == 400) {
-            res.status = 400;
-            res.set_content("{\"error\":\"bad request path\"}", "application/json");
-            return;
-        }
-        std::string body;
-        if (!r.file.empty() && read_whole(r.file, body)) {
-            res.status = r.status;
-            res.set_content(std::move(body), r.content_type);
-            res.set_header("Cache-Control",
-                           r.content_type.rfind("text/html", 0) == 0 ? "no-cache" : "max-age=3600");
-        } else {
-            res.status = 404;
-            res.set_content("{\"error\":\"not found\"}", "application/json");
-        }
+    server.set_keep_alive_max_count(1000);
+    server.set_keep_alive_timeout(5);
+    server.set_read_timeout(10);
+    server.set_write_timeout(10);
+    unsigned threads = im.options.threads;
+    if (threads == 0) threads = std::max(32u, 8u * std::max(1u, std::thread::hardware_concurrency()));
+    // httplib takes ownership of the queue it is given (and deletes it).
+    server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+
+    server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+        t_request_start = std::chrono::steady_clock::now();
+        return httplib::Server::HandlerResponse::Unhandled;
     });
+    server.Get("/api/search", [&im](const httplib::Request& req, httplib::Response& res) {
+        im.api_search(req, res);
+    });
+    server.Get("/api/suggest", [&im](const httplib::Request& req, httplib::Response& res) {
+        im.api_suggest(req, res);
+    });
+    server.Get(R"(/api(/.*)?)", [](const httplib::Request&, httplib::Response& res) {
+        send_json_error(res, 404, "no such API (try /api/search?q=… or /api/suggest?q=…)");
+    });
+    server.Get(R"(/.*)", [&im](const httplib::Request& req, httplib::Response& res) {
+        im.serve_static(req, res);
+    });
+    // Errors found by the HTTP layer itself (bad request line, unknown method…) get a JSON body
+    // too; responses that already have one keep it.
+    server.set_error_handler(httplib::Server::HandlerWithResponse(
+        [](const httplib::Request&, httplib::Response& res) {
+            if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+            res.set_content(error_json(status_text(res.status)), kJson);
+            return httplib::Server::HandlerResponse::Handled;
+        }));
+    server.set_exception_handler(
+        [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+            std::string what = "internal error";
+            try {
+                if (ep) std::rethrow_exception(ep);
+            } catch (const std::exception& e) {
+                what = std::string("internal error: ") + e.what();
+            } catch (...) {
+            }
+            send_json_error(res, 500, what);
+        });
     server.set_logger([&im](const httplib::Request& req, const httplib::Response& res) {
         if (im.options.quiet) return;
+        const auto elapsed = std::chrono::duration<double, std::milli>(
+                                 std::chrono::steady_clock::now() - t_request_start)
+                                 .count();
         std::lock_guard<std::mutex> lock(im.log_mutex);
         im.log << req.remote_addr << " \"" << req.method << " " << req.path << "\" " << res.status
-               << " " << res.body.size() << "\n";
+               << " " << res.body.size() << " " << static_cast<long>(elapsed * 1000) / 1000.0
+               << "ms\n";
         im.log.flush();
     });
 }
@@ -120,8 +387,17 @@ int run_serve(const ServeOptions& options, std::ostream& log) {
     SiteServer server(options, log);
     int port = server.bind();
     if (port < 0) return 1;
+    const fs::path index =
+        options.index_dir.empty() ? index_path_for(options.site_dir) : options.index_dir;
     log << "serving " << fs::absolute(options.site_dir).string() << " at http://" << options.host
         << ":" << port << "/ (Ctrl+C to stop)\n";
+    try {
+        auto snap = IndexSnapshot::open(index);
+        log << "search index " << fs::absolute(index).string() << ": "
+            << snap->document_count() << " documents\n";
+    } catch (const std::exception& e) {
+        log << "warning: " << e.what() << "; /api/search answers 503 until it exists\n";
+    }
     log.flush();
     g_server = &server;
     std::signal(SIGINT, on_signal);

@@ -1,7 +1,15 @@
 // `xasite serve`: the built sites over HTTP (cpp-httplib, multi-threaded), with security headers on
-// every response and one log line per request.
+// every response and one log line per request, plus the search service:
+//   GET /api/search?q=&unit=&type=&field=&level=&online=&boundary_free=&limit=&offset=&partial=
+//       → JSON (search/response_json.hpp); 400 {"error"} for bad input, 503 without an index
+//   GET /api/suggest?q=&unit=&limit= → {"query", "suggestions": [{"title", "url", …}]}
+//   GET /<unit-slug>/tra-cuu/?q=… (and /tra-cuu/?q=… on the province site) → the static search
+//       page with server-rendered results at <!--xasite:search-results--> (works without JS)
+// The index (index_path_for(site_dir) unless given) is reopened when `xasite build` swaps in a
+// new one; the server keeps serving the static sites when there is no index.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <ostream>
@@ -14,6 +22,9 @@ struct ServeOptions {
     std::string host = "127.0.0.1";
     int port = 8080;     // 0 = any free port
     bool quiet = false;  // no request log
+    std::filesystem::path index_dir;  // default: index_path_for(site_dir)
+    std::chrono::milliseconds index_recheck = std::chrono::seconds(1);  // rebuilt-index check
+    unsigned threads = 0;  // worker threads; 0 = max(32, 8 × cores)
 };
 
 // The server object: bind() then listen() (blocking, from any thread); stop() from another thread.

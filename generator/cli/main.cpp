@@ -16,6 +16,7 @@
 #include "generator/units/lookup_command.hpp"
 #include "generator/units/registry.hpp"
 #include "search/http_server.hpp"
+#include "search/search_command.hpp"
 
 namespace fs = std::filesystem;
 
@@ -40,6 +41,8 @@ int run(int argc, char** argv) {
     cmd_build->add_option("--jobs,-j", build.jobs, "Worker threads (default: all cores)");
     cmd_build->add_option("--unit", build.units,
                           "Build only these units (new unit codes); repeatable");
+    bool no_index = false;
+    cmd_build->add_flag("--no-index", no_index, "Do not write the search index (<out>.xapian)");
     cmd_build->add_flag("--quiet,-q", build.quiet, "No progress bar and no summary");
 
     // units lookup
@@ -85,6 +88,25 @@ int run(int argc, char** argv) {
     cmd_inspect->add_option("FILE", inspect_files, "Document files")->required();
     cmd_inspect->add_flag("--json", inspect_json, "JSON output (one document per file)");
 
+    // search
+    auto* cmd_search = app.add_subcommand("search", "Search the index of a built site");
+    xasite::search::SearchOptions search;
+    cmd_search->add_option("--site", search.site_dir, "Built site directory")
+        ->capture_default_str();
+    cmd_search->add_option("--index", search.index_dir, "Search index (default: <site>.xapian)");
+    cmd_search->add_option("--unit", search.unit, "A commune's code or folder name");
+    cmd_search->add_option("--type", search.type,
+                           "procedure, directive, page or archive (comma-separated)");
+    cmd_search->add_option("--field", search.field, "Procedure field (lĩnh vực)");
+    cmd_search->add_option("--level", search.level,
+                           "commune, province, ministry, vertical or other");
+    cmd_search->add_option("--limit", search.limit, "Results per page")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 100));
+    cmd_search->add_option("--offset", search.offset, "Results to skip")->capture_default_str();
+    cmd_search->add_flag("--json", search.json, "JSON output (DESIGN §3)");
+    cmd_search->add_option("QUERY", search.query, "What to look for")->required();
+
     // serve
     auto* cmd_serve = app.add_subcommand("serve", "Serve the built sites over HTTP");
     xasite::search::ServeOptions serve;
@@ -108,7 +130,10 @@ int run(int argc, char** argv) {
         return 2;
     }
 
-    if (cmd_build->parsed()) return xasite::site::run_build(build, std::cout, std::cerr);
+    if (cmd_build->parsed()) {
+        build.search_index = !no_index;
+        return xasite::site::run_build(build, std::cout, std::cerr);
+    }
     if (cmd_lookup->parsed()) {
         auto registry =
             xasite::units::Registry::load(lookup_content / "units" / "daklak-units.json");
@@ -120,6 +145,7 @@ int run(int argc, char** argv) {
     if (cmd_inspect->parsed())
         return xasite::directives::run_inspect(inspect_files, inspect_json, std::cout, std::cerr);
     if (cmd_serve->parsed()) return xasite::search::run_serve(serve, std::cerr);
+    if (cmd_search->parsed()) return xasite::search::run_search(search, std::cout, std::cerr);
     if (cmd_check->parsed()) return xasite::check::run_check(check_site, check_jobs, std::cout);
     return 2;
 }

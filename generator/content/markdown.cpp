@@ -57,6 +57,16 @@ std::string markdown_to_html(std::string_view markdown) {
     return out;
 }
 
+std::string markdown_to_text(std::string_view markdown) {
+    auto parser = make_parser();
+    auto doc = parse(parser.get(), markdown);
+    char* text = cmark_render_plaintext(doc.get(), CMARK_OPT_DEFAULT, 0);
+    if (text == nullptr) throw std::runtime_error("cmark-gfm: render failed");
+    std::string out(text);
+    cmark_get_default_mem_allocator()->free(text);
+    return out;
+}
+
 std::string markdown_summary(std::string_view markdown, std::size_t max_chars) {
     auto parser = make_parser();
     auto doc = parse(parser.get(), markdown);

@@ -14,4 +14,7 @@ std::string markdown_to_html(std::string_view markdown);
 // max_chars code points, cut at a word boundary with "…" when longer.
 std::string markdown_summary(std::string_view markdown, std::size_t max_chars = 200);
 
+// The whole text without markup (cmark's plain-text renderer), for the search index.
+std::string markdown_to_text(std::string_view markdown);
+
 }  // namespace xasite::content

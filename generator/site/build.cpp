@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <random>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -23,6 +24,7 @@
 #include "generator/site/documents.hpp"
 #include "generator/site/output.hpp"
 #include "generator/site/province_site.hpp"
+#include "generator/site/search_feed.hpp"
 #include "generator/site/theme.hpp"
 #include "generator/site/unit_site.hpp"
 #include "generator/site/views.hpp"
@@ -44,9 +46,52 @@ const std::vector<std::pair<std::string, std::string>> kProvincePages = {
     {"province", "province-home"},    {"province", "unit-lookup"},     {"province", "archives"},
     {"province", "archive-district"}, {"province", "service-centres"}, {"province", "page"},
     {"province", "province-sitemap"}, {"province", "not-found"},       {"province", "documents"},
-    {"province", "document"}};
+    {"province", "document"},         {"province", "search"}};
 const std::vector<std::string> kFeeds = {"feeds/sitemap.xml", "feeds/atom.xml", "feeds/robots.txt",
                                          "feeds/robots-province.txt"};
+
+// The search index is written beside the temporary site ("<out>.xapian.tmp-<n>") and swapped into
+// place ("<out>.xapian") right after the site; on failure the temporary index is removed and the
+// previous one stays.
+class IndexBuild {
+  public:
+    explicit IndexBuild(const fs::path& out_dir)
+        : final_(search::index_path_for(out_dir)), temp_(final_) {
+        std::random_device rd;
+        temp_ += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(rd() % 100000);
+        writer_.emplace(temp_);
+    }
+    ~IndexBuild() {
+        writer_.reset();
+        std::error_code ec;
+        if (!committed_) fs::remove_all(temp_, ec);
+    }
+    IndexBuild(const IndexBuild&) = delete;
+    IndexBuild& operator=(const IndexBuild&) = delete;
+    search::IndexWriter& writer() { return *writer_; }
+    const fs::path& path() const { return final_; }
+
+    // Compacts the new index (before the site is swapped, so a failure leaves both old).
+    void finish() { writer_->finish(); }
+    // Replaces the previous index: rename it aside, rename the new one in, remove the old one.
+    // A server reading the old index keeps its open files until it notices the new directory.
+    void commit() {
+        writer_.reset();
+        fs::path old = final_;
+        old += ".old-" + std::to_string(::getpid());
+        std::error_code ec;
+        bool had_old = fs::exists(final_, ec);
+        if (had_old) fs::rename(final_, old);
+        fs::rename(temp_, final_);
+        committed_ = true;
+        if (had_old) fs::remove_all(old, ec);
+    }
+
+  private:
+    fs::path final_, temp_;
+    std::optional<search::IndexWriter> writer_;
+    bool committed_ = false;
+};
 
 // Prints "[#####.....] 41/102 sites, 63,120 pages, 9,870 pages/s" on a terminal, ~8 times a second.
 class Progress {
@@ -165,12 +210,28 @@ BuildSummary build_site(const BuildOptions& options) {
 
     // 2. Render into a temporary directory beside the output, in parallel by site.
     OutputDir out(options.out_dir);
+    // The search index, written beside the site (after OutputDir accepted the output path).
+    std::optional<IndexBuild> index;
+    SearchPageCollector search_pages;
+    if (options.search_index) {
+        index.emplace(options.out_dir);
+        std::map<std::string, std::pair<std::string, std::string>> units;
+        for (const auto* u : selected)
+            units[u->code] = {unit_dir(*u), u->full_name};
+        index->writer().set_units(units);
+        if (fs::is_directory(options.content_dir / "search"))
+            index->writer().set_lexicon_dir(options.content_dir / "search");
+        ctx.search_pages = &search_pages;
+    }
     std::atomic<std::size_t> pages{0}, units_done{0};
     bool tty = !options.quiet && ::isatty(STDERR_FILENO);
     Progress progress(tty, selected.size(), pages, units_done);
-    std::vector<std::vector<std::string>> site_warnings(selected.size() + 1);
-    tbb::parallel_for(std::size_t{0}, selected.size() + 1, [&](std::size_t k) {
-        if (k == selected.size()) {
+    std::vector<std::vector<std::string>> site_warnings(selected.size() + 2);
+    // Tasks: one per commune site, the province site, and the search index's shared documents.
+    tbb::parallel_for(std::size_t{0}, selected.size() + 2, [&](std::size_t k) {
+        if (k == selected.size() + 1) {
+            if (index) feed_search_index(ctx, index->writer());
+        } else if (k == selected.size()) {
             site_warnings[k] = render_province_site(ctx, base_theme, out, pages);
         } else {
             const auto* u = selected[k];
@@ -185,8 +246,16 @@ BuildSummary build_site(const BuildOptions& options) {
         for (auto& w : ws)
             summary.warnings.push_back(std::move(w));
 
+    if (index) {
+        for (auto& doc : search_pages.take_sorted())
+            index->writer().add(doc);
+        summary.index_documents = index->writer().count();
+        index->finish();
+    }
+
     // 3. Swap into place.
     out.commit(options.background_cleanup);
+    if (index) index->commit();
     summary.units = selected.size();
     summary.pages = pages.load();
     summary.files = out.files();
@@ -209,6 +278,9 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
                  << " MiB) in " << std::setprecision(2) << s.seconds << " s, "
                  << std::setprecision(0) << (s.seconds > 0 ? s.pages / s.seconds : 0.0)
                  << " pages/s → " << options.out_dir.string();
+            if (options.search_index)
+                line << "; search index: " << thousands(s.index_documents) << " documents → "
+                     << search::index_path_for(options.out_dir).string();
             out << line.str() << "\n";
         }
         return 0;

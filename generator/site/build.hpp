@@ -17,6 +17,7 @@ struct BuildOptions {
     std::vector<std::string> units;  // new unit codes; empty = all
     bool quiet = false;              // no progress, no summary
     bool background_cleanup = true;  // remove the replaced site in a background process
+    bool search_index = true;        // write the search index "<out_dir>.xapian" beside the site
 };
 
 struct BuildSummary {
@@ -24,6 +25,7 @@ struct BuildSummary {
     std::size_t pages = 0;  // HTML pages
     std::size_t files = 0;  // every file written
     std::size_t bytes = 0;
+    std::size_t index_documents = 0;  // documents in the search index (0 without one)
     double seconds = 0;
     std::vector<std::string> warnings;
 };

@@ -2,15 +2,11 @@
 // cmake/EmbedFiles.cmake so xasite works from any directory with no install step.
 #pragma once
 
-#include <cstddef>
+#include "core/embedded.hpp"
 
 namespace xasite::site {
 
-struct EmbeddedFile {
-    const char* path;  // relative to templates/, '/'-separated
-    const char* data;
-    std::size_t size;
-};
+using xasite::EmbeddedFile;
 
 extern const EmbeddedFile embedded_files[];
 extern const std::size_t embedded_file_count;

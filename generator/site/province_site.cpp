@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "generator/site/documents.hpp"
 #include "generator/site/format.hpp"
+#include "generator/site/search_feed.hpp"
 #include "generator/site/site_renderer.hpp"
 
 namespace xasite::site {
@@ -203,8 +204,8 @@ std::vector<std::string> render_province_site(const BuildContext& ctx, const The
     }
     // Province pages written in content/pages/ (no units).
     std::set<std::string> used = {
-        "tra-cuu-don-vi", "luu-tru", "trung-tam-phuc-vu", "so-do-trang", "assets",
-        "van-ban",        "api"};
+        "tra-cuu-don-vi", "luu-tru", "trung-tam-phuc-vu", "so-do-trang", "assets", "van-ban", "api",
+        "tra-cuu"};
     for (const auto* u : units)
         used.insert(unit_dir(*u));
     json extra = json::array();
@@ -224,7 +225,20 @@ std::vector<std::string> render_province_site(const BuildContext& ctx, const The
                         {"date", date_vi(p.date)}, {"updated", date_vi(p.updated)},
                         {"author", p.author},      {"tags", p.tags}};
         r.page(slug + "/", "page", v, nullptr, updated);
+        if (ctx.search_pages)
+            ctx.search_pages->add(
+                page_search_document(p, slug + "/", ctx.content.registry.province().code));
         extra.push_back({{"title", p.title}, {"href", slug + "/"}});
+    }
+    // Tra cứu: the province-wide search (every commune's procedures, documents and pages).
+    {
+        json v;
+        v["page"] = page_meta("Tra cứu",
+                              "Tìm thủ tục hành chính, văn bản và trang thông tin của các xã, "
+                              "phường và của tỉnh.",
+                              "tra-cuu", effective, today,
+                              json::array({breadcrumb("Tra cứu", "tra-cuu/")}));
+        r.page("tra-cuu/", "search", v, nullptr, today);
     }
     {
         json v;

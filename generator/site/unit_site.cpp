@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "generator/site/documents.hpp"
 #include "generator/site/format.hpp"
+#include "generator/site/search_feed.hpp"
 #include "generator/site/site_renderer.hpp"
 
 namespace xasite::site {
@@ -259,9 +260,13 @@ std::vector<std::string> render_unit_site(const BuildContext& ctx, const SharedV
     std::sort(schedule.begin(), schedule.end(), newest_first);
 
     auto page_json = [&](const content::Page& p) {
-        return json{{"title", p.title},        {"html", p.body_html},
-                    {"date", date_vi(p.date)}, {"updated", date_vi(p.updated)},
-                    {"author", p.author},      {"tags", p.tags}};
+        return json{{"title", p.title},
+                    {"slug", p.slug},
+                    {"html", p.body_html},
+                    {"date", date_vi(p.date)},
+                    {"updated", date_vi(p.updated)},
+                    {"author", p.author},
+                    {"tags", p.tags}};
     };
     auto parts_json = [&](const std::vector<const content::Page*>& parts) {
         json arr = json::array();
@@ -334,6 +339,10 @@ std::vector<std::string> render_unit_site(const BuildContext& ctx, const SharedV
                 ": diện tích, dân số, trụ sở, các đơn vị hành chính trước sắp xếp, cơ cấu tổ chức.",
             "gioi-thieu", effective, today, json::array({breadcrumb("Giới thiệu", "gioi-thieu/")}));
         v["parts"] = parts_json(intro_parts);
+        if (ctx.search_pages)
+            for (const auto* p : intro_parts)
+                ctx.search_pages->add(page_search_document(
+                    *p, unit_dir(unit) + "/gioi-thieu/#phan-" + p->slug, unit.code));
         r.page("gioi-thieu/", "intro", v, nullptr, today);
     }
     // Thủ tục: index, lists, and one page per procedure.
@@ -433,6 +442,9 @@ std::vector<std::string> render_unit_site(const BuildContext& ctx, const SharedV
                               std::move(crumbs), section == "tin-tuc" ? "article" : "website");
         v["article"] = page_json(*p);
         r.page(dir_of[p], "page", v, nullptr, updated);
+        if (ctx.search_pages)
+            ctx.search_pages->add(
+                page_search_document(*p, unit_dir(unit) + "/" + dir_of[p], unit.code));
     };
     for (const auto* p : news)
         render_md(
@@ -453,6 +465,10 @@ std::vector<std::string> render_unit_site(const BuildContext& ctx, const SharedV
                 " và Trung tâm Phục vụ hành chính công; đầu mối cung cấp thông tin.",
             "lien-he", effective, today, json::array({breadcrumb("Liên hệ", "lien-he/")}));
         v["parts"] = parts_json(contact_parts);
+        if (ctx.search_pages)
+            for (const auto* p : contact_parts)
+                ctx.search_pages->add(page_search_document(
+                    *p, unit_dir(unit) + "/lien-he/#phan-" + p->slug, unit.code));
         r.page("lien-he/", "contact", v, nullptr, today);
     }
     // Tra cứu (search): a plain form that works without JavaScript when served by `xasite serve`.

@@ -208,6 +208,7 @@ json province_site_view(const BuildContext& ctx) {
         menu_item("trung-tam", "Trung tâm phục vụ hành chính công", "trung-tam-phuc-vu/"));
     menu.push_back(menu_item("van-ban", "Văn bản", "van-ban/"));
     menu.push_back(menu_item("luu-tru", "Lưu trữ trang huyện cũ", "luu-tru/"));
+    menu.push_back(menu_item("tra-cuu", "Tra cứu", "tra-cuu/"));
     menu.push_back(menu_item("so-do-trang", "Sơ đồ trang", "so-do-trang/"));
     menu.push_back(menu_item("dvc", "Dịch vụ công trực tuyến", c.portal_url, true));
     return json{{"site", std::move(s)}, {"menu", std::move(menu)}};

@@ -19,6 +19,8 @@ struct BuildContext {
     std::set<std::string> built;  // codes of the units this build renders
     nlohmann::json globals;       // shared by every page
     const struct DocumentSet* documents = nullptr;
+    // Where the site renderers report their Markdown pages for the search index (null: no index).
+    class SearchPageCollector* search_pages = nullptr;
 };
 
 nlohmann::json globals_view(const content::Content& content, const std::string& build_date);

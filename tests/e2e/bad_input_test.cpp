@@ -124,10 +124,15 @@ TEST_F(BadInput, AFailedBuildLeavesThePreviousSiteUntouched) {
     };
     ASSERT_EQ(build().exit_code, 0);
     auto before = xasite::testing::read_tree(dir_ / "site");
+    auto index_before = xasite::testing::read_tree(dir_ / "site.xapian");
+    ASSERT_FALSE(index_before.empty());
     write("procedures/1.001193.json", "{ broken");
     auto r = build();
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_TRUE(before == xasite::testing::read_tree(dir_ / "site"));
+    EXPECT_TRUE(index_before == xasite::testing::read_tree(dir_ / "site.xapian"));
+    for (const auto& e : fs::directory_iterator(dir_.path()))
+        EXPECT_EQ(e.path().filename().string().find(".tmp"), std::string::npos) << e.path();
 }
 
 TEST_F(BadInput, RefusesToOverwriteADirectoryItDidNotBuild) {

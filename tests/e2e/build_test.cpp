@@ -5,6 +5,8 @@
 #include "e2e_support.hpp"
 #include "generator/check/link_checker.hpp"
 #include "generator/site/build.hpp"
+#include "search/index.hpp"
+#include "search/searcher.hpp"
 
 using namespace xasite;
 using xasite::testing::contains;
@@ -153,7 +155,7 @@ TEST_F(ThreeUnitBuild, ProvinceEntryListsAllUnitsAndLinksOnlyBuiltOnes) {
     EXPECT_TRUE(contains(html, ">Xã Krông Búk<span"));  // listed, not linked: not in this build
     std::string lookup = page("tra-cuu-don-vi/index.html");
     std::size_t rows = 0;
-    for (std::size_t pos = 0; (pos = lookup.find("<tr data-key=", pos)) != std::string::npos; ++pos)
+    for (std::size_t pos = 0; (pos = lookup.find("<tr id=\"xa-", pos)) != std::string::npos; ++pos)
         ++rows;
     EXPECT_EQ(rows, 286u);
     EXPECT_TRUE(contains(lookup,
@@ -312,6 +314,50 @@ TEST_F(ThreeUnitBuild, EveryKindOfPageIsValidHtml) {
     }
 }
 
+// The search index beside the site holds the procedures (linked into the commune searched), the
+// documents, the registry pages and the old→new lookup; nothing temporary is left beside it.
+TEST_F(ThreeUnitBuild, SearchIndexIsWrittenBesideTheSite) {
+    fs::path index = search::index_path_for(site());
+    ASSERT_TRUE(fs::is_directory(index));
+    EXPECT_GT(summary_.index_documents, 1000u);
+    for (const auto& e : fs::directory_iterator(dir_->path()))
+        EXPECT_EQ(e.path().filename().string().find(".tmp"), std::string::npos) << e.path();
+    search::Searcher searcher(index);
+    auto find = [&](const std::string& q, const std::string& unit, const std::string& type = "") {
+        search::SearchRequest r;
+        r.query = q;
+        r.unit = unit;
+        r.type = type;
+        return searcher.search(r);
+    };
+    auto birth = find("dang ky khai sinh", "24373");
+    ASSERT_FALSE(birth.results.empty());
+    EXPECT_EQ(birth.results[0].code, "1.001193");
+    EXPECT_EQ(birth.results[0].url, "/xa-ea-kar/thu-tuc/1.001193.html");
+    EXPECT_TRUE(fs::exists(site() / "xa-ea-kar/thu-tuc/1.001193.html"));
+    // The old commune merged into Ea Kar is found from its site, linked to the lookup page.
+    auto old = find("xa cu hue", "24373", "page");
+    bool lookup = false;
+    for (const auto& hit : old.results)
+        lookup = lookup || (hit.url.rfind("/tra-cuu-don-vi/#xa-", 0) == 0 &&
+                            contains(hit.title, "Cư Huê") && contains(hit.title, "Xã Ea Kar"));
+    EXPECT_TRUE(lookup);
+    ASSERT_FALSE(old.results.empty());
+    const std::string& url = old.results[0].url;
+    const std::string anchor = url.substr(url.find('#') + 1);
+    EXPECT_TRUE(contains(page("tra-cuu-don-vi/index.html"), "id=\"" + anchor + "\"")) << url;
+    // Documents addressed to every commune are linked into the commune searched.
+    auto doc = find("van hanh thu nghiem chinh quyen dia phuong cap xa", "24373", "directive");
+    ASSERT_FALSE(doc.results.empty());
+    EXPECT_EQ(doc.results[0].url.rfind("/xa-ea-kar/van-ban/", 0), 0u) << doc.results[0].url;
+    EXPECT_TRUE(fs::exists(site() / doc.results[0].url.substr(1) / "index.html"));
+    // Unit-less searches link procedures to the national portal.
+    auto province = find("dang ky khai sinh", "");
+    ASSERT_FALSE(province.results.empty());
+    EXPECT_EQ(province.results[0].url.rfind("https://", 0), 0u);
+    EXPECT_TRUE(fs::exists(site() / "tra-cuu/index.html"));  // the province's search page
+}
+
 TEST(Build, IsReproducible) {
     xasite::testing::TempDir dir;
     site::BuildOptions o;
@@ -378,6 +424,22 @@ TEST(Build, CommunePagesAndTemplateOverridesAreUsed) {
     EXPECT_TRUE(contains(read_file(dir / "site/xa-ea-kar/lich-cong-tac/index.html"),
                          "Lịch công tác tuần 28"));
     EXPECT_TRUE(fs::exists(dir / "site/xa-ea-kar/lich-cong-tac/lich-tuan-28/index.html"));
+    // The commune's own pages are searchable from its site, at the paths they were published at.
+    search::Searcher searcher(search::index_path_for(dir / "site"));
+    search::SearchRequest q;
+    q.query = "tiep cong dan thu nam";
+    q.unit = "24373";
+    auto news_hits = searcher.search(q);
+    ASSERT_FALSE(news_hits.results.empty());
+    EXPECT_EQ(news_hits.results[0].url, "/xa-ea-kar/tin-tuc/lich-tiep-dan/");
+    q.query = "trung duong dan";
+    auto moved = searcher.search(q);
+    ASSERT_FALSE(moved.results.empty());
+    EXPECT_EQ(moved.results[0].url, "/xa-ea-kar/thu-tuc-2/");
+    q.unit = "24376";  // another commune's search does not show them
+    q.query = "tiep cong dan thu nam";
+    for (const auto& hit : searcher.search(q).results)
+        EXPECT_EQ(hit.url.find("lich-tiep-dan"), std::string::npos);
     std::string home = read_file(dir / "site/xa-ea-kar/index.html");
     EXPECT_TRUE(contains(home, "Nguyễn Văn A, Chánh Văn phòng"));
     EXPECT_TRUE(contains(home, "OVERRIDE-EA-KAR"));

@@ -71,6 +71,22 @@ TEST(Cli, BuildPrintsTheOneLineSummaryAndCheckPasses) {
     auto c = run_command(xasite_cmd() + "check --site " + quote(dir / "site"));
     EXPECT_EQ(c.exit_code, 0) << c.out;
     EXPECT_TRUE(contains(c.out, ": 0 problems")) << c.out;
+    EXPECT_TRUE(contains(r.out, "search index: ")) << r.out;
+    // `xasite search` reads the index written beside the site (DESIGN §3 JSON shape).
+    auto s = run_command(xasite_cmd() + "search --json --limit 3 --site " + quote(dir / "site") +
+                         " --unit 24169 dang ki khai sinh");
+    ASSERT_EQ(s.exit_code, 0) << s.out;
+    auto j = nlohmann::json::parse(s.out);
+    ASSERT_FALSE(j["results"].empty()) << s.out;
+    EXPECT_EQ(j["results"][0]["code"], "1.001193") << s.out;
+    EXPECT_EQ(j["results"][0]["url"], "/phuong-ea-kao/thu-tuc/1.001193.html") << s.out;
+    auto none = run_command(xasite_cmd() + "search --site " + quote(dir / "nowhere") + " x");
+    EXPECT_EQ(none.exit_code, 1) << none.out;
+    // --no-index builds the site alone.
+    auto plain = run_command(xasite_cmd() + "build -q --no-index" + content_arg() + " --out " +
+                             quote(dir / "plain") + " --unit 24169");
+    ASSERT_EQ(plain.exit_code, 0) << plain.out;
+    EXPECT_FALSE(std::filesystem::exists(dir / "plain.xapian"));
 }
 
 TEST(Cli, ImportDvcReproducesTheCommittedRecords) {

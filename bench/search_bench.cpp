@@ -1,0 +1,124 @@
+// make bench: the search index's figures (issue 4): indexing documents/s and database size per
+// document for the full province (the build's own feed), and query latency p50/p99 over a fixed
+// query list (the queries of tests/search/quality-queries.tsv, each searched province-wide and in
+// three communes). Prints plain "name: key=value …" lines like bench/run.sh.
+//   xasite_search_bench CONTENT_DIR WORK_DIR
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "generator/content/content.hpp"
+#include "generator/site/catalog.hpp"
+#include "generator/site/documents.hpp"
+#include "generator/site/search_feed.hpp"
+#include "generator/site/views.hpp"
+#include "search/index.hpp"
+#include "search/searcher.hpp"
+
+namespace fs = std::filesystem;
+using namespace xasite;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+std::uintmax_t directory_bytes(const fs::path& dir) {
+    std::uintmax_t total = 0;
+    for (const auto& e : fs::recursive_directory_iterator(dir))
+        if (e.is_regular_file()) total += e.file_size();
+    return total;
+}
+
+std::vector<std::string> fixed_queries(const fs::path& tsv) {
+    std::vector<std::string> out;
+    std::ifstream in(tsv);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        auto a = line.find('\t');
+        auto b = line.find('\t', a + 1);
+        if (a == std::string::npos || b == std::string::npos) continue;
+        out.push_back(line.substr(a + 1, b - a - 1));
+    }
+    return out;
+}
+
+double percentile(std::vector<double> v, double p) {
+    std::sort(v.begin(), v.end());
+    return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 3) {
+        std::cerr << "usage: xasite_search_bench CONTENT_DIR WORK_DIR\n";
+        return 2;
+    }
+    const fs::path content_dir = argv[1], work = argv[2];
+    content::Content content = content::Content::load(content_dir);
+    const std::string date = content.build_date();
+    site::Catalog catalog = site::Catalog::build(content, date);
+    site::BuildContext ctx{content, catalog, date, {}, site::globals_view(content, date)};
+    for (const auto& u : content.registry.new_units())
+        ctx.built.insert(u.code);
+    site::DocumentSet documents = site::DocumentSet::build(content, catalog);
+    ctx.documents = &documents;
+
+    const fs::path index_dir = work / "bench.xapian";
+    fs::remove_all(index_dir);
+    auto start = Clock::now();
+    std::size_t docs = 0;
+    {
+        search::IndexWriter writer(index_dir);
+        std::map<std::string, std::pair<std::string, std::string>> units;
+        for (const auto& u : content.registry.new_units())
+            units[u.code] = {site::unit_dir(u), u.full_name};
+        writer.set_units(units);
+        site::feed_search_index(ctx, writer);
+        docs = writer.count();
+        writer.finish();
+    }
+    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    const auto bytes = directory_bytes(index_dir);
+    std::printf(
+        "search index (full province, single thread, compacted): documents=%zu wall_s=%.2f "
+        "docs_per_s=%.0f size_mib=%.1f bytes_per_doc=%.0f\n",
+        docs, seconds, static_cast<double>(docs) / seconds,
+        static_cast<double>(bytes) / (1024.0 * 1024.0),
+        static_cast<double>(bytes) / static_cast<double>(docs));
+
+    const auto queries =
+        fixed_queries(content_dir / ".." / "tests" / "search" / "quality-queries.tsv");
+    const std::vector<std::string> units = {"", "24373", "22015", "24184"};
+    search::Searcher searcher(index_dir);
+    std::vector<double> ms;
+    // One warm-up pass, then three measured passes.
+    for (int pass = 0; pass < 4; ++pass)
+        for (const auto& q : queries)
+            for (const auto& unit : units) {
+                search::SearchRequest r;
+                r.query = q;
+                r.unit = unit;
+                auto t = Clock::now();
+                try {
+                    searcher.search(r);
+                } catch (const search::SearchError&) {
+                }
+                if (pass > 0)
+                    ms.push_back(
+                        std::chrono::duration<double, std::milli>(Clock::now() - t).count());
+            }
+    if (ms.empty()) return 0;
+    std::printf(
+        "search latency (%zu queries × %zu scopes × 3 passes, facets on): p50_ms=%.2f "
+        "p90_ms=%.2f p99_ms=%.2f max_ms=%.2f\n",
+        queries.size(), units.size(), percentile(ms, 0.5), percentile(ms, 0.9),
+        percentile(ms, 0.99), percentile(ms, 1.0));
+    fs::remove_all(index_dir);
+    return 0;
+}

@@ -1,0 +1,273 @@
+#include "search/lexicon.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "core/error.hpp"
+#include "core/files.hpp"
+#include "core/text.hpp"
+#include "search/embedded_lexicon.hpp"
+#include "search/vietnamese.hpp"
+
+namespace xasite::search {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kFiles[] = {"variants.txt", "filler.txt", "abbreviations.txt",
+                                  "synonyms.txt"};
+
+std::string join(const Lexicon::Phrase& phrase) {
+    std::string s;
+    for (const auto& w : phrase) {
+        if (!s.empty()) s.push_back(' ');
+        s += w;
+    }
+    return s;
+}
+
+std::string join(const std::vector<std::string>& words, std::size_t begin, std::size_t length) {
+    std::string s;
+    for (std::size_t k = begin; k < begin + length; ++k) {
+        if (k > begin) s.push_back(' ');
+        s += words[k];
+    }
+    return s;
+}
+
+// Lines without comments ("#" to the end of the line) and surrounding space; empty lines skipped.
+struct Line {
+    std::size_t number;
+    std::string text;
+};
+
+std::vector<Line> content_lines(const std::string& text) {
+    std::vector<Line> lines;
+    std::size_t number = 0;
+    for (std::string_view raw : text::split(text, '\n')) {
+        ++number;
+        auto hash = raw.find('#');
+        if (hash != std::string_view::npos) raw = raw.substr(0, hash);
+        std::string_view t = text::trim(raw);
+        if (!t.empty()) lines.push_back({number, std::string(t)});
+    }
+    return lines;
+}
+
+// Splits on a separator string; every part trimmed.
+std::vector<std::string> split_on(const std::string& s, std::string_view sep) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (true) {
+        std::size_t p = s.find(sep, start);
+        std::string_view part(s.data() + start, (p == std::string::npos ? s.size() : p) - start);
+        parts.emplace_back(text::trim(part));
+        if (p == std::string::npos) break;
+        start = p + sep.size();
+    }
+    return parts;
+}
+
+}  // namespace
+
+const Lexicon& Lexicon::builtin() {
+    static const Lexicon lexicon = [] {
+        std::map<std::string, std::string> files;
+        for (std::size_t i = 0; i < embedded_file_count; ++i)
+            files[embedded_files[i].path] =
+                std::string(embedded_files[i].data, embedded_files[i].size);
+        return parse(files, "(built-in) content/search");
+    }();
+    return lexicon;
+}
+
+Lexicon Lexicon::load_directory(const fs::path& dir) {
+    std::map<std::string, std::string> files;
+    for (std::size_t i = 0; i < embedded_file_count; ++i)
+        files[embedded_files[i].path] = std::string(embedded_files[i].data, embedded_files[i].size);
+    for (const char* name : kFiles) {
+        std::error_code ec;
+        if (fs::is_regular_file(dir / name, ec)) files[name] = read_text_file(dir / name);
+    }
+    return parse(files, dir.string());
+}
+
+Lexicon Lexicon::parse(const std::map<std::string, std::string>& files, const std::string& origin) {
+    Lexicon lex;
+    auto where = [&](const char* file, std::size_t line) {
+        return location(fs::path(origin) / file, line);
+    };
+    auto file_text = [&](const char* name) -> std::string {
+        auto it = files.find(name);
+        if (it == files.end()) return {};
+        if (!text::is_valid_utf8(it->second)) throw InputError(where(name, 0), "invalid UTF-8");
+        return text::nfc(it->second);
+    };
+    auto phrase_of = [&](const std::string& s) {
+        Phrase p;
+        for (const auto& token : tokenize(s, 64))
+            p.push_back(token.is_code ? code_key(token.lower) : fold_token(token.lower, lex));
+        return p;
+    };
+    // Variants first: the other files are folded with them.
+    for (const auto& line : content_lines(file_text("variants.txt"))) {
+        auto parts = split_on(line.text, "=");
+        if (parts.size() != 2)
+            throw InputError(where("variants.txt", line.number),
+                             "expected two syllables joined by \"=\", got \"" + line.text + "\"");
+        std::string from = text::fold(parts[0]), to = text::fold(parts[1]);
+        auto one_syllable = [](const std::string& s) {
+            return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+                return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            });
+        };
+        if (!one_syllable(from) || !one_syllable(to))
+            throw InputError(
+                where("variants.txt", line.number),
+                "each side must be one syllable of letters, got \"" + line.text + "\"");
+        if (from != to) lex.variants_[from] = to;
+    }
+    // Resolve chains (a = b, b = c) so that unify_variant is one lookup.
+    for (auto& [from, to] : lex.variants_) {
+        for (int guard = 0; guard < 8; ++guard) {
+            auto it = lex.variants_.find(to);
+            if (it == lex.variants_.end() || it->second == from) break;
+            to = it->second;
+        }
+    }
+    for (const auto& line : content_lines(file_text("filler.txt"))) {
+        Phrase folded = phrase_of(line.text), exact;
+        if (folded.empty())
+            throw InputError(where("filler.txt", line.number), "no word in \"" + line.text + "\"");
+        for (const auto& token : tokenize(line.text, 64))
+            exact.push_back(canonical_tone_placement(token.lower));
+        lex.add_filler(folded, exact);
+    }
+    for (const char* name : {"abbreviations.txt", "synonyms.txt"}) {
+        for (const auto& line : content_lines(file_text(name))) {
+            const bool one_way = line.text.find("=>") != std::string::npos;
+            auto parts = split_on(line.text, one_way ? "=>" : "=");
+            if (parts.size() < 2)
+                throw InputError(
+                    where(name, line.number),
+                    "expected forms joined by \"=\" or \"=>\", got \"" + line.text + "\"");
+            if (one_way && parts.size() != 2)
+                throw InputError(where(name, line.number),
+                                 "a one-way line has exactly one \"=>\": \"" + line.text + "\"");
+            std::vector<Phrase> phrases;
+            for (const auto& part : parts) {
+                Phrase p = phrase_of(part);
+                if (p.empty())
+                    throw InputError(where(name, line.number),
+                                     "an empty form in \"" + line.text + "\"");
+                phrases.push_back(std::move(p));
+            }
+            if (one_way) {
+                lex.add_synonym(phrases[0], phrases[0]);
+                lex.add_synonym(phrases[0], phrases[1]);
+            } else {
+                for (const auto& key : phrases)
+                    for (const auto& alt : phrases)
+                        lex.add_synonym(key, alt);
+            }
+        }
+    }
+    return lex;
+}
+
+void Lexicon::note_words(const Phrase& phrase) {
+    for (const auto& w : phrase)
+        words_.insert(w);
+}
+
+void Lexicon::add_filler(const Phrase& folded, const Phrase& exact) {
+    auto& entries = fillers_[join(folded)];
+    if (std::find(entries.begin(), entries.end(), exact) == entries.end()) entries.push_back(exact);
+    longest_filler_ = std::max(longest_filler_, folded.size());
+    note_words(folded);
+}
+
+void Lexicon::add_synonym(const Phrase& key, const Phrase& alternative) {
+    auto& alts = synonyms_[join(key)];
+    if (std::find(alts.begin(), alts.end(), alternative) == alts.end()) alts.push_back(alternative);
+    longest_key_ = std::max(longest_key_, key.size());
+    note_words(key);
+    note_words(alternative);
+}
+
+std::string Lexicon::unify_variant(const std::string& folded) const {
+    auto it = variants_.find(folded);
+    return it == variants_.end() ? folded : it->second;
+}
+
+bool Lexicon::is_filler(const std::vector<std::string>& words,
+                        const std::vector<std::string>& exact, std::size_t begin,
+                        std::size_t length) const {
+    if (length == 0 || begin + length > words.size() || length > longest_filler_) return false;
+    auto it = fillers_.find(join(words, begin, length));
+    if (it == fillers_.end()) return false;
+    for (const auto& entry : it->second) {
+        bool same = entry.size() == length;
+        for (std::size_t k = 0; same && k < length; ++k) {
+            const std::string& typed = begin + k < exact.size() ? exact[begin + k] : std::string();
+            if (!typed.empty() && typed != entry[k]) same = false;
+        }
+        if (same) return true;
+    }
+    return false;
+}
+
+const std::vector<Lexicon::Phrase>* Lexicon::expansions(const std::vector<std::string>& words,
+                                                        std::size_t begin,
+                                                        std::size_t length) const {
+    if (length == 0 || begin + length > words.size() || length > longest_key_) return nullptr;
+    auto it = synonyms_.find(join(words, begin, length));
+    return it == synonyms_.end() ? nullptr : &it->second;
+}
+
+std::string Lexicon::serialize() const {
+    nlohmann::json j;
+    j["version"] = 1;
+    j["variants"] = variants_;
+    nlohmann::json fillers = nlohmann::json::array();
+    for (const auto& [folded, entries] : fillers_)
+        for (const auto& exact : entries)
+            fillers.push_back({folded, exact});
+    j["fillers"] = fillers;
+    nlohmann::json syn = nlohmann::json::object();
+    for (const auto& [key, alts] : synonyms_)
+        syn[key] = alts;
+    j["synonyms"] = syn;
+    return j.dump();
+}
+
+Lexicon Lexicon::deserialize(std::string_view json_text) {
+    Lexicon lex;
+    try {
+        auto j = nlohmann::json::parse(json_text);
+        if (j.value("version", 0) != 1) throw std::runtime_error("unknown lexicon version");
+        lex.variants_ = j.at("variants").get<std::map<std::string, std::string>>();
+        for (const auto& f : j.at("fillers")) {
+            Phrase folded;
+            const std::string phrase = f.at(0).get<std::string>();
+            for (std::string_view w : text::split(phrase, ' '))
+                folded.emplace_back(w);
+            lex.add_filler(folded, f.at(1).get<Phrase>());
+        }
+        for (const auto& [key, alts] : j.at("synonyms").items()) {
+            Phrase k;
+            for (std::string_view w : text::split(key, ' '))
+                k.emplace_back(w);
+            for (const auto& alt : alts)
+                lex.add_synonym(k, alt.get<Phrase>());
+        }
+    } catch (const nlohmann::json::exception& e) {
+        throw std::runtime_error(std::string("malformed lexicon in the index: ") + e.what());
+    }
+    return lex;
+}
+
+}  // namespace xasite::search

@@ -1,0 +1,74 @@
+// The editable language data of the search (content/search/*.txt, described in its README.md):
+// i/y spelling variants, colloquial filler words, abbreviations and synonyms. Every entry is kept
+// folded (no marks, lower case), so staff may write it with or without diacritics.
+//
+// The index is written with one Lexicon and stores it in the database metadata; queries read it
+// back from there, so the index and the queries always agree.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace xasite::search {
+
+class Lexicon {
+  public:
+    using Phrase = std::vector<std::string>;  // folded syllables
+
+    // The files of content/search compiled into the binary.
+    static const Lexicon& builtin();
+    // Reads variants.txt, filler.txt, abbreviations.txt and synonyms.txt from `dir`; a file that is
+    // missing there is taken from the built-in copy. Throws InputError "file:line: …" on a
+    // malformed line.
+    static Lexicon load_directory(const std::filesystem::path& dir);
+    // Parses file contents given by file name ("variants.txt", …); `origin` prefixes error
+    // locations.
+    static Lexicon parse(const std::map<std::string, std::string>& files, const std::string& origin);
+
+    std::string serialize() const;  // JSON, stored in the database metadata
+    // Throws std::runtime_error on malformed input.
+    static Lexicon deserialize(std::string_view json);
+
+    // "ky" → "ki" for listed variants; other syllables unchanged.
+    std::string unify_variant(const std::string& folded) const;
+
+    // Whether the words [begin, begin+length) are a listed filler phrase: their folded forms
+    // (`words`) match, and every word typed with marks (non-empty in `exact`, the canonical exact
+    // form) has the marks of the entry, so "căn" (căn cước) is not the filler "cần".
+    bool is_filler(const std::vector<std::string>& words, const std::vector<std::string>& exact,
+                   std::size_t begin, std::size_t length) const;
+    std::size_t longest_filler() const { return longest_filler_; }
+
+    // The alternatives a folded phrase expands to (itself included), or nullptr when it is not a
+    // synonym or abbreviation key.
+    const std::vector<Phrase>* expansions(const std::vector<std::string>& words, std::size_t begin,
+                                          std::size_t length) const;
+    std::size_t longest_synonym_key() const { return longest_key_; }
+    // Whether a folded syllable appears in some filler or synonym entry (such words are not
+    // "unknown" for spelling correction even when no document contains them).
+    bool knows_word(const std::string& folded) const { return words_.count(folded) > 0; }
+
+    std::size_t variant_count() const { return variants_.size(); }
+    std::size_t filler_count() const { return fillers_.size(); }
+    std::size_t synonym_key_count() const { return synonyms_.size(); }
+
+  private:
+    void add_synonym(const Phrase& key, const Phrase& alternative);
+    void add_filler(const Phrase& folded, const Phrase& exact);
+    void note_words(const Phrase& phrase);
+
+    std::map<std::string, std::string> variants_;
+    // folded phrase (words joined by ' ') → the exact phrases listed with that folding
+    std::map<std::string, std::vector<Phrase>> fillers_;
+    std::size_t longest_filler_ = 0;
+    std::map<std::string, std::vector<Phrase>> synonyms_;  // key joined by ' ' → alternatives
+    std::size_t longest_key_ = 0;
+    std::set<std::string> words_;
+};
+
+}  // namespace xasite::search

@@ -1,0 +1,550 @@
+#include "search/query.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+
+#include "core/text.hpp"
+#include "search/index_layout.hpp"
+#include "search/lexicon.hpp"
+#include "search/snapshot.hpp"
+#include "search/vietnamese.hpp"
+
+namespace xasite::search {
+
+namespace {
+
+constexpr std::size_t kMaxWords = 64;
+
+bool is_quote(char32_t c) {
+    return c == U'"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB;
+}
+
+bool all_digits(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool plain_word(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    });
+}
+
+struct Word {
+    std::vector<std::string> folded;  // usually one syllable; two after splitting "dangky"
+    std::string typed;                // lower case as typed
+    bool repaired = false;
+    bool quoted = false;
+    int phrase = -1;  // index into phrases when quoted
+};
+
+class Interpreter {
+  public:
+    Interpreter(const IndexSnapshot& index, const QueryOptions& options)
+        : index_(index), lexicon_(index.lexicon()), options_(options) {}
+
+    QueryInterpretation run(std::string_view query) {
+        std::string text = clean_text(query);
+        find_quotes(text);
+        find_slash_codes(text);
+        read_tokens(text);
+        repair();
+        build_concepts();
+        make_suggestion();
+        return std::move(out_);
+    }
+
+  private:
+    // Byte ranges inside "…" (an unterminated quote quotes nothing).
+    void find_quotes(const std::string& text) {
+        std::optional<std::size_t> open;
+        for (std::size_t i = 0; i < text.size();) {
+            std::size_t at = i;
+            char32_t c = text::decode_utf8(text, i);
+            if (!is_quote(c)) continue;
+            if (open) {
+                quoted_.emplace_back(*open, at);
+                open.reset();
+            } else {
+                open = i;
+            }
+        }
+    }
+
+    int quote_of(std::size_t offset) const {
+        for (std::size_t q = 0; q < quoted_.size(); ++q)
+            if (offset >= quoted_[q].first && offset < quoted_[q].second) return static_cast<int>(q);
+        return -1;
+    }
+
+    // Document numbers such as "156/KH-UBND" are looked up as codes as typed.
+    void find_slash_codes(const std::string& text) {
+        std::size_t start = 0;
+        while (start < text.size()) {
+            std::size_t end = text.find_first_of(" \t\n", start);
+            if (end == std::string::npos) end = text.size();
+            std::string_view chunk(text.data() + start, end - start);
+            while (!chunk.empty() && std::string_view(",.;:()\"").find(chunk.back()) !=
+                                         std::string_view::npos)
+                chunk.remove_suffix(1);
+            while (!chunk.empty() && std::string_view(",.;:()\"").find(chunk.front()) !=
+                                         std::string_view::npos)
+                chunk.remove_prefix(1);
+            if (chunk.find('/') != std::string_view::npos &&
+                chunk.find_first_of("0123456789") != std::string_view::npos && chunk.size() <= 60)
+                out_.codes.push_back(code_key(text::fold(chunk)));
+            start = end + 1;
+        }
+    }
+
+    void read_tokens(const std::string& text) {
+        auto tokens = tokenize(text, kMaxWords);
+        const bool typing_last =
+            options_.partial && !tokens.empty() && tokens.back().end == text.size();
+        for (std::size_t t = 0; t < tokens.size(); ++t) {
+            const Token& token = tokens[t];
+            const bool last = t + 1 == tokens.size();
+            if (token.is_code) {
+                std::string key = code_key(token.lower);
+                if (last && typing_last)
+                    out_.code_prefixes.push_back(key);
+                else
+                    out_.codes.push_back(key);
+                continue;
+            }
+            Word w;
+            w.typed = token.lower;
+            std::string folded = fold_token(token.lower, lexicon_);
+            if (folded.empty() || folded.size() > layout::kMaxTermBytes) continue;
+            w.folded.push_back(std::move(folded));
+            int q = quote_of(token.begin);
+            if (q >= 0) {
+                w.quoted = true;
+                w.phrase = q;
+            }
+            if (has_marks(token.lower)) out_.exact.push_back(canonical_tone_placement(token.lower));
+            // A number typed while a code is being typed ("1" of "1.00…") is a code prefix too.
+            if (last && typing_last && all_digits(w.folded[0]) && w.folded[0].size() <= 2)
+                out_.code_prefixes.push_back(w.folded[0] + ".");
+            words_.push_back(std::move(w));
+        }
+        prefix_word_ = typing_last && !words_.empty() && !tokens.back().is_code;
+        // Quoted phrases, from the quoted words in order.
+        out_.phrases.resize(quoted_.size());
+        for (const auto& w : words_)
+            if (w.phrase >= 0)
+                for (const auto& f : w.folded)
+                    out_.phrases[static_cast<std::size_t>(w.phrase)].push_back(f);
+        out_.phrases.erase(std::remove_if(out_.phrases.begin(), out_.phrases.end(),
+                                          [](const auto& p) { return p.empty(); }),
+                           out_.phrases.end());
+    }
+
+    bool known(const std::string& w) const {
+        return index_.known(w) || lexicon_.knows_word(w) || all_digits(w);
+    }
+
+    // The neighbour's syllable used as context for a repair.
+    const std::string* neighbour(std::size_t i, int direction) const {
+        if (direction < 0 && i == 0) return nullptr;
+        std::size_t j = direction < 0 ? i - 1 : i + 1;
+        if (j >= words_.size()) return nullptr;
+        const auto& f = words_[j].folded;
+        const std::string& s = direction < 0 ? f.back() : f.front();
+        return index_.known(s) ? &s : nullptr;
+    }
+
+    void repair() {
+        for (std::size_t i = 0; i < words_.size(); ++i) {
+            if (prefix_word_ && i + 1 == words_.size()) break;  // still being typed
+            Word& w = words_[i];
+            if (w.folded.size() != 1) continue;
+            const std::string original = w.folded[0];
+            if (known(original) || !plain_word(original) || original.size() < 2) continue;
+            if (auto fixed = keyboard_fix(original)) {
+                w.folded = {*fixed};
+            } else if (auto pair = split_fix(original)) {
+                w.folded = *pair;
+            } else if (auto typo = typo_fix(original, i)) {
+                w.folded = {*typo};
+            } else {
+                continue;
+            }
+            w.repaired = true;
+        }
+    }
+
+    std::optional<std::string> keyboard_fix(const std::string& w) const {
+        std::optional<std::string> best;
+        std::uint32_t best_frequency = 0;
+        for (const auto& reading : keyboard_readings(w)) {
+            const std::string c = lexicon_.unify_variant(reading);
+            std::uint32_t f = index_.frequency(c);
+            if (f > best_frequency) {
+                best = c;
+                best_frequency = f;
+            }
+        }
+        return best;
+    }
+
+    std::optional<std::vector<std::string>> split_fix(const std::string& w) const {
+        std::optional<std::vector<std::string>> best;
+        int best_score = 0;
+        for (std::size_t k = 1; k + 1 < w.size(); ++k) {
+            const std::string a = lexicon_.unify_variant(w.substr(0, k));
+            const std::string b = lexicon_.unify_variant(w.substr(k));
+            if (!index_.known(a) || !index_.known(b)) continue;
+            int score = index_.is_title_bigram(a, b) ? 2 : index_.is_bigram(a, b) ? 1 : 0;
+            if (score > best_score) {
+                best_score = score;
+                best = std::vector<std::string>{a, b};
+            }
+        }
+        return best;
+    }
+
+    // A known syllable within one edit (two from 8 letters) that forms a known pair with a
+    // neighbour; without such context only words of 5+ letters are corrected.
+    std::optional<std::string> typo_fix(const std::string& w, std::size_t i) const {
+        const std::size_t max_distance = w.size() >= 8 ? 2 : 1;
+        const std::string* before = neighbour(i, -1);
+        const std::string* after = neighbour(i, +1);
+        std::optional<std::string> best;
+        double best_score = 0;
+        for (std::size_t length = w.size() > max_distance ? w.size() - max_distance : 1;
+             length <= w.size() + max_distance; ++length) {
+            for (const auto& [candidate, frequency] : index_.syllables_of_length(length)) {
+                std::size_t d = typo_distance(w, candidate);
+                if (d == 0 || d > max_distance) continue;
+                int context = 0;
+                if (before) {
+                    if (index_.is_title_bigram(*before, candidate)) context = std::max(context, 3);
+                    else if (index_.is_bigram(*before, candidate)) context = std::max(context, 2);
+                }
+                if (after) {
+                    if (index_.is_title_bigram(candidate, *after)) context = std::max(context, 3);
+                    else if (index_.is_bigram(candidate, *after)) context = std::max(context, 2);
+                }
+                if (context == 0 && w.size() < 5) continue;
+                double score = context * 1e7 - static_cast<double>(d) * 1e6 +
+                               static_cast<double>(std::min<std::uint32_t>(frequency, 999'999));
+                if (!best || score > best_score) {
+                    best = candidate;
+                    best_score = score;
+                }
+            }
+        }
+        return best;
+    }
+
+    void build_concepts() {
+        const std::size_t n = words_.size();
+        // Flatten to syllables, remembering the word each came from.
+        std::vector<std::string> syllables, exact;  // exact: "" when typed without marks
+        std::vector<std::size_t> word_of;
+        for (std::size_t i = 0; i < n; ++i)
+            for (const auto& f : words_[i].folded) {
+                syllables.push_back(f);
+                exact.push_back(!words_[i].repaired && has_marks(words_[i].typed)
+                                    ? canonical_tone_placement(words_[i].typed)
+                                    : std::string());
+                word_of.push_back(i);
+            }
+        const std::size_t m = syllables.size();
+        const bool prefix_last = prefix_word_;
+        auto movable = [&](std::size_t s) {
+            return !words_[word_of[s]].quoted && !(prefix_last && word_of[s] + 1 == n);
+        };
+        // 1. Synonyms and abbreviations: the segmentation that covers the most syllables with
+        // keys (then the fewest keys), so "làm sổ đỏ" reads as "làm" + "sổ đỏ".
+        struct Span {
+            std::size_t begin = 0, length = 1;
+            const std::vector<Lexicon::Phrase>* expansions = nullptr;
+            bool filler = false;
+            bool kept_filler = false;
+        };
+        auto key_at = [&](std::size_t s, std::size_t len) -> const std::vector<Lexicon::Phrase>* {
+            for (std::size_t k = s; k < s + len; ++k)
+                if (!movable(k)) return nullptr;
+            return lexicon_.expansions(syllables, s, len);
+        };
+        // best[s] = (covered, -keys) from s to the end; choice[s] = key length taken at s (0: none)
+        std::vector<std::pair<std::size_t, long>> best(m + 1, {0, 0});
+        std::vector<std::size_t> choice(m + 1, 0);
+        for (std::size_t s = m; s-- > 0;) {
+            best[s] = best[s + 1];
+            choice[s] = 0;
+            for (std::size_t len = 1; len <= std::min(lexicon_.longest_synonym_key(), m - s); ++len) {
+                if (!key_at(s, len)) continue;
+                std::pair<std::size_t, long> candidate = {best[s + len].first + len,
+                                                          best[s + len].second - 1};
+                if (candidate > best[s]) {
+                    best[s] = candidate;
+                    choice[s] = len;
+                }
+            }
+        }
+        std::vector<Span> spans;
+        for (std::size_t s = 0; s < m;) {
+            Span span;
+            span.begin = s;
+            if (choice[s] > 0) {
+                span.length = choice[s];
+                span.expansions = key_at(s, choice[s]);
+            }
+            spans.push_back(span);
+            s += span.length;
+        }
+        // 2. Filler: phrases (2+ words) always; a single word unless it forms a title pair with a
+        // neighbour.
+        for (std::size_t k = 0; k < spans.size();) {
+            if (spans[k].expansions || !movable(spans[k].begin)) {
+                ++k;
+                continue;
+            }
+            std::size_t run = 0;  // consecutive plain spans from k
+            while (k + run < spans.size() && !spans[k + run].expansions &&
+                   movable(spans[k + run].begin))
+                ++run;
+            std::size_t matched = 0;
+            for (std::size_t len = std::min(run, lexicon_.longest_filler()); len >= 2; --len)
+                if (lexicon_.is_filler(syllables, exact, spans[k].begin, len)) {
+                    matched = len;
+                    break;
+                }
+            if (matched >= 2) {
+                for (std::size_t j = k; j < k + matched; ++j)
+                    spans[j].filler = true;
+                k += matched;
+                continue;
+            }
+            if (lexicon_.is_filler(syllables, exact, spans[k].begin, 1)) {
+                const std::size_t s = spans[k].begin;
+                bool pairs = (s > 0 && index_.is_title_bigram(syllables[s - 1], syllables[s])) ||
+                             (s + 1 < m && index_.is_title_bigram(syllables[s], syllables[s + 1]));
+                spans[k].filler = !pairs;
+                spans[k].kept_filler = pairs;
+            }
+            ++k;
+        }
+        bool anything_left = std::any_of(spans.begin(), spans.end(),
+                                         [](const Span& s) { return !s.filler; });
+        if (!anything_left && out_.codes.empty() && out_.code_prefixes.empty())
+            for (auto& s : spans)
+                s.filler = false;  // only filler: search it as typed
+        // 3. Concepts.
+        std::size_t previous_end = static_cast<std::size_t>(-1);
+        for (const auto& span : spans) {
+            if (span.filler) {
+                for (std::size_t k = span.begin; k < span.begin + span.length; ++k)
+                    out_.dropped.push_back(syllables[k]);
+                continue;
+            }
+            QueryConcept c;
+            c.adjacent_to_previous = previous_end == span.begin;
+            if (span.expansions) {
+                std::vector<std::string> typed(syllables.begin() + span.begin,
+                                               syllables.begin() + span.begin + span.length);
+                c.alternatives.push_back({typed, QueryAlternative::Kind::typed});
+                for (const auto& alt : *span.expansions)
+                    if (alt != typed)
+                        c.alternatives.push_back({alt, QueryAlternative::Kind::synonym});
+            } else if (prefix_last && word_of[span.begin] + 1 == n) {
+                // The word being typed: its likeliest completions (after the previous word).
+                c.prefix = true;
+                out_.typed_prefix = syllables[span.begin];
+                const std::string* before = span.begin > 0 ? &syllables[span.begin - 1] : nullptr;
+                for (auto& w : completions(syllables[span.begin], before))
+                    c.alternatives.push_back({{std::move(w)}, QueryAlternative::Kind::typed});
+                if (c.alternatives.empty()) continue;
+            } else {
+                c.alternatives.push_back({{syllables[span.begin]},
+                                          span.kept_filler ? QueryAlternative::Kind::weak
+                                                           : QueryAlternative::Kind::typed});
+            }
+            for (const auto& alt : c.alternatives)
+                for (const auto& s : alt.syllables)
+                    out_.highlight.insert(s);
+            out_.concepts.push_back(std::move(c));
+            previous_end = span.begin + span.length;
+        }
+    }
+
+    // Up to kCompletions known syllables starting with `prefix`: the word itself when known, then
+    // those forming a title pair with the previous word, a pair anywhere, then the most frequent.
+    std::vector<std::string> completions(const std::string& prefix, const std::string* before) const {
+        constexpr std::size_t kCompletions = 6;
+        std::vector<std::pair<double, std::string>> scored;
+        for (const auto& [word, frequency] : index_.words_starting_with(prefix)) {
+            // word typed in full ≫ pairs with the previous word in titles (by how often) ≫ pairs
+            // anywhere ≫ frequency
+            double score = static_cast<double>(std::min<std::uint32_t>(frequency, 99'999));
+            if (word == prefix) score += 1e12;
+            if (before) {
+                score += static_cast<double>(index_.title_bigram_frequency(*before, word)) * 1e6;
+                if (index_.is_bigram(*before, word)) score += 1e5;
+            }
+            scored.emplace_back(score, word);
+        }
+        std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
+            return a.first != b.first ? a.first > b.first : a.second < b.second;
+        });
+        std::vector<std::string> out;
+        for (std::size_t k = 0; k < scored.size() && k < kCompletions; ++k)
+            out.push_back(scored[k].second);
+        return out;
+    }
+
+    void make_suggestion() {
+        bool any = std::any_of(words_.begin(), words_.end(), [](const Word& w) { return w.repaired; });
+        if (!any) return;
+        std::string s;
+        for (const auto& w : words_) {
+            if (!s.empty()) s.push_back(' ');
+            if (!w.repaired) {
+                s += w.typed;
+                continue;
+            }
+            for (std::size_t k = 0; k < w.folded.size(); ++k) {
+                if (k) s.push_back(' ');
+                s += index_.display_form(w.folded[k]);
+            }
+        }
+        out_.suggestion = s;
+    }
+
+    const IndexSnapshot& index_;
+    const Lexicon& lexicon_;
+    QueryOptions options_;
+    QueryInterpretation out_;
+    std::vector<std::pair<std::size_t, std::size_t>> quoted_;
+    std::vector<Word> words_;
+    bool prefix_word_ = false;
+};
+
+Xapian::Query scaled(std::string term, double factor) {
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), factor);
+}
+
+std::string with_prefix(std::string_view prefix, const std::string& s) {
+    std::string t(prefix);
+    t += s;
+    return t;
+}
+
+std::string pair_term(std::string_view prefix, const std::string& a, const std::string& b) {
+    std::string t(prefix);
+    t += a;
+    t.push_back(layout::kBigramJoin);
+    t += b;
+    return t;
+}
+
+Xapian::Query or_of(const std::vector<Xapian::Query>& parts) {
+    if (parts.empty()) return Xapian::Query();
+    if (parts.size() == 1) return parts[0];
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+}  // namespace
+
+QueryInterpretation interpret(std::string_view query, const IndexSnapshot& index,
+                              const QueryOptions& options) {
+    return Interpreter(index, options).run(query);
+}
+
+Xapian::Query build_query(const QueryInterpretation& in, const QueryWeights& w) {
+    std::vector<Xapian::Query> parts;
+    auto syllable = [&](std::vector<Xapian::Query>& into, const std::string& s, double f) {
+        into.push_back(scaled(with_prefix(layout::kTitle, s), w.title * f));
+        into.push_back(scaled(with_prefix(layout::kKeywords, s), w.keywords * f));
+        into.push_back(scaled(s, w.text * f));
+    };
+    auto pair = [&](std::vector<Xapian::Query>& into, const std::string& a, const std::string& b,
+                    double f) {
+        into.push_back(scaled(pair_term(layout::kTitleBigram, a, b), w.title_bigram * f));
+        into.push_back(scaled(pair_term(layout::kBigram, a, b), w.bigram * f));
+    };
+    auto factor_of = [&](const QueryAlternative& a) {
+        switch (a.kind) {
+            case QueryAlternative::Kind::synonym: return w.synonym;
+            case QueryAlternative::Kind::weak: return w.weak;
+            case QueryAlternative::Kind::typed: break;
+        }
+        return 1.0;
+    };
+    const QueryConcept* previous = nullptr;
+    for (const auto& c : in.concepts) {
+        // The alternatives of a concept share one set of terms (a syllable in two alternatives
+        // counts once, with the larger factor). An expansion longer than what was typed has its
+        // terms scaled by sqrt(typed / expansion length) so that the concept keeps a comparable
+        // weight whichever way it is written. (OP_MAX would express "best alternative", but
+        // Xapian 1.4 flattens the ORs under it and takes the best single term.)
+        std::map<std::string, double> syllable_factor, pair_factor;
+        const double typed_length =
+            static_cast<double>(c.alternatives.front().syllables.size());
+        for (const auto& alt : c.alternatives) {
+            double f = factor_of(alt);
+            if (alt.syllables.size() > typed_length)
+                f *= std::sqrt(typed_length / static_cast<double>(alt.syllables.size()));
+            for (std::size_t k = 0; k < alt.syllables.size(); ++k) {
+                double& sf = syllable_factor[alt.syllables[k]];
+                sf = std::max(sf, f);
+                if (k > 0) {
+                    double& pf = pair_factor[alt.syllables[k - 1] + '\n' + alt.syllables[k]];
+                    pf = std::max(pf, f);
+                }
+            }
+        }
+        std::vector<Xapian::Query> terms;
+        for (const auto& [s, f] : syllable_factor)
+            syllable(terms, s, f);
+        for (const auto& [key, f] : pair_factor) {
+            auto nl = key.find('\n');
+            pair(terms, key.substr(0, nl), key.substr(nl + 1), f);
+        }
+        parts.push_back(or_of(terms));
+        if (previous && c.adjacent_to_previous) {
+            std::set<std::string> seen;
+            for (const auto& a : previous->alternatives)
+                for (const auto& b : c.alternatives) {
+                    const std::string& x = a.syllables.back();
+                    const std::string& y = b.syllables.front();
+                    if (!seen.insert(x + "_" + y).second) continue;
+                    pair(parts, x, y, std::min(factor_of(a), factor_of(b)));
+                }
+        }
+        previous = &c;
+    }
+    for (const auto& code : in.codes)
+        parts.push_back(scaled(with_prefix(layout::kCode, code), w.code));
+    for (const auto& code : in.code_prefixes)
+        parts.push_back(Xapian::Query(
+            Xapian::Query::OP_SCALE_WEIGHT,
+            Xapian::Query(Xapian::Query::OP_WILDCARD, with_prefix(layout::kCode, code), 50,
+                          Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT),
+            w.code));
+    Xapian::Query query = or_of(parts);
+    if (!in.exact.empty()) {
+        std::vector<Xapian::Query> exact;
+        for (const auto& e : in.exact)
+            exact.push_back(scaled(with_prefix(layout::kExact, e), w.exact));
+        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, or_of(exact));
+    }
+    for (const auto& phrase : in.phrases) {
+        std::vector<Xapian::Query> terms;
+        for (const auto& s : phrase)
+            terms.emplace_back(s);
+        Xapian::Query constraint =
+            terms.size() == 1
+                ? terms[0]
+                : Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                                static_cast<Xapian::termcount>(terms.size()));
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query, constraint);
+    }
+    return query;
+}
+
+}  // namespace xasite::search

@@ -1,0 +1,85 @@
+// From what a citizen typed to a Xapian query.
+//
+// interpret(): tokens folded like the index; codes recognised; unknown words repaired (Telex/VNI
+// leftovers, two syllables typed as one, typos: only to a syllable that forms a known pair with a
+// neighbour, or for words of 5+ letters); abbreviations and synonyms expanded; colloquial filler
+// left out (a single filler word is kept when it forms a title word pair with a neighbour);
+// "quoted phrases" kept as phrases.
+//
+// build_query(): one weighted OR over the concepts, so a looser reading always exists, with
+// title ≫ keywords > body, adjacent pairs (bigrams) rewarded, exact diacritics as a small bonus
+// (AND_MAYBE) and codes far above everything. The searcher then keeps the documents within a
+// fraction of the best score (relative cut-off), which drops the long tail of partial matches.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+namespace xasite::search {
+
+class IndexSnapshot;
+
+struct QueryAlternative {
+    enum class Kind {
+        typed,    // as typed (after repairs)
+        synonym,  // an expansion from abbreviations.txt / synonyms.txt
+        weak,     // a filler word kept because it forms a title pair with a neighbour
+    };
+    std::vector<std::string> syllables;  // folded
+    Kind kind = Kind::typed;
+};
+
+struct QueryConcept {
+    std::vector<QueryAlternative> alternatives;
+    bool prefix = false;  // the last word while typing: its alternatives are its completions
+    bool adjacent_to_previous = false;     // nothing was dropped between it and the concept before
+};
+
+struct QueryInterpretation {
+    std::vector<QueryConcept> concepts;
+    std::vector<std::string> codes;   // code keys ("1.001193")
+    std::vector<std::string> code_prefixes;  // partial codes while typing
+    std::vector<std::string> exact;   // exact forms of the words typed with marks
+    std::vector<std::vector<std::string>> phrases;  // "quoted" phrases, folded
+    std::vector<std::string> dropped;  // filler left out (folded)
+    std::string suggestion;            // "did you mean", with diacritics; "" when none
+    std::set<std::string> highlight;   // folded syllables to highlight in results
+    std::string typed_prefix;          // the unfinished last word (partial mode), folded
+    bool empty() const { return concepts.empty() && codes.empty() && code_prefixes.empty(); }
+};
+
+struct QueryOptions {
+    bool partial = false;  // search-as-you-type: the last word may be unfinished
+};
+
+// The relative weights of the parts of a query (scale factors on BM25 weights).
+struct QueryWeights {
+    double title = 4.0;         // S: folded title syllable
+    double keywords = 1.5;      // K: field, agencies, subjects, keywords
+    double text = 1.0;          // unprefixed: anywhere
+    double title_bigram = 4.0;  // T: adjacent pair in the title
+    double bigram = 1.0;        // B: adjacent pair anywhere
+    double exact = 0.3;         // E: exact diacritics (AND_MAYBE)
+    double code = 60.0;         // XC: the code typed
+    double synonym = 0.85;      // factor of an expansion against what was typed
+    double weak = 0.3;          // factor of a filler word kept for its title pair
+    double cutoff = 0.2;        // keep documents scoring at least this fraction of the best
+    double bm25_k1 = 1.2;       // BM25 term-frequency saturation (b = 0: no length penalty)
+    // Re-ranking of the best results: score × (1 + title_coverage × the share of the title's
+    // syllables that the query matched), so "Đăng ký tạm trú" beats a long title that also
+    // contains "đăng ký tạm trú".
+    double title_coverage = 0.5;
+};
+
+// `query` must be valid UTF-8 (the searcher checks); at most 64 words are read.
+QueryInterpretation interpret(std::string_view query, const IndexSnapshot& index,
+                              const QueryOptions& options = {});
+
+Xapian::Query build_query(const QueryInterpretation& interpretation,
+                          const QueryWeights& weights = {});
+
+}  // namespace xasite::search

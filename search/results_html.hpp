@@ -1,0 +1,28 @@
+// Server-rendered search results for the tra-cuu/ pages (no JavaScript needed): the HTML put in
+// place of <!--xasite:search-results--> in the static page. Everything is escaped; links keep the
+// query and filters so paging and facets work as plain links.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "search/searcher.hpp"
+
+namespace xasite::search {
+
+// The marker in templates/pages/search.mustache replaced by the results.
+inline constexpr std::string_view kResultsMarker = "<!--xasite:search-results-->";
+
+std::string render_results_html(const SearchRequest& request, const SearchResponse& response);
+// A short notice (already-escaped HTML is not accepted: `message` is escaped).
+std::string render_notice_html(std::string_view message);
+
+// Inserts `results_html` at the marker of a tra-cuu page and puts the query in the search box
+// (value="…" on the input named q). The page is returned unchanged when it has no marker.
+std::string fill_search_page(std::string_view page, std::string_view query,
+                             std::string_view results_html);
+
+// Percent-encodes a query-string value (UTF-8 bytes; unreserved characters kept).
+std::string url_encode(std::string_view value);
+
+}  // namespace xasite::search

@@ -1,0 +1,86 @@
+#include "search/search_command.hpp"
+
+#include "search/index.hpp"
+#include "search/response_json.hpp"
+#include "search/searcher.hpp"
+
+namespace xasite::search {
+
+namespace {
+
+// The text of a snippet for a terminal: tags dropped, entities decoded.
+std::string plain(const std::string& html) {
+    std::string out;
+    for (std::size_t i = 0; i < html.size(); ++i) {
+        char c = html[i];
+        if (c == '<') {
+            std::size_t close = html.find('>', i);
+            if (close == std::string::npos) break;
+            i = close;
+            continue;
+        }
+        if (c == '&') {
+            static const std::pair<const char*, char> entities[] = {
+                {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+            bool done = false;
+            for (const auto& [name, ch] : entities)
+                if (html.compare(i, std::char_traits<char>::length(name), name) == 0) {
+                    out.push_back(ch);
+                    i += std::char_traits<char>::length(name) - 1;
+                    done = true;
+                    break;
+                }
+            if (done) continue;
+        }
+        out.push_back(c);
+    }
+    return out;
+}
+
+}  // namespace
+
+int run_search(const SearchOptions& options, std::ostream& out, std::ostream& err) {
+    SearchRequest request;
+    for (const auto& word : options.query) {
+        if (!request.query.empty()) request.query.push_back(' ');
+        request.query += word;
+    }
+    request.unit = options.unit;
+    request.type = options.type;
+    request.field = options.field;
+    request.level = options.level;
+    request.limit = options.limit;
+    request.offset = options.offset;
+    const auto index_dir =
+        options.index_dir.empty() ? index_path_for(options.site_dir) : options.index_dir;
+    Searcher searcher(index_dir);
+    SearchResponse response;
+    try {
+        response = searcher.search(request);
+    } catch (const SearchError& e) {
+        err << "error: " << e.what() << "\n";
+        if (e.kind() == SearchError::Kind::bad_request &&
+            std::string(e.what()) == "nothing to search for")
+            return 2;
+        return 1;
+    }
+    if (options.json) {
+        out << dump(to_json(response)) << "\n";
+        return 0;
+    }
+    out << response.total << (response.total == 1 ? " result" : " results") << " for \""
+        << response.query << "\"";
+    if (!response.suggestion.empty()) out << " (did you mean: " << response.suggestion << ")";
+    out << "\n";
+    std::size_t n = response.offset;
+    for (const auto& hit : response.results) {
+        out << "\n" << ++n << ". " << hit.title << "\n   " << hit.type;
+        if (!hit.code.empty()) out << " " << hit.code;
+        if (!hit.field.empty()) out << " · " << hit.field;
+        out << " · " << hit.url << "\n";
+        if (!hit.snippet.empty()) out << "   " << plain(hit.snippet) << "\n";
+    }
+    return 0;
+}
+
+}  // namespace xasite::search

@@ -1,0 +1,128 @@
+// The query engine over the site index: results with snippets, facet counts, pagination, a "did
+// you mean"; used by `xasite search` and by the search API of `xasite serve`.
+//
+// Thread-safe: any number of threads may call search() at once. The index directory is checked
+// for a rebuild (a new directory swapped in, or new files) at most once per `recheck` interval;
+// a rebuilt index is opened and used by later requests without a restart, while requests in
+// flight finish on the old one.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "search/query.hpp"
+
+namespace xasite::search {
+
+class IndexSnapshot;
+
+struct SearchRequest {
+    std::string query;
+    std::string unit;   // new unit code ("24373") or site slug ("xa-ea-kar"); "" = the province
+    std::string type;   // procedure | directive | page | archive; several joined by ','
+    std::string field;  // lĩnh vực, with or without marks ("Hộ tịch", "ho tich")
+    std::string level;  // commune | province | ministry | vertical | other
+    std::string online;  // none | partial | full
+    bool boundary_free = false;
+    std::string old_unit;  // archives of one old unit
+    std::size_t offset = 0;
+    std::size_t limit = 10;  // at most kMaxLimit
+    bool partial = false;    // search-as-you-type: the last word may be unfinished
+    bool facets = true;
+};
+
+inline constexpr std::size_t kMaxLimit = 100;
+inline constexpr std::size_t kMaxQueryBytes = 1000;
+
+struct SearchHit {
+    std::string id, type, code, title;
+    std::string title_html;  // escaped, matched words in <mark>
+    std::string url;         // "/xa-ea-kar/thu-tuc/1.001193.html", "/van-ban/…/" or absolute
+    std::string unit;        // the unit the URL points into ("" for the province or the portal)
+    std::string field, date;
+    std::string snippet;  // escaped HTML from the original text, matched words in <mark>
+    double score = 0;
+};
+
+struct FacetCount {
+    std::string value;
+    std::size_t count = 0;
+    std::string label;  // the unit's name for "unit"; "" otherwise
+};
+
+struct SearchResponse {
+    std::string query;
+    std::size_t total = 0;
+    std::size_t offset = 0, limit = 0;
+    std::vector<SearchHit> results;
+    std::string suggestion;  // "" when none
+    std::vector<std::string> dropped;  // filler words left out (folded)
+    // "type", "field", "level", "online", "unit" → values by decreasing count.
+    std::map<std::string, std::vector<FacetCount>> facets;
+};
+
+class SearchError : public std::runtime_error {
+  public:
+    enum class Kind { bad_request, unavailable };
+    SearchError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+    Kind kind() const { return kind_; }
+
+  private:
+    Kind kind_;
+};
+
+class Searcher {
+  public:
+    explicit Searcher(std::filesystem::path index_dir,
+                      std::chrono::milliseconds recheck = std::chrono::seconds(1));
+    ~Searcher();
+    Searcher(const Searcher&) = delete;
+    Searcher& operator=(const Searcher&) = delete;
+
+    // Throws SearchError: bad_request for invalid parameters (invalid UTF-8, NUL, a query over
+    // kMaxQueryBytes, an unknown unit, nothing to search for and no filter); unavailable when
+    // there is no usable index. Never lets a Xapian exception out.
+    SearchResponse search(const SearchRequest& request);
+
+    // Search-as-you-type: titles for what has been typed so far (the last word as a prefix).
+    std::vector<SearchHit> suggest(const std::string& query, const std::string& unit,
+                                   std::size_t limit = 8);
+
+    // The current index (reopened when rebuilt); throws SearchError(unavailable).
+    std::shared_ptr<const IndexSnapshot> snapshot();
+    // The unit code for a code or slug; "" when unknown.
+    std::string resolve_unit(const std::string& code_or_slug);
+
+    const std::filesystem::path& index_dir() const { return index_dir_; }
+    QueryWeights& weights() { return weights_; }  // for tuning; not thread-safe to change
+
+  private:
+    struct Signature {
+        unsigned long long device = 0, inode = 0, files = 0;
+        long long modified = 0;
+        bool operator==(const Signature&) const = default;
+    };
+    Signature read_signature() const;
+
+    std::filesystem::path index_dir_;
+    std::chrono::milliseconds recheck_;
+    QueryWeights weights_;
+    std::mutex mutex_;
+    std::shared_ptr<const IndexSnapshot> current_;
+    Signature signature_;
+    std::chrono::steady_clock::time_point last_check_{};
+    std::string last_error_;
+};
+
+// Checks a query parameter: valid UTF-8, no NUL or other control bytes except tab/newline, at most
+// kMaxQueryBytes. Returns "" when fine, else the reason.
+std::string query_problem(std::string_view query);
+
+}  // namespace xasite::search

@@ -1,0 +1,181 @@
+#include "search/snapshot.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "search/index_layout.hpp"
+#include "search/vietnamese.hpp"
+
+namespace xasite::search {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool starts_with(const std::string& s, std::string_view prefix) {
+    return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+}
+
+std::string pair_key(const std::string& a, const std::string& b) {
+    std::string k = a;
+    k.push_back(layout::kBigramJoin);
+    k += b;
+    return k;
+}
+
+}  // namespace
+
+std::shared_ptr<const IndexSnapshot> IndexSnapshot::open(const fs::path& dir) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec) && !fs::is_regular_file(dir, ec))
+        throw std::runtime_error(dir.string() +
+                                 ": no search index (run `xasite build` to make one)");
+    std::shared_ptr<IndexSnapshot> snap(new IndexSnapshot());
+    snap->path_ = dir;
+    auto db = std::make_unique<Xapian::Database>();
+    try {
+        *db = Xapian::Database(dir.string());
+        std::string format = db->get_metadata(std::string(layout::kMetaFormat));
+        if (format != layout::kFormatVersion)
+            throw std::runtime_error(dir.string() + ": not an xasite search index of format " +
+                                     std::string(layout::kFormatVersion) +
+                                     (format.empty() ? "" : " (it has format " + format + ")") +
+                                     "; rebuild it with `xasite build`");
+        snap->load(*db);
+    } catch (const Xapian::Error& e) {
+        throw std::runtime_error(dir.string() + ": cannot open the search index: " +
+                                 e.get_description());
+    }
+    snap->pool_.push_back(std::move(db));
+    return snap;
+}
+
+void IndexSnapshot::load(Xapian::Database& db) {
+    document_count_ = db.get_doccount();
+    std::string lexicon_json = db.get_metadata(std::string(layout::kMetaLexicon));
+    lexicon_ = lexicon_json.empty() ? Lexicon::builtin() : Lexicon::deserialize(lexicon_json);
+    try {
+        auto units = nlohmann::json::parse(db.get_metadata(std::string(layout::kMetaUnits)));
+        for (const auto& [code, value] : units.items()) {
+            UnitInfo u;
+            u.code = code;
+            if (value.is_array() && value.size() >= 2) {
+                u.slug = value[0].get<std::string>();
+                u.name = value[1].get<std::string>();
+            }
+            if (!u.slug.empty()) slug_to_code_[u.slug] = code;
+            units_[code] = std::move(u);
+        }
+    } catch (const nlohmann::json::exception& e) {
+        throw std::runtime_error(path_.string() + ": malformed unit list in the search index: " +
+                                 e.what());
+    }
+    std::unordered_map<std::string, std::uint32_t> best_display_frequency;
+    for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) {
+        const std::string& term = *it;
+        if (term.empty()) continue;
+        const unsigned char first = static_cast<unsigned char>(term[0]);
+        if (first >= 'A' && first <= 'Z') {
+            if (starts_with(term, layout::kTitleBigram)) {
+                title_bigrams_[term.substr(layout::kTitleBigram.size())] = it.get_termfreq();
+            } else if (starts_with(term, layout::kBigram)) {
+                bigrams_.insert(term.substr(layout::kBigram.size()));
+            } else if (starts_with(term, layout::kExact)) {
+                std::string exact = term.substr(layout::kExact.size());
+                std::string folded = fold_token(exact, lexicon_);
+                std::uint32_t f = it.get_termfreq();
+                auto& best = best_display_frequency[folded];
+                if (f > best) {
+                    best = f;
+                    display_[folded] = std::move(exact);
+                }
+            }
+            continue;
+        }
+        std::uint32_t f = it.get_termfreq();
+        frequency_[term] = f;
+        bool word = true;
+        for (char c : term)
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) word = false;
+        if (word) sorted_words_.emplace_back(term, f);  // allterms come in byte order
+        if (word && term.size() <= 12) {
+            if (by_length_.size() <= term.size()) by_length_.resize(term.size() + 1);
+            by_length_[term.size()].emplace_back(term, f);
+        }
+    }
+}
+
+const UnitInfo* IndexSnapshot::unit_by_code(const std::string& code) const {
+    auto it = units_.find(code);
+    return it == units_.end() ? nullptr : &it->second;
+}
+
+const UnitInfo* IndexSnapshot::unit_by_slug(const std::string& slug) const {
+    auto it = slug_to_code_.find(slug);
+    return it == slug_to_code_.end() ? nullptr : unit_by_code(it->second);
+}
+
+std::uint32_t IndexSnapshot::frequency(const std::string& folded) const {
+    auto it = frequency_.find(folded);
+    return it == frequency_.end() ? 0 : it->second;
+}
+
+const std::vector<std::pair<std::string, std::uint32_t>>& IndexSnapshot::syllables_of_length(
+    std::size_t length) const {
+    static const std::vector<std::pair<std::string, std::uint32_t>> none;
+    return length < by_length_.size() ? by_length_[length] : none;
+}
+
+std::vector<std::pair<std::string, std::uint32_t>> IndexSnapshot::words_starting_with(
+    const std::string& prefix, std::size_t max) const {
+    std::vector<std::pair<std::string, std::uint32_t>> out;
+    auto it = std::lower_bound(sorted_words_.begin(), sorted_words_.end(), prefix,
+                               [](const auto& entry, const std::string& p) { return entry.first < p; });
+    for (; it != sorted_words_.end() && out.size() < max; ++it) {
+        if (it->first.compare(0, prefix.size(), prefix) != 0) break;
+        out.push_back(*it);
+    }
+    return out;
+}
+
+std::uint32_t IndexSnapshot::title_bigram_frequency(const std::string& a,
+                                                    const std::string& b) const {
+    auto it = title_bigrams_.find(pair_key(a, b));
+    return it == title_bigrams_.end() ? 0 : it->second;
+}
+
+bool IndexSnapshot::is_bigram(const std::string& a, const std::string& b) const {
+    return bigrams_.count(pair_key(a, b)) > 0;
+}
+
+const std::string& IndexSnapshot::display_form(const std::string& folded) const {
+    auto it = display_.find(folded);
+    return it == display_.end() ? folded : it->second;
+}
+
+IndexSnapshot::Lease IndexSnapshot::acquire() const {
+    {
+        std::lock_guard<std::mutex> lock(pool_mutex_);
+        if (!pool_.empty()) {
+            auto db = std::move(pool_.back());
+            pool_.pop_back();
+            return Lease(*this, std::move(db));
+        }
+    }
+    try {
+        return Lease(*this, std::make_unique<Xapian::Database>(path_.string()));
+    } catch (const Xapian::Error& e) {
+        throw std::runtime_error(path_.string() + ": cannot open the search index: " +
+                                 e.get_description());
+    }
+}
+
+IndexSnapshot::Lease::~Lease() {
+    if (!db_ || !owner_) return;
+    std::lock_guard<std::mutex> lock(owner_->pool_mutex_);
+    if (owner_->pool_.size() < 64) owner_->pool_.push_back(std::move(db_));
+}
+
+}  // namespace xasite::search

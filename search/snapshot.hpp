@@ -1,0 +1,102 @@
+// One opened search database and what the query engine keeps in memory about it: the lexicon it
+// was built with, the units, the vocabulary of folded syllables (for spelling and Telex repairs),
+// the syllable pairs (title and anywhere: "did you mean" only proposes words that form a known
+// pair with their neighbour) and the most frequent written form of each syllable (to show a
+// suggestion with its diacritics). Immutable once opened; shared by every request that uses it.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include <xapian.h>
+
+#include "search/lexicon.hpp"
+
+namespace xasite::search {
+
+struct UnitInfo {
+    std::string code, slug, name;
+};
+
+class IndexSnapshot : public std::enable_shared_from_this<IndexSnapshot> {
+  public:
+    // Opens the database at `dir`. Throws std::runtime_error naming `dir` when it is missing, not
+    // a search index, or of another format version.
+    static std::shared_ptr<const IndexSnapshot> open(const std::filesystem::path& dir);
+
+    const std::filesystem::path& path() const { return path_; }
+    const Lexicon& lexicon() const { return lexicon_; }
+    Xapian::doccount document_count() const { return document_count_; }
+
+    // Units by code; by slug.
+    const UnitInfo* unit_by_code(const std::string& code) const;
+    const UnitInfo* unit_by_slug(const std::string& slug) const;
+    const std::map<std::string, UnitInfo>& units() const { return units_; }
+
+    // Vocabulary of folded syllables (unprefixed terms) with their document frequency.
+    std::uint32_t frequency(const std::string& folded) const;
+    bool known(const std::string& folded) const { return frequency(folded) > 0; }
+    // Syllables of a given byte length (for spelling candidates).
+    const std::vector<std::pair<std::string, std::uint32_t>>& syllables_of_length(
+        std::size_t length) const;
+    // Known syllables starting with `prefix`, with their frequency (in byte order).
+    std::vector<std::pair<std::string, std::uint32_t>> words_starting_with(
+        const std::string& prefix, std::size_t max = 2000) const;
+    bool is_title_bigram(const std::string& a, const std::string& b) const {
+        return title_bigram_frequency(a, b) > 0;
+    }
+    // Number of documents whose title has the pair "a b".
+    std::uint32_t title_bigram_frequency(const std::string& a, const std::string& b) const;
+    bool is_bigram(const std::string& a, const std::string& b) const;
+    // The most frequent written form of a folded syllable ("dang" → "đăng"), or the syllable.
+    const std::string& display_form(const std::string& folded) const;
+
+    // A database handle for one request (Xapian::Database objects are not thread-safe, so each
+    // concurrent request borrows its own; they are reused).
+    class Lease {
+      public:
+        Lease(const IndexSnapshot& owner, std::unique_ptr<Xapian::Database> db)
+            : owner_(&owner), db_(std::move(db)) {}
+        ~Lease();
+        Lease(Lease&&) = default;
+        Lease& operator=(Lease&&) = delete;
+        Lease(const Lease&) = delete;
+        Lease& operator=(const Lease&) = delete;
+        Xapian::Database& db() { return *db_; }
+        // Drops the handle instead of returning it (after a Xapian error).
+        void discard() { db_.reset(); }
+
+      private:
+        const IndexSnapshot* owner_;
+        std::unique_ptr<Xapian::Database> db_;
+    };
+    Lease acquire() const;
+
+  private:
+    IndexSnapshot() = default;
+    void load(Xapian::Database& db);
+
+    std::filesystem::path path_;
+    Lexicon lexicon_;
+    Xapian::doccount document_count_ = 0;
+    std::map<std::string, UnitInfo> units_;
+    std::unordered_map<std::string, std::string> slug_to_code_;
+    std::unordered_map<std::string, std::uint32_t> frequency_;
+    std::vector<std::vector<std::pair<std::string, std::uint32_t>>> by_length_;
+    std::vector<std::pair<std::string, std::uint32_t>> sorted_words_;
+    std::unordered_map<std::string, std::uint32_t> title_bigrams_;
+    std::unordered_set<std::string> bigrams_;
+    std::unordered_map<std::string, std::string> display_;
+
+    mutable std::mutex pool_mutex_;
+    mutable std::vector<std::unique_ptr<Xapian::Database>> pool_;
+};
+
+}  // namespace xasite::search

@@ -1,0 +1,101 @@
+// Search as you type on the tra-cuu page (progressive enhancement: without this script, or when
+// the site is served without `xasite serve`, the form submits and the server answers with HTML).
+// Results come from GET <data-search-api>?q=…&unit=…&partial=1 (JSON); title_html and snippet are
+// escaped by the server and carry only <mark> tags; everything else is set as text.
+(function () {
+  "use strict";
+  var form = document.querySelector("form.search-box[data-search-api]");
+  var results = document.getElementById("search-results");
+  if (!form || !results || !window.fetch || !window.URL) return;
+  var input = form.querySelector("input[name=q]");
+  if (!input) return;
+  var api = new URL(form.getAttribute("data-search-api"), window.location.href);
+  var unit = form.getAttribute("data-unit") || "";
+  var labels = { procedure: "Thủ tục hành chính", directive: "Văn bản", page: "Trang thông tin", archive: "Lưu trữ" };
+  var timer = null, controller = null, sequence = 0, lastQuery = input.value;
+
+  function element(tag, className, text) {
+    var e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function render(data, query) {
+    var frag = document.createDocumentFragment();
+    if (data.suggestion) {
+      var p = element("p", "search-suggestion", "Có phải bạn muốn tìm: ");
+      var a = element("a", "", data.suggestion);
+      a.href = "?q=" + encodeURIComponent(data.suggestion);
+      p.appendChild(a);
+      p.appendChild(document.createTextNode("?"));
+      frag.appendChild(p);
+    }
+    var summary = element("p", "search-summary", data.total === 0
+      ? "Không tìm thấy kết quả nào cho «" + query + "»."
+      : "Tìm thấy " + data.total + " kết quả cho «" + query + "».");
+    summary.setAttribute("role", "status");
+    frag.appendChild(summary);
+    if (data.results && data.results.length) {
+      var list = element("ol", "search-results");
+      data.results.forEach(function (hit) {
+        var li = element("li", "search-result");
+        var h3 = element("h3");
+        var link = element("a");
+        link.href = hit.url;
+        link.innerHTML = hit.title_html;  // escaped by the server, <mark> only
+        h3.appendChild(link);
+        li.appendChild(h3);
+        var meta = [labels[hit.type] || hit.type];
+        if (hit.field) meta.push(hit.field);
+        if (hit.code) meta.push("Mã " + hit.code);
+        li.appendChild(element("p", "meta", meta.join(" · ")));
+        if (hit.snippet) {
+          var snippet = element("p");
+          snippet.innerHTML = hit.snippet;  // escaped by the server, <mark> only
+          li.appendChild(snippet);
+        }
+        list.appendChild(li);
+      });
+      frag.appendChild(list);
+      if (data.total > data.results.length) {
+        var more = element("p", "search-more");
+        var all = element("a", "", "Xem tất cả " + data.total + " kết quả");
+        all.href = "?q=" + encodeURIComponent(query);
+        more.appendChild(all);
+        frag.appendChild(more);
+      }
+    }
+    results.textContent = "";
+    results.appendChild(frag);
+  }
+
+  function search() {
+    var query = input.value.replace(/^\s+/, "");
+    if (query === lastQuery) return;
+    lastQuery = query;
+    if (controller) controller.abort();
+    if (query.replace(/\s+/g, "").length < 2) return;
+    var url = new URL(api.href);
+    url.searchParams.set("q", query);
+    if (unit) url.searchParams.set("unit", unit);
+    url.searchParams.set("partial", "1");
+    url.searchParams.set("limit", "10");
+    controller = window.AbortController ? new AbortController() : null;
+    var mine = ++sequence;
+    fetch(url.href, { signal: controller ? controller.signal : undefined, headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) {
+        if (!data || mine !== sequence) return;
+        render(data, query.trim());
+        if (window.history && history.replaceState)
+          history.replaceState(null, "", "?q=" + encodeURIComponent(query.trim()));
+      })
+      .catch(function () { /* offline or no search service: the form still works */ });
+  }
+
+  input.addEventListener("input", function () {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(search, 200);
+  });
+})();

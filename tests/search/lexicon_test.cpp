@@ -1,0 +1,137 @@
+// The editable language data (content/search): parsing, one-way and two-way synonyms, fillers that
+// respect marks, errors naming file and line, and the round trip through the index metadata.
+#include "search/lexicon.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/error.hpp"
+#include "core/files.hpp"
+#include "search/vietnamese.hpp"
+#include "test_support.hpp"
+
+using namespace xasite::search;
+
+namespace {
+
+std::vector<std::string> folded(const Lexicon& lex, std::string_view text) {
+    std::vector<std::string> out;
+    for (const auto& t : tokenize(text))
+        out.push_back(fold_token(t.lower, lex));
+    return out;
+}
+
+std::vector<std::string> exact_of(std::string_view text) {
+    std::vector<std::string> out;
+    for (const auto& t : tokenize(text))
+        out.push_back(has_marks(t.lower) ? canonical_tone_placement(t.lower) : "");
+    return out;
+}
+
+bool filler(const Lexicon& lex, std::string_view text) {
+    auto w = folded(lex, text);
+    return lex.is_filler(w, exact_of(text), 0, w.size());
+}
+
+std::vector<std::string> expansions(const Lexicon& lex, std::string_view text) {
+    auto w = folded(lex, text);
+    std::vector<std::string> out;
+    if (auto* e = lex.expansions(w, 0, w.size()))
+        for (const auto& alt : *e) {
+            std::string s;
+            for (const auto& x : alt)
+                s += (s.empty() ? "" : " ") + x;
+            out.push_back(s);
+        }
+    return out;
+}
+
+}  // namespace
+
+TEST(SearchLexicon, BuiltInDataLoads) {
+    const Lexicon& lex = Lexicon::builtin();
+    EXPECT_GE(lex.variant_count(), 5u);
+    EXPECT_GE(lex.filler_count(), 50u);
+    EXPECT_GE(lex.synonym_key_count(), 50u);
+    EXPECT_EQ(lex.unify_variant("ky"), "ki");
+    EXPECT_EQ(lex.unify_variant("dang"), "dang");
+}
+
+TEST(SearchLexicon, AbbreviationsWorkBothWaysAndOneWaySynonymsOnlyOneWay) {
+    const Lexicon& lex = Lexicon::builtin();
+    auto ubnd = expansions(lex, "UBND");
+    EXPECT_NE(std::find(ubnd.begin(), ubnd.end(), "uy ban nhan dan"), ubnd.end());
+    auto full = expansions(lex, "Uỷ ban nhân dân");
+    EXPECT_NE(std::find(full.begin(), full.end(), "ubnd"), full.end());
+    auto so_do = expansions(lex, "sổ đỏ");
+    EXPECT_NE(std::find(so_do.begin(), so_do.end(), "giay chung nhan quyen su dung dat"),
+              so_do.end());
+    // "=>" is one way: the official words do not expand to the popular ones.
+    auto official = expansions(lex, "giấy chứng nhận quyền sử dụng đất");
+    EXPECT_EQ(std::find(official.begin(), official.end(), "so do"), official.end());
+    auto ho_khau = expansions(lex, "hộ khẩu");
+    EXPECT_NE(std::find(ho_khau.begin(), ho_khau.end(), "cu tru"), ho_khau.end());
+    auto cu_tru = expansions(lex, "cư trú");
+    EXPECT_NE(std::find(cu_tru.begin(), cu_tru.end(), "ho khau"), cu_tru.end());
+    auto cccd = expansions(lex, "CCCD");
+    EXPECT_NE(std::find(cccd.begin(), cccd.end(), "can cuoc cong dan"), cccd.end());
+    auto giay_khai_sinh = expansions(lex, "giấy khai sinh");
+    EXPECT_NE(std::find(giay_khai_sinh.begin(), giay_khai_sinh.end(), "khai sinh"),
+              giay_khai_sinh.end());
+}
+
+TEST(SearchLexicon, FillerRespectsMarksWhenTyped) {
+    const Lexicon& lex = Lexicon::builtin();
+    EXPECT_TRUE(filler(lex, "cho hỏi"));
+    EXPECT_TRUE(filler(lex, "cho hoi"));
+    EXPECT_TRUE(filler(lex, "vậy"));
+    EXPECT_TRUE(filler(lex, "ạ"));
+    EXPECT_TRUE(filler(lex, "ad"));
+    EXPECT_TRUE(filler(lex, "thì"));
+    EXPECT_TRUE(filler(lex, "cần"));
+    EXPECT_TRUE(filler(lex, "can"));   // without marks it may be "cần"…
+    EXPECT_FALSE(filler(lex, "căn"));  // …with them it is "căn" (căn cước), not filler
+    EXPECT_FALSE(filler(lex, "khai"));
+    EXPECT_FALSE(filler(lex, "sinh"));
+}
+
+TEST(SearchLexicon, MalformedLinesNameFileAndLine) {
+    auto error_of = [](const std::map<std::string, std::string>& files) {
+        try {
+            Lexicon::parse(files, "content/search");
+        } catch (const xasite::InputError& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    EXPECT_EQ(error_of({{"variants.txt", "# ok\nky = ki\nky ki\n"}}),
+              "content/search/variants.txt:3: expected two syllables joined by \"=\", got \"ky "
+              "ki\"");
+    EXPECT_NE(error_of({{"synonyms.txt", "\nsổ đỏ\n"}}).find("content/search/synonyms.txt:2:"),
+              std::string::npos);
+    EXPECT_NE(error_of({{"synonyms.txt", "a => b => c\n"}}).find("synonyms.txt:1:"),
+              std::string::npos);
+    EXPECT_NE(error_of({{"abbreviations.txt", "ubnd = \n"}}).find("abbreviations.txt:1:"),
+              std::string::npos);
+    EXPECT_NE(error_of({{"filler.txt", "ạ\n...\n"}}).find("filler.txt:2:"), std::string::npos);
+    EXPECT_NE(error_of({{"filler.txt", "\xFF\n"}}).find("invalid UTF-8"), std::string::npos);
+}
+
+TEST(SearchLexicon, ContentTreeOverridesFileByFile) {
+    xasite::testing::TempDir dir;
+    xasite::write_file_atomic(dir / "synonyms.txt", "mèo = con mèo\n");
+    Lexicon lex = Lexicon::load_directory(dir.path());
+    EXPECT_FALSE(expansions(lex, "con mèo").empty());
+    EXPECT_TRUE(expansions(lex, "sổ đỏ").empty());  // synonyms.txt replaced
+    EXPECT_FALSE(expansions(lex, "ubnd").empty());  // abbreviations.txt still built in
+}
+
+TEST(SearchLexicon, SurvivesTheRoundTripThroughTheIndex) {
+    const Lexicon& lex = Lexicon::builtin();
+    Lexicon back = Lexicon::deserialize(lex.serialize());
+    EXPECT_EQ(back.serialize(), lex.serialize());
+    EXPECT_EQ(back.unify_variant("ky"), "ki");
+    EXPECT_TRUE(filler(back, "cho hỏi"));
+    EXPECT_FALSE(filler(back, "căn"));
+    EXPECT_THROW(Lexicon::deserialize("{"), std::runtime_error);
+    EXPECT_THROW(Lexicon::deserialize("{\"version\": 9}"), std::runtime_error);
+}
