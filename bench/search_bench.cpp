@@ -96,29 +96,37 @@ int main(int argc, char** argv) {
         fixed_queries(content_dir / ".." / "tests" / "search" / "quality-queries.tsv");
     const std::vector<std::string> units = {"", "24373", "22015", "24184"};
     search::Searcher searcher(index_dir);
-    std::vector<double> ms;
-    // One warm-up pass, then three measured passes.
-    for (int pass = 0; pass < 4; ++pass)
-        for (const auto& q : queries)
-            for (const auto& unit : units) {
-                search::SearchRequest r;
-                r.query = q;
-                r.unit = unit;
-                auto t = Clock::now();
-                try {
-                    searcher.search(r);
-                } catch (const search::SearchError&) {
-                }
-                if (pass > 0)
+    // One warm-up pass, then three measured passes; with facet counts (as /api/search) and without.
+    for (bool facets : {true, false}) {
+        std::vector<double> ms;
+        std::vector<std::pair<double, std::string>> slowest;
+        for (int pass = 0; pass < 4; ++pass)
+            for (const auto& q : queries)
+                for (const auto& unit : units) {
+                    search::SearchRequest r;
+                    r.query = q;
+                    r.unit = unit;
+                    r.facets = facets;
+                    auto t = Clock::now();
+                    try {
+                        searcher.search(r);
+                    } catch (const search::SearchError&) {
+                    }
+                    if (pass == 0) continue;
                     ms.push_back(
                         std::chrono::duration<double, std::milli>(Clock::now() - t).count());
-            }
-    if (ms.empty()) return 0;
-    std::printf(
-        "search latency (%zu queries × %zu scopes × 3 passes, facets on): p50_ms=%.2f "
-        "p90_ms=%.2f p99_ms=%.2f max_ms=%.2f\n",
-        queries.size(), units.size(), percentile(ms, 0.5), percentile(ms, 0.9),
-        percentile(ms, 0.99), percentile(ms, 1.0));
+                    if (pass == 1) slowest.emplace_back(ms.back(), q + " [" + unit + "]");
+                }
+        if (ms.empty()) return 0;
+        std::printf(
+            "search latency (%zu queries × %zu scopes × 3 passes, facets %s): p50_ms=%.2f "
+            "p90_ms=%.2f p99_ms=%.2f max_ms=%.2f\n",
+            queries.size(), units.size(), facets ? "on" : "off", percentile(ms, 0.5),
+            percentile(ms, 0.9), percentile(ms, 0.99), percentile(ms, 1.0));
+        std::sort(slowest.rbegin(), slowest.rend());
+        for (std::size_t i = 0; i < 3 && i < slowest.size(); ++i)
+            std::printf("  slow query: %.2f ms  %s\n", slowest[i].first, slowest[i].second.c_str());
+    }
     fs::remove_all(index_dir);
     return 0;
 }
