@@ -34,25 +34,37 @@ std::string query_problem(std::string_view query) {
 namespace {
 
 // Counts the facet values of every matching document (multi-valued slots split on '\n').
-class FacetSpy : public Xapian::MatchSpy {
+// Sees every match once (the enquire checks them all) and keeps its docid and weight. The
+// relative cut-off is applied afterwards, so one pass over the postings gives the results, the
+// exact total and the facet counts of the documents shown; facet values come from the snapshot's
+// in-memory columns, not from disk.
+class MatchRecorder : public Xapian::MatchSpy {
   public:
-    void operator()(const Xapian::Document& doc, double) override {
-        for (auto& [slot, counts] : counts_) {
-            std::string value = doc.get_value(slot);
-            if (value.empty()) continue;
-            std::size_t start = 0;
-            while (start <= value.size()) {
-                std::size_t end = value.find('\n', start);
-                if (end == std::string::npos) end = value.size();
-                if (end > start) ++counts[value.substr(start, end - start)];
-                start = end + 1;
-            }
-        }
+    void operator()(const Xapian::Document& doc, double weight) override {
+        best_ = std::max(best_, weight);
+        matches_.emplace_back(doc.get_docid(), weight);
     }
-    std::map<Xapian::valueno, std::unordered_map<std::string, std::size_t>> counts_ = {
-        {layout::kSlotType, {}},  {layout::kSlotField, {}}, {layout::kSlotLevels, {}},
-        {layout::kSlotOnline, {}}, {layout::kSlotUnits, {}},
-    };
+    double best() const { return best_; }
+    std::size_t count_from(double cutoff) const {
+        return static_cast<std::size_t>(
+            std::count_if(matches_.begin(), matches_.end(),
+                          [cutoff](const auto& m) { return m.second >= cutoff; }));
+    }
+    // Column `column`'s values counted over the matches at or above `cutoff`.
+    std::vector<std::pair<std::uint32_t, std::size_t>> counts(const IndexSnapshot& snap,
+                                                              std::size_t column,
+                                                              double cutoff) const {
+        std::unordered_map<std::uint32_t, std::size_t> by_id;
+        for (const auto& [doc, weight] : matches_)
+            if (weight >= cutoff)
+                for (std::uint32_t id : snap.facet_ids(column, doc))
+                    ++by_id[id];
+        return {by_id.begin(), by_id.end()};
+    }
+
+  private:
+    double best_ = 0;
+    std::vector<std::pair<Xapian::docid, double>> matches_;
 };
 
 std::vector<std::string> split_list(const std::string& s) {
@@ -181,8 +193,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
             terms.emplace_back(std::string(prefix) + v);
         return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
     };
-    if (unit)
-        filters.push_back(any_of(layout::kUnit, {unit->code, "*"}));
+    if (unit) filters.push_back(any_of(layout::kUnit, {unit->code, "*"}));
     if (!request.type.empty()) filters.push_back(any_of(layout::kType, split_list(request.type)));
     if (!request.field.empty()) {
         std::vector<std::string> folded;
@@ -190,10 +201,12 @@ SearchResponse Searcher::search(const SearchRequest& request) {
             folded.push_back(text::fold(text::nfc(f)));
         filters.push_back(any_of(layout::kField, folded));
     }
-    if (!request.level.empty()) filters.push_back(any_of(layout::kLevel, split_list(request.level)));
+    if (!request.level.empty())
+        filters.push_back(any_of(layout::kLevel, split_list(request.level)));
     if (!request.online.empty())
         filters.push_back(any_of(layout::kOnline, split_list(request.online)));
-    if (request.boundary_free) filters.push_back(Xapian::Query(std::string(layout::kBoundaryFree) + "1"));
+    if (request.boundary_free)
+        filters.push_back(Xapian::Query(std::string(layout::kBoundaryFree) + "1"));
     if (!request.old_unit.empty())
         filters.push_back(Xapian::Query(std::string(layout::kOldUnit) + request.old_unit));
 
@@ -202,10 +215,9 @@ SearchResponse Searcher::search(const SearchRequest& request) {
 
     Xapian::Query query = in.empty() ? Xapian::Query::MatchAll : build_query(in, weights_);
     if (!filters.empty()) {
-        Xapian::Query filter = filters.size() == 1
-                                   ? filters[0]
-                                   : Xapian::Query(Xapian::Query::OP_AND, filters.begin(),
-                                                   filters.end());
+        Xapian::Query filter = filters.size() == 1 ? filters[0]
+                                                   : Xapian::Query(Xapian::Query::OP_AND,
+                                                                   filters.begin(), filters.end());
         query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
     }
 
@@ -225,13 +237,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
             Xapian::Enquire enquire(lease.db());
             enquire.set_weighting_scheme(Xapian::BM25Weight(weights_.bm25_k1, 0, 1, 0, 0.5));
             enquire.set_query(query);
-            FacetSpy spy;
-            if (!in.empty()) {
-                Xapian::MSet top = enquire.get_mset(0, 1);
-                if (top.empty()) return response;
-                enquire.set_cutoff(0, top.begin().get_weight() * weights_.cutoff);
-            }
-            if (request.facets) enquire.add_matchspy(&spy);
+            MatchRecorder recorder;
+            enquire.add_matchspy(&recorder);
             const Xapian::doccount all = lease.db().get_doccount();
             // The best kRerankWindow results are re-ranked by title coverage; deeper pages keep
             // Xapian's order.
@@ -242,24 +249,26 @@ SearchResponse Searcher::search(const SearchRequest& request) {
             Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(first),
                                                  static_cast<Xapian::doccount>(count), all);
             enquire.clear_matchspies();
-            response.total = mset.get_matches_estimated();
+            if (mset.empty() && request.offset == 0) return response;
+            // Keep the documents within a fraction of the best score (not for filter-only lists).
+            const double cutoff = in.empty() ? 0.0 : recorder.best() * weights_.cutoff;
+            response.total = recorder.count_from(cutoff);
             struct Candidate {
-                Xapian::Document doc;
+                Xapian::docid doc;
                 double score;
             };
             std::vector<Candidate> candidates;
             candidates.reserve(mset.size());
             for (auto it = mset.begin(); it != mset.end(); ++it)
-                candidates.push_back({it.get_document(), it.get_weight()});
+                if (it.get_weight() >= cutoff) candidates.push_back({*it, it.get_weight()});
             if (rerank) {
                 for (auto& c : candidates)
-                    c.score *= 1.0 + weights_.title_coverage *
-                                         title_coverage(c.doc.get_value(layout::kSlotFoldedTitle),
-                                                        in.highlight, prefix);
-                std::stable_sort(candidates.begin(), candidates.end(),
-                                 [](const Candidate& a, const Candidate& b) {
-                                     return a.score > b.score;
-                                 });
+                    c.score *=
+                        1.0 + weights_.title_coverage *
+                                  title_coverage(snap->folded_title(c.doc), in.highlight, prefix);
+                std::stable_sort(
+                    candidates.begin(), candidates.end(),
+                    [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
                 if (candidates.size() > request.offset)
                     candidates.erase(candidates.begin(),
                                      candidates.begin() + static_cast<long>(request.offset));
@@ -268,7 +277,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
                 if (candidates.size() > limit) candidates.resize(limit);
             }
             for (const auto& candidate : candidates) {
-                StoredDocument stored = decode_stored(candidate.doc.get_data());
+                StoredDocument stored =
+                    decode_stored(lease.db().get_document(candidate.doc).get_data());
                 SearchHit hit;
                 hit.id = stored.id;
                 hit.type = stored.type;
@@ -282,7 +292,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
                 // fallback (the national portal); else the first unit it belongs to.
                 if (!stored.url.empty()) {
                     hit.url = root_relative(stored.url);
-                    if (stored.units.size() == 1) hit.unit = stored.units[0];
+                    if (stored.units.size() == 1)
+                        hit.unit = stored.units[0];
                     else if (unit && std::find(stored.units.begin(), stored.units.end(),
                                                unit->code) != stored.units.end())
                         hit.unit = unit->code;
@@ -308,21 +319,21 @@ SearchResponse Searcher::search(const SearchRequest& request) {
                 response.results.push_back(std::move(hit));
             }
             if (request.facets) {
-                const std::pair<const char*, Xapian::valueno> names[] = {
-                    {"type", layout::kSlotType},     {"field", layout::kSlotField},
-                    {"level", layout::kSlotLevels},  {"online", layout::kSlotOnline},
-                    {"unit", layout::kSlotUnits}};
-                for (const auto& [name, slot] : names) {
-                    auto& list = response.facets[name];
-                    for (const auto& [value, count] : spy.counts_[slot]) {
-                        FacetCount fc{value, count, {}};
-                        if (slot == layout::kSlotUnits)
-                            if (const UnitInfo* u = snap->unit_by_code(value)) fc.label = u->name;
+                const char* const names[] = {"type", "field", "level", "online", "unit"};
+                static_assert(std::size(names) == std::size(IndexSnapshot::kFacetSlots));
+                for (std::size_t i = 0; i < std::size(names); ++i) {
+                    auto& list = response.facets[names[i]];
+                    for (const auto& [id, count] : recorder.counts(*snap, i, cutoff)) {
+                        FacetCount fc{snap->facet_value(i, id), count, {}};
+                        if (IndexSnapshot::kFacetSlots[i] == layout::kSlotUnits)
+                            if (const UnitInfo* u = snap->unit_by_code(fc.value))
+                                fc.label = u->name;
                         list.push_back(std::move(fc));
                     }
-                    std::sort(list.begin(), list.end(), [](const FacetCount& a, const FacetCount& b) {
-                        return a.count != b.count ? a.count > b.count : a.value < b.value;
-                    });
+                    std::sort(list.begin(), list.end(),
+                              [](const FacetCount& a, const FacetCount& b) {
+                                  return a.count != b.count ? a.count > b.count : a.value < b.value;
+                              });
                     if (list.size() > 50) list.resize(50);
                 }
             }

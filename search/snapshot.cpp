@@ -45,15 +45,69 @@ std::shared_ptr<const IndexSnapshot> IndexSnapshot::open(const fs::path& dir) {
                                      "; rebuild it with `xasite build`");
         snap->load(*db);
     } catch (const Xapian::Error& e) {
-        throw std::runtime_error(dir.string() + ": cannot open the search index: " +
-                                 e.get_description());
+        throw std::runtime_error(dir.string() +
+                                 ": cannot open the search index: " + e.get_description());
     }
     snap->pool_.push_back(std::move(db));
     return snap;
 }
 
+void IndexSnapshot::load_columns(Xapian::Database& db) {
+    const Xapian::docid last = db.get_lastdocid();
+    for (std::size_t c = 0; c < std::size(kFacetSlots); ++c) {
+        Column& col = columns_[c];
+        std::unordered_map<std::string, std::uint32_t> id_of;
+        col.offsets.assign(static_cast<std::size_t>(last) + 2, 0);
+        // Value streams come in docid order; documents without a value keep an empty range.
+        std::vector<std::pair<Xapian::docid, std::string>> values;
+        for (auto it = db.valuestream_begin(kFacetSlots[c]);
+             it != db.valuestream_end(kFacetSlots[c]); ++it)
+            values.emplace_back(it.get_docid(), *it);
+        std::size_t next = 0;
+        for (Xapian::docid d = 0; d <= last; ++d) {
+            col.offsets[d] = static_cast<std::uint32_t>(col.ids.size());
+            if (next < values.size() && values[next].first == d) {
+                const std::string& value = values[next++].second;
+                std::size_t start = 0;
+                while (start < value.size()) {
+                    std::size_t end = value.find('\n', start);
+                    if (end == std::string::npos) end = value.size();
+                    if (end > start) {
+                        auto [it, added] =
+                            id_of.try_emplace(value.substr(start, end - start),
+                                              static_cast<std::uint32_t>(col.names.size()));
+                        if (added) col.names.push_back(it->first);
+                        col.ids.push_back(it->second);
+                    }
+                    start = end + 1;
+                }
+            }
+        }
+        col.offsets[static_cast<std::size_t>(last) + 1] =
+            static_cast<std::uint32_t>(col.ids.size());
+    }
+    folded_titles_.assign(static_cast<std::size_t>(last) + 1, std::string());
+    for (auto it = db.valuestream_begin(layout::kSlotFoldedTitle);
+         it != db.valuestream_end(layout::kSlotFoldedTitle); ++it)
+        folded_titles_[it.get_docid()] = *it;
+}
+
+std::span<const std::uint32_t> IndexSnapshot::facet_ids(std::size_t column,
+                                                        Xapian::docid doc) const {
+    const Column& col = columns_[column];
+    if (doc + 1 >= col.offsets.size()) return {};
+    return std::span<const std::uint32_t>(col.ids.data() + col.offsets[doc],
+                                          col.offsets[doc + 1] - col.offsets[doc]);
+}
+
+const std::string& IndexSnapshot::folded_title(Xapian::docid doc) const {
+    static const std::string none;
+    return doc < folded_titles_.size() ? folded_titles_[doc] : none;
+}
+
 void IndexSnapshot::load(Xapian::Database& db) {
     document_count_ = db.get_doccount();
+    load_columns(db);
     std::string lexicon_json = db.get_metadata(std::string(layout::kMetaLexicon));
     lexicon_ = lexicon_json.empty() ? Lexicon::builtin() : Lexicon::deserialize(lexicon_json);
     try {
@@ -69,8 +123,8 @@ void IndexSnapshot::load(Xapian::Database& db) {
             units_[code] = std::move(u);
         }
     } catch (const nlohmann::json::exception& e) {
-        throw std::runtime_error(path_.string() + ": malformed unit list in the search index: " +
-                                 e.what());
+        throw std::runtime_error(path_.string() +
+                                 ": malformed unit list in the search index: " + e.what());
     }
     std::unordered_map<std::string, std::uint32_t> best_display_frequency;
     for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) {
@@ -131,8 +185,9 @@ const std::vector<std::pair<std::string, std::uint32_t>>& IndexSnapshot::syllabl
 std::vector<std::pair<std::string, std::uint32_t>> IndexSnapshot::words_starting_with(
     const std::string& prefix, std::size_t max) const {
     std::vector<std::pair<std::string, std::uint32_t>> out;
-    auto it = std::lower_bound(sorted_words_.begin(), sorted_words_.end(), prefix,
-                               [](const auto& entry, const std::string& p) { return entry.first < p; });
+    auto it =
+        std::lower_bound(sorted_words_.begin(), sorted_words_.end(), prefix,
+                         [](const auto& entry, const std::string& p) { return entry.first < p; });
     for (; it != sorted_words_.end() && out.size() < max; ++it) {
         if (it->first.compare(0, prefix.size(), prefix) != 0) break;
         out.push_back(*it);
@@ -167,8 +222,8 @@ IndexSnapshot::Lease IndexSnapshot::acquire() const {
     try {
         return Lease(*this, std::make_unique<Xapian::Database>(path_.string()));
     } catch (const Xapian::Error& e) {
-        throw std::runtime_error(path_.string() + ": cannot open the search index: " +
-                                 e.get_description());
+        throw std::runtime_error(path_.string() +
+                                 ": cannot open the search index: " + e.get_description());
     }
 }
 

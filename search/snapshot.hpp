@@ -10,12 +10,15 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
+
+#include "search/index_layout.hpp"
 
 #include "search/lexicon.hpp"
 
@@ -58,6 +61,19 @@ class IndexSnapshot : public std::enable_shared_from_this<IndexSnapshot> {
     // The most frequent written form of a folded syllable ("dang" → "đăng"), or the syllable.
     const std::string& display_form(const std::string& folded) const;
 
+    // Per-document values kept in memory (read once at open, like a search engine's doc values):
+    // the facet slots and the folded title, so facet counting and re-ranking need no disk reads.
+    // kFacetSlots[i] is column i.
+    static constexpr Xapian::valueno kFacetSlots[] = {layout::kSlotType, layout::kSlotField,
+                                                      layout::kSlotLevels, layout::kSlotOnline,
+                                                      layout::kSlotUnits};
+    // The values of column `column` of a document ('\n'-separated lists split); empty when none.
+    std::span<const std::uint32_t> facet_ids(std::size_t column, Xapian::docid doc) const;
+    const std::string& facet_value(std::size_t column, std::uint32_t id) const {
+        return columns_[column].names[id];
+    }
+    const std::string& folded_title(Xapian::docid doc) const;
+
     // A database handle for one request (Xapian::Database objects are not thread-safe, so each
     // concurrent request borrows its own; they are reused).
     class Lease {
@@ -94,6 +110,14 @@ class IndexSnapshot : public std::enable_shared_from_this<IndexSnapshot> {
     std::unordered_map<std::string, std::uint32_t> title_bigrams_;
     std::unordered_set<std::string> bigrams_;
     std::unordered_map<std::string, std::string> display_;
+
+    struct Column {  // compressed sparse rows: values of doc d are ids[offsets[d]..offsets[d+1])
+        std::vector<std::string> names;
+        std::vector<std::uint32_t> offsets, ids;
+    };
+    Column columns_[std::size(kFacetSlots)];
+    std::vector<std::string> folded_titles_;  // by docid
+    void load_columns(Xapian::Database& db);
 
     mutable std::mutex pool_mutex_;
     mutable std::vector<std::unique_ptr<Xapian::Database>> pool_;
