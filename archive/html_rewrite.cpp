@@ -612,8 +612,23 @@ RewriteResult rewrite_html(std::string_view html, const RewriteOptions& options)
     if (head_at < dt_end) head_at = dt_end;
     if (body_at < head_at) body_at = head_at;
 
+    // The page's language (pages of the era rarely declared one; the archive's are Vietnamese).
+    if (!options.lang.empty()) {
+        std::size_t tb, te;
+        const GumboNode* root = tree->root;
+        bool real_html = root && root->type == GUMBO_NODE_ELEMENT &&
+                         detail::start_tag_range(root->v.element, html.data(), html.size(), tb, te);
+        if (real_html) {
+            if (!detail::attribute(root->v.element, "lang"))
+                rw.add_to_tag(tb, te, " lang=" + quoted(options.lang), 6);
+        } else {
+            rw.edits.push_back({dt_end, dt_end, "<html lang=" + quoted(options.lang) + ">", -3});
+        }
+    }
     std::string head_html;
     if (!rw.has_charset_meta) head_html += "<meta charset=\"utf-8\">";
+    if (title.empty() && !options.fallback_title.empty())
+        head_html += "<title>" + escape_html(options.fallback_title) + "</title>";
     head_html += options.head_html;
     if (!head_html.empty()) rw.edits.push_back({head_at, head_at, head_html, -2});
     if (!rw.result.frameset && !options.banner_html.empty())

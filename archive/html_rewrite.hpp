@@ -41,6 +41,8 @@ struct RewriteOptions {
     std::string banner_html;          // inserted at the start of <body> (not in framesets)
     std::string form_note_html;       // inserted after each <form> start tag
     std::string disabled_link_title;  // title of disabled javascript: links
+    std::string lang;            // set on <html> when the page declares none ("" = leave as is)
+    std::string fallback_title;  // a <title> added when the page has none ("" = none added)
 };
 
 struct RewriteResult {

@@ -175,6 +175,8 @@ struct Renderer {
         ro.banner_html = chrome.banner_html(e.file, r.url, capture_day(r, package.captured));
         ro.form_note_html = chrome.form_note_html();
         ro.disabled_link_title = ViewChrome::disabled_link_title();
+        ro.lang = "vi";
+        if (auto u = parse_absolute_url(r.url)) ro.fallback_title = last_segment_title(*u);
         RewriteResult rr = rewrite_html(d.text, ro);
         put(e.file, rr.html);
         ++summary.pages;

@@ -19,6 +19,7 @@
 
 #include "core/error.hpp"
 #include "generator/content/content.hpp"
+#include "generator/site/archives.hpp"
 #include "generator/site/catalog.hpp"
 #include "generator/site/documents.hpp"
 #include "generator/site/output.hpp"
@@ -161,6 +162,10 @@ BuildSummary build_site(const BuildOptions& options) {
     for (const auto& w : documents.warnings)
         summary.warnings.push_back("documents: " + w);
     ctx.documents = &documents;
+    // Preservation packages of the dissolved districts: read (and checked) before anything is
+    // written, so a malformed one stops the build with an InputError naming it.
+    ArchiveSet archives = ArchiveSet::load(options.content_dir, ctx);
+    ctx.archives = &archives;
     SharedViews shared = SharedViews::build(ctx);
 
     // 2. Render into a temporary directory beside the output, in parallel by site.
@@ -168,9 +173,17 @@ BuildSummary build_site(const BuildOptions& options) {
     std::atomic<std::size_t> pages{0}, units_done{0};
     bool tty = !options.quiet && ::isatty(STDERR_FILENO);
     Progress progress(tty, selected.size(), pages, units_done);
-    std::vector<std::vector<std::string>> site_warnings(selected.size() + 1);
-    tbb::parallel_for(std::size_t{0}, selected.size() + 1, [&](std::size_t k) {
-        if (k == selected.size()) {
+    // Tasks: the commune sites, the province site, then one per archive view.
+    const std::size_t n_sites = selected.size() + 1;
+    std::vector<std::vector<std::string>> site_warnings(n_sites + archives.entries.size());
+    std::atomic<std::size_t> archived{0};
+    // The search index feed: counted here; the Xapian indexer plugs in at this point.
+    auto index_item = [&archived](const archive::ArchivedItem&) { archived.fetch_add(1); };
+    tbb::parallel_for(std::size_t{0}, site_warnings.size(), [&](std::size_t k) {
+        if (k >= n_sites) {
+            site_warnings[k] =
+                render_archive(ctx, archives.entries[k - n_sites], out, pages, index_item);
+        } else if (k == selected.size()) {
             site_warnings[k] = render_province_site(ctx, base_theme, out, pages);
         } else {
             const auto* u = selected[k];
@@ -188,6 +201,8 @@ BuildSummary build_site(const BuildOptions& options) {
     // 3. Swap into place.
     out.commit(options.background_cleanup);
     summary.units = selected.size();
+    summary.archives = archives.entries.size();
+    summary.archived_items = archived.load();
     summary.pages = pages.load();
     summary.files = out.files();
     summary.bytes = out.bytes();
@@ -209,6 +224,9 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
                  << " MiB) in " << std::setprecision(2) << s.seconds << " s, "
                  << std::setprecision(0) << (s.seconds > 0 ? s.pages / s.seconds : 0.0)
                  << " pages/s → " << options.out_dir.string();
+            if (s.archives > 0)
+                line << " (" << s.archives << (s.archives == 1 ? " archive, " : " archives, ")
+                     << thousands(s.archived_items) << " archived pages and files)";
             out << line.str() << "\n";
         }
         return 0;

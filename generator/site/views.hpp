@@ -19,6 +19,7 @@ struct BuildContext {
     std::set<std::string> built;  // codes of the units this build renders
     nlohmann::json globals;       // shared by every page
     const struct DocumentSet* documents = nullptr;
+    const struct ArchiveSet* archives = nullptr;  // preservation packages (archives.hpp)
 };
 
 nlohmann::json globals_view(const content::Content& content, const std::string& build_date);

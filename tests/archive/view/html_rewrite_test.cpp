@@ -197,3 +197,23 @@ TEST(HtmlRewrite, MalformedInputNeverCrashes) {
 
 }  // namespace
 }  // namespace xasite::archive
+
+namespace xasite::archive {
+namespace {
+
+TEST(HtmlRewrite, LangAndTitleAddedWhenMissing) {
+    RewriteOptions o = options();
+    o.lang = "vi";
+    o.fallback_title = "bai.aspx";
+    RewriteResult r = rewrite_html("<!DOCTYPE html><HTML><head></head><body>x</body></HTML>", o);
+    EXPECT_TRUE(has(r.html, "<HTML lang=\"vi\">")) << r.html;
+    EXPECT_TRUE(has(r.html, "<title>bai.aspx</title>")) << r.html;
+    r = rewrite_html("<html lang=\"en\"><title>T</title><body>x</body></html>", o);
+    EXPECT_TRUE(has(r.html, "<html lang=\"en\">")) << r.html;
+    EXPECT_FALSE(has(r.html, "bai.aspx")) << r.html;
+    r = rewrite_html("<!DOCTYPE html><p>x</p>", o);
+    EXPECT_TRUE(has(r.html, "<!DOCTYPE html><html lang=\"vi\">")) << r.html;
+}
+
+}  // namespace
+}  // namespace xasite::archive

@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "archive/archive.hpp"
+#include "archive/bagit.hpp"
+#include "archive/digest.hpp"
 #include "archive/package.hpp"
 
 namespace xasite::archive::testing {
@@ -103,6 +105,13 @@ class PackageBuilder {
         for (const auto& r : records_)
             lines += record_to_json(r).dump() + "\n";
         write("data/metadata/records.jsonl", lines);
+        // The BagIt tag files (manifests of every file under data/), with A's writer.
+        Manifest payload;
+        for (const auto& f : std::filesystem::recursive_directory_iterator(dir_ / "data"))
+            if (f.is_regular_file())
+                payload[std::filesystem::relative(f.path(), dir_).generic_string()] =
+                    digest_file(f.path());
+        write_bag_files(dir_, payload, {{"Source-Organization", "xasite tests"}});
         PackageInfo p;
         p.dir = dir_;
         p.unit = unit_;
