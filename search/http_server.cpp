@@ -9,6 +9,8 @@
 #include <iterator>
 #include <mutex>
 
+#include "archive/archive.hpp"
+#include "core/error.hpp"
 #include "search/static_files.hpp"
 
 namespace xasite::search {
@@ -29,6 +31,23 @@ void on_signal(int) {
     if (g_server) g_server->stop();
 }
 
+// The archive views (luu-tru/): their own Content-Security-Policy (no script at all; the old
+// pages' inline styles allowed), replacing the site's.
+bool is_archive_path(const std::string& path) {
+    return path.rfind("/luu-tru/", 0) == 0;
+}
+
+void set_archive_csp(httplib::Response& res) {
+    res.headers.erase("Content-Security-Policy");
+    res.set_header("Content-Security-Policy", archive::archive_content_security_policy());
+}
+
+// "host:port" → "host".
+std::string host_name(const std::string& host_header) {
+    if (!host_header.empty() && host_header.front() == '[') return host_header;  // IPv6 literal
+    return host_header.substr(0, host_header.find(':'));
+}
+
 bool read_whole(const fs::path& p, std::string& out) {
     std::ifstream in(p, std::ios::binary);
     if (!in) return false;
@@ -43,6 +62,7 @@ struct SiteServer::Impl {
     std::ostream& log;
     httplib::Server server;
     std::mutex log_mutex;
+    archive::OldUrlIndex old_urls;  // the reclaimed domains' addresses (loaded by bind())
     Impl(ServeOptions o, std::ostream& l) : options(std::move(o)), log(l) {}
 };
 
@@ -55,7 +75,33 @@ SiteServer::SiteServer(ServeOptions options, std::ostream& log)
                                 {"Referrer-Policy", "strict-origin-when-cross-origin"},
                                 {"X-Frame-Options", "SAMEORIGIN"}});
     server.set_payload_max_length(64 * 1024);
+    // Old-URL lookups: GET /api/old-url?url=<old address> → {"target": "/luu-tru/…"} or 404.
+    server.Get("/api/old-url", [&im](const httplib::Request& req, httplib::Response& res) {
+        std::string url = req.get_param_value("url");
+        auto target = url.empty() ? std::nullopt : im.old_urls.find(url);
+        if (!target) {
+            res.status = url.empty() ? 400 : 404;
+            res.set_content(url.empty() ? "{\"error\":\"missing url parameter\"}"
+                                        : "{\"error\":\"not an address of an archived site\"}",
+                            "application/json");
+            return;
+        }
+        res.set_content(nlohmann::json{{"target", *target}}.dump(), "application/json");
+    });
     server.Get(R"(/.*)", [&im](const httplib::Request& req, httplib::Response& res) {
+        // A request for a reclaimed domain (its DNS now points here): to the archived copy.
+        if (im.old_urls.size() > 0 && !is_archive_path(req.path)) {
+            std::string host = host_name(req.get_header_value("Host"));
+            if (!host.empty()) {
+                std::string target = req.target.empty() ? req.path : req.target;
+                if (auto to = im.old_urls.find("http://" + host + target)) {
+                    res.status = 301;
+                    res.set_header("Location", *to);
+                    return;
+                }
+            }
+        }
+        if (is_archive_path(req.path)) set_archive_csp(res);
         StaticResult r = resolve_static(im.options.site_dir, req.path);
         if (r.status == 301) {
             res.status = 301;
@@ -96,6 +142,12 @@ int SiteServer::bind() {
         im.log << "error: " << im.options.site_dir.string()
                << ": no such site directory (run `xasite build` first)\n";
         return -1;
+    }
+    try {
+        im.old_urls = archive::OldUrlIndex::load(im.options.site_dir);
+    } catch (const InputError& e) {
+        // The site is still served; only the old addresses are not answered.
+        im.log << "warning: old-URL redirects disabled: " << e.what() << "\n";
     }
     int port = im.options.port;
     if (port == 0) {
