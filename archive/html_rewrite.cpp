@@ -379,8 +379,14 @@ struct Rewriter {
             }
             std::string clean = clean_reference(value);
             bool js = starts_ci(clean, "javascript:") || starts_ci(clean, "vbscript:");
-            if (js && (name == "href" || name == "src" || name == "action" ||
-                       name == "formaction" || name == "data")) {
+            if (name == "srcdoc") {  // a whole document in an attribute: never shown
+                remove_attr(*a, tb, te);
+                continue;
+            }
+            if (js &&
+                (name == "href" || name == "xlink:href" || name == "src" || name == "action" ||
+                 name == "background" || name == "poster" || name == "lowsrc" || name == "dynsrc" ||
+                 name == "formaction" || name == "data")) {
                 remove_attr(*a, tb, te);
                 if (tag == GUMBO_TAG_A || tag == GUMBO_TAG_AREA) {
                     javascript_link = true;
@@ -456,6 +462,12 @@ struct Rewriter {
             char q = rest.front();
             rest.remove_prefix(1);
             if (auto e = rest.find(q); e != std::string_view::npos) rest = rest.substr(0, e);
+        }
+        std::string target = clean_reference(rest);
+        if (starts_ci(target, "javascript:") || starts_ci(target, "vbscript:") ||
+            starts_ci(target, "data:")) {
+            remove_attr(a, tb, te);  // a refresh into script or an inline document
+            return;
         }
         auto m = map_ref(rest, RefKind::link);
         if (!m) return;

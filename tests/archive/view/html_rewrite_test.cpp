@@ -217,3 +217,20 @@ TEST(HtmlRewrite, LangAndTitleAddedWhenMissing) {
 
 }  // namespace
 }  // namespace xasite::archive
+
+namespace xasite::archive {
+namespace {
+
+TEST(HtmlRewrite, OtherScriptCarriersRemoved) {
+    std::string html =
+        "<html><head><meta http-equiv=\"refresh\" content=\"0; url=javascript:alert(1)\"></head>"
+        "<body><iframe srcdoc=\"<script>alert(2)</script>\"></iframe>"
+        "<svg><a xlink:href=\"javascript:alert(3)\"><text>x</text></a></svg>"
+        "<table background=\"javascript:alert(4)\"><tr><td>y</td></tr></table></body></html>";
+    RewriteResult r = rewrite_html(html, options());
+    EXPECT_FALSE(has(text::lower(r.html), "alert")) << r.html;
+    EXPECT_FALSE(has(text::lower(r.html), "javascript")) << r.html;
+}
+
+}  // namespace
+}  // namespace xasite::archive
