@@ -578,37 +578,46 @@ void Ingest::read_mirror(const fs::path& copy, SourceResult& sr) {
         auto w = store_->begin();
         bool bomb = false;
         if (mu->gunzip) {
-            std::string packed(chunk);
-            bool too_big = false;
-            for (;;) {
+            // Streamed: the decoded body goes to `w`, the stored bytes to `raw` (kept instead
+            // when they turn out not to be gzip after all), so memory stays bounded.
+            auto raw = store_->begin();
+            Inflater inf(ZFormat::gzip_or_zlib);
+            std::string error;
+            bool ended = false;
+            auto feed = [&](std::string_view d) {
+                raw->write(d);
+                while (!d.empty() && !ended && error.empty() && !bomb) {
+                    std::size_t used = 0;
+                    auto st = inf.feed(
+                        d, [&](std::string_view o) { w->write(o); }, used);
+                    d.remove_prefix(used);
+                    if (st == Inflater::Status::error)
+                        error = inf.message().empty() ? "corrupt gzip data" : inf.message();
+                    else if (st == Inflater::Status::end)
+                        ended = true;
+                    else if (used == 0)
+                        break;
+                    if (limits_.exceeded(w->size, std::max<std::uint64_t>(inf.total_in(), 1)))
+                        bomb = true;
+                }
+            };
+            feed(chunk);
+            while (!bomb) {
                 std::size_t k = rd.read(buf.data(), buf.size());
                 if (k == 0) break;
-                packed.append(buf.data(), k);
-                if (packed.size() > (64u << 20)) {
-                    too_big = true;
-                    break;
-                }
+                feed(std::string_view(buf.data(), k));
             }
-            std::string plain, error;
-            std::uint64_t max_out = std::max<std::uint64_t>(
-                limits_.floor, limits_.ratio * std::max<std::uint64_t>(packed.size(), 1));
-            if (!too_big && inflate_all(packed, ZFormat::gzip_or_zlib, max_out, plain, &error)) {
-                w->write(plain);
+            if (!bomb && ended && error.empty()) {
+                store_->abort(*raw);
                 r.notes.push_back("gzip body saved by the crawler; decompressed");
+            } else if (!bomb) {
+                store_->abort(*w);
+                w = std::move(raw);
+                r.notes.push_back("gzip body could not be decompressed (" +
+                                  (error.empty() ? std::string("it ends early") : error) +
+                                  "); kept as is");
             } else {
-                if (error.find("expands beyond") != std::string::npos) {
-                    bomb = true;
-                } else {
-                    w->write(packed);
-                    for (;;) {
-                        std::size_t k = rd.read(buf.data(), buf.size());
-                        if (k == 0) break;
-                        w->write(std::string_view(buf.data(), k));
-                    }
-                    r.notes.push_back("gzip body could not be decompressed (" +
-                                      (too_big ? std::string("over 64 MiB") : error) +
-                                      "); kept as is");
-                }
+                store_->abort(*raw);
             }
             total_out += w->size;
         } else {

@@ -435,12 +435,16 @@ Member link(std::string name, std::string target) {
     return Member{std::move(name), "", std::move(target), false};
 }
 
-// A tar.gz or zip written with libarchive.
-void write_archive(const fs::path& path, const std::vector<Member>& members, bool zip) {
+enum class Format { tar_gz, zip, seven_zip };
+
+// A tar.gz, zip or 7z written with libarchive.
+void write_archive(const fs::path& path, const std::vector<Member>& members, Format format) {
     std::unique_ptr<struct archive, int (*)(struct archive*)> a(archive_write_new(),
                                                                 archive_write_free);
-    if (zip) {
+    if (format == Format::zip) {
         archive_write_set_format_zip(a.get());
+    } else if (format == Format::seven_zip) {
+        archive_write_set_format_7zip(a.get());
     } else {
         archive_write_set_format_pax_restricted(a.get());
         archive_write_add_filter_gzip(a.get());
@@ -540,7 +544,7 @@ TEST_F(IngestFixture, WgetMirrorTarGz) {
                         "<html><title>Tin 101</title></html>"),
                    file("eakar.daklak.gov.vn/css/site.css", "body{background:url(../img/a.png)}"),
                    file("eakar.daklak.gov.vn/gz.html.gz", gzip_compress("<html>nén</html>"))},
-                  false);
+                  Format::tar_gz);
     Outcome r = ingest({src});
     ASSERT_EQ(r.code, 0) << r.err;
     std::map<std::string, Record> by_url;
@@ -569,13 +573,68 @@ TEST_F(IngestFixture, WgetMirrorTarGz) {
     EXPECT_EQ(pk[0].redirects, 0u);  // mirrors lose redirects
 }
 
+TEST_F(IngestFixture, SevenZipMirrorWithoutHostFolder) {
+    fs::path src = sources() / "eakar.7z";
+    write_archive(src,
+                  {file("index.html", "<html><title>Trang chủ</title></html>"),
+                   file("van-ban/qd-12.pdf", "%PDF-1.4 …")},
+                  Format::seven_zip);
+    Outcome r = ingest({src}, [](IngestOptions& o) { o.base_url = "http://eakar.daklak.gov.vn/"; });
+    ASSERT_EQ(r.code, 0) << r.err;
+    std::set<std::string> urls;
+    for (const auto& x : records())
+        urls.insert(x.url);
+    EXPECT_TRUE(urls.count("http://eakar.daklak.gov.vn/index.html")) << r.out;
+    EXPECT_TRUE(urls.count("http://eakar.daklak.gov.vn/van-ban/qd-12.pdf")) << r.out;
+    auto cap = read_json_file(package() / "data/metadata/capture.json");
+    EXPECT_EQ(cap["sources"][0]["format"], "7z");
+    // Without --base-url the files are filed under "mirror.invalid", with a warning.
+    fs::remove_all(package());
+    Outcome r2 = ingest({src});
+    ASSERT_EQ(r2.code, 0) << r2.err;
+    EXPECT_TRUE(contains(r2.err, "mirror.invalid")) << r2.err;
+}
+
+TEST_F(IngestFixture, MirrorGzipBodiesCorruptOrBomb) {
+    std::string corrupt = gzip_compress("<html>" + std::string(5000, 'x') + "</html>");
+    corrupt.resize(corrupt.size() / 2);
+    fs::path src = sources() / "gz.tar.gz";
+    write_archive(
+        src,
+        {file("eakar.daklak.gov.vn/index.html", "<html>ok</html>"),
+         file("eakar.daklak.gov.vn/cut.html.gz", corrupt),
+         file("eakar.daklak.gov.vn/bomb.html.gz", gzip_compress(std::string(32u << 20, ' '), 9))},
+        Format::tar_gz);
+    Outcome r = ingest({src}, [](IngestOptions& o) {
+        o.bomb_floor_bytes = 1u << 20;
+        o.bomb_ratio = 100;
+    });
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_TRUE(contains(r.err,
+                         "gz.tar.gz: member 2 \"eakar.daklak.gov.vn/cut.html.gz\": gzip "
+                         "body could not be decompressed"))
+        << r.err;
+    EXPECT_TRUE(contains(r.err, "member 3")) << r.err;
+    EXPECT_TRUE(contains(r.err, "decompression bomb")) << r.err;
+    bool cut = false;
+    for (const auto& x : records()) {
+        EXPECT_FALSE(contains(x.url, "bomb")) << x.url;
+        if (contains(x.url, "cut.html")) {
+            cut = true;
+            EXPECT_EQ(read_file(package() / x.payload), corrupt);  // kept as stored
+        }
+    }
+    EXPECT_TRUE(cut);
+    EXPECT_EQ(verify().code, 0);
+}
+
 TEST_F(IngestFixture, TarWithDotDotMembers) {
     fs::path src = sources() / "evil.tar.gz";
     write_archive(src,
                   {file("eakar.daklak.gov.vn/index.html", "<html>ok</html>"),
                    file("../../escape.html", "<html>evil</html>"),
                    file("eakar.daklak.gov.vn/../../../etc/x", "evil")},
-                  false);
+                  Format::tar_gz);
     Outcome r = ingest({src});
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_TRUE(contains(r.err, "evil.tar.gz: member 2 \"../../escape.html\"")) << r.err;
@@ -591,7 +650,7 @@ TEST_F(IngestFixture, TarWithAbsolutePaths) {
     write_archive(src,
                   {file("/tmp/xasite-absolute-test.html", "<html>evil</html>"),
                    file("eakar.daklak.gov.vn/index.html", "<html>ok</html>")},
-                  false);
+                  Format::tar_gz);
     Outcome r = ingest({src});
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_TRUE(contains(r.err, "abs.tar.gz: member 1")) << r.err;
@@ -605,7 +664,7 @@ TEST_F(IngestFixture, TarWithSymlinksPointingOutside) {
                   {file("eakar.daklak.gov.vn/index.html", "<html>ok</html>"),
                    link("eakar.daklak.gov.vn/passwd", "/etc/passwd"),
                    link("eakar.daklak.gov.vn/up", "../../..")},
-                  false);
+                  Format::tar_gz);
     Outcome r = ingest({src});
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_TRUE(contains(r.err, "links.tar.gz: member 2 \"eakar.daklak.gov.vn/passwd\"")) << r.err;
@@ -623,7 +682,7 @@ TEST_F(IngestFixture, ZipDecompressionBomb) {
     write_archive(src,
                   {file("eakar.daklak.gov.vn/index.html", "<html>ok</html>"),
                    file("eakar.daklak.gov.vn/bomb.bin", std::string(48u << 20, '\0'))},
-                  true);
+                  Format::zip);
     ASSERT_LT(fs::file_size(src), 1u << 20);
     Outcome r = ingest({src}, [](IngestOptions& o) {
         o.bomb_floor_bytes = 4u << 20;
