@@ -131,6 +131,9 @@ std::vector<std::string> render_province_site(const BuildContext& ctx, const The
                              {"commune_count", communes_of.size()},
                              {"successors", succ},
                              {"key", search_key({d.full_name, d.name})}});
+        // The capture date of the district's preservation package, when one is in this build.
+        const ArchiveSet::Entry* pkg = ctx.archives ? ctx.archives->find(d.code) : nullptr;
+        districts.back()["archived"] = pkg ? json(date_vi(pkg->package.captured)) : json();
     }
     {
         json v;

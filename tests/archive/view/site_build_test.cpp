@@ -53,13 +53,17 @@ TEST_F(SiteBuild, ArchiveRenderedLinkedAndClean) {
     EXPECT_NE(landing.find("name=\"unit\" value=\"651\""), std::string::npos);
     EXPECT_NE(landing.find("muc-luc/"), std::string::npos);
     EXPECT_NE(landing.find("chuyen-huong/"), std::string::npos);
+    std::string list = slurp(site / "luu-tru" / "index.html");
+    EXPECT_NE(list.find("Lưu ngày 20/06/2025"), std::string::npos) << list;
+    EXPECT_NE(list.find("Chưa có"), std::string::npos);
     std::string home = slurp(view / "trang/eakar.daklak.gov.vn/default.aspx.html");
     EXPECT_NE(home.find("Trang lưu trữ của Huyện Ea Kar đã giải thể từ 01/7/2025"),
               std::string::npos);
     EXPECT_NE(home.find("href=\"../../../../xa-ea-kar/\""), std::string::npos) << home;
     EXPECT_TRUE(fs::exists(view / "chuyen-huong/eakar.daklak.gov.vn.map"));
 
-    auto check = run_command(quote(xasite::testing::xasite_binary()) + " check --site " + quote(site));
+    auto check =
+        run_command(quote(xasite::testing::xasite_binary()) + " check --site " + quote(site));
     EXPECT_EQ(check.exit_code, 0) << check.out;
 
     auto again = build("site2");
