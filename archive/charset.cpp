@@ -351,7 +351,7 @@ std::string decode_font_keyed(std::string_view bytes, LegacyFont dominant) {
                 for (const char* name : {"alt", "title", "value", "placeholder", "summary"}) {
                     const GumboAttribute* a = detail::attribute(el, name);
                     std::size_t vb, ve;
-                    if (!a || !detail::value_range(*a, base, tb, te, vb, ve)) continue;
+                    if (!a || !detail::value_range(*a, base, size, tb, te, vb, ve)) continue;
                     std::string_view raw(doc.data() + vb, ve - vb);
                     if (!has_pua(raw) && f != LegacyFont::tcvn3_capitals) continue;
                     if (f == LegacyFont::none) continue;

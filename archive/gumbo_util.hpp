@@ -54,32 +54,53 @@ inline bool start_tag_range(const GumboElement& e, const char* doc, std::size_t 
     return end <= doc_size && doc[begin] == '<';
 }
 
+// Whether [p, p + n) lies inside the document.
+inline bool inside(const char* p, std::size_t n, const char* doc, std::size_t doc_size) {
+    return p != nullptr && p >= doc && p <= doc + doc_size &&
+           n <= static_cast<std::size_t>(doc + doc_size - p);
+}
+
+// Whether an attribute's source position is trustworthy: inside the element's start tag, or (for
+// the attributes the parser merges from a second <html> or <body> tag into the first) anywhere in
+// the document, its name being there as written.
+inline bool attribute_in_source(const GumboAttribute& a, const char* doc, std::size_t doc_size,
+                                std::size_t tag_begin, std::size_t tag_end) {
+    const char* n = a.original_name.data;
+    std::size_t len = a.original_name.length;
+    if (len == 0 || !inside(n, len, doc, doc_size)) return false;
+    if (n >= doc + tag_begin && n + len <= doc + tag_end) return true;
+    return n > doc && n[-1] != '<' &&
+           std::string_view(n, len).find_first_of("<>\"'=") == std::string_view::npos;
+}
+
 // The byte range of an attribute (name through value and closing quote), or false.
 inline bool attribute_range(const GumboAttribute& a, const char* doc, std::size_t doc_size,
                             std::size_t tag_begin, std::size_t tag_end, std::size_t& begin,
                             std::size_t& end) {
-    if (a.original_name.data == nullptr || a.original_name.length == 0) return false;
-    if (a.original_name.data < doc + tag_begin || a.original_name.data >= doc + tag_end)
-        return false;
+    if (!attribute_in_source(a, doc, doc_size, tag_begin, tag_end)) return false;
     begin = static_cast<std::size_t>(a.original_name.data - doc);
     end = begin + a.original_name.length;
     if (a.original_value.length > 0 && a.original_value.data != nullptr) {
-        if (a.original_value.data < doc + begin || a.original_value.data >= doc + tag_end)
+        if (!inside(a.original_value.data, a.original_value.length, doc, doc_size) ||
+            a.original_value.data < doc + begin)
             return false;
         end = static_cast<std::size_t>(a.original_value.data - doc) + a.original_value.length;
     }
-    return end <= tag_end && end <= doc_size;
+    return end <= doc_size;
 }
 
 // The byte range of an attribute's value (quotes included), or false when it has none.
-inline bool value_range(const GumboAttribute& a, const char* doc, std::size_t tag_begin,
-                        std::size_t tag_end, std::size_t& begin, std::size_t& end) {
+inline bool value_range(const GumboAttribute& a, const char* doc, std::size_t doc_size,
+                        std::size_t tag_begin, std::size_t tag_end, std::size_t& begin,
+                        std::size_t& end) {
     if (a.original_value.length == 0 || a.original_value.data == nullptr) return false;
-    if (a.original_value.data < doc + tag_begin || a.original_value.data >= doc + tag_end)
+    if (!attribute_in_source(a, doc, doc_size, tag_begin, tag_end)) return false;
+    if (!inside(a.original_value.data, a.original_value.length, doc, doc_size) ||
+        a.original_value.data < a.original_name.data)
         return false;
     begin = static_cast<std::size_t>(a.original_value.data - doc);
     end = begin + a.original_value.length;
-    return end <= tag_end;
+    return true;
 }
 
 // The byte range of a text node in the source, or false.

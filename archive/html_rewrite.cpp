@@ -246,7 +246,7 @@ struct Rewriter {
     void replace_value(const GumboAttribute& a, std::size_t tb, std::size_t te,
                        std::string_view value) {
         std::size_t b, e;
-        if (!detail::value_range(a, doc.data(), tb, te, b, e)) return;
+        if (!detail::value_range(a, doc.data(), doc.size(), tb, te, b, e)) return;
         edits.push_back({b, e, quoted(value), 0});
     }
 
@@ -277,29 +277,44 @@ struct Rewriter {
         return text::tidy(out);
     }
 
+    // The furthest source offset covered by a node's subtree (start and end tags, text).
+    std::size_t subtree_end(const GumboNode* root, std::size_t end) const {
+        std::vector<const GumboNode*> st{root};
+        const char* d = doc.data();
+        auto reach = [&](const GumboStringPiece& p) {
+            if (p.length > 0 && detail::inside(p.data, p.length, d, doc.size()))
+                end = std::max(end, static_cast<std::size_t>(p.data - d) + p.length);
+        };
+        while (!st.empty()) {
+            const GumboNode* n = st.back();
+            st.pop_back();
+            if (is_text(n) || n->type == GUMBO_NODE_COMMENT) {
+                reach(n->v.text.original_text);
+                continue;
+            }
+            if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE) continue;
+            reach(n->v.element.original_tag);
+            reach(n->v.element.original_end_tag);
+            const GumboVector& k = n->v.element.children;
+            for (unsigned i = 0; i < k.length; ++i)
+                st.push_back(static_cast<const GumboNode*>(k.data[i]));
+        }
+        return end;
+    }
+
     void element(const GumboNode* node, bool& descend) {
         const GumboElement& el = node->v.element;
         std::size_t tb, te;
         if (el.tag == GUMBO_TAG_FRAMESET) result.frameset = true;
         if (!detail::start_tag_range(el, doc.data(), doc.size(), tb, te)) return;
-        if (!seen.insert(tb).second) {
-            descend = false;  // a clone made by the parser: its source was handled already
-            return;
-        }
+        // A clone made by the parser (formatting elements reopened): its tag was handled
+        // already, but its children are other source nodes and are visited.
+        if (!seen.insert(tb).second) return;
         GumboTag tag = el.tag;
         if (tag == GUMBO_TAG_SCRIPT) {
-            std::size_t end = te;
-            if (el.original_end_tag.length > 0 && el.original_end_tag.data >= doc.data() &&
-                el.original_end_tag.data < doc.data() + doc.size())
-                end = static_cast<std::size_t>(el.original_end_tag.data - doc.data()) +
-                      el.original_end_tag.length;
-            else
-                for (unsigned i = 0; i < el.children.length; ++i) {
-                    auto* c = static_cast<const GumboNode*>(el.children.data[i]);
-                    std::size_t b, e;
-                    if (is_text(c) && detail::text_range(c->v.text, doc.data(), doc.size(), b, e))
-                        end = std::max(end, e);
-                }
+            // The element and everything the parser put in it (an SVG <script> holds markup, and
+            // an unclosed one runs to the end): up to the furthest source position in its subtree.
+            std::size_t end = subtree_end(node, te);
             edits.push_back({tb, std::min(end, doc.size()), "", 0});
             ++result.scripts;
             descend = false;

@@ -242,16 +242,20 @@ struct Renderer {
     void redirect(const Catalog::Entry& e, const Record& r) {
         const Catalog::Entry* target = catalog->resolve(&e);
         std::string href, shown;
+        bool external = false;
         if (target && !target->file.empty()) {
             href = relative_href(e.file, target->file);
             shown = (*catalog).records()[target->record].url;
         } else {
-            href = relative_href(e.file, kNotArchived);
             auto base = parse_absolute_url(r.url);
             auto t = base ? resolve_url(*base, r.location) : std::nullopt;
             shown = t ? t->str() : r.location;
+            // Another site: a plain link to it (no automatic jump out of the archive); the old
+            // site itself, not captured: the "not archived" page.
+            external = t && t->is_http() && !catalog->archived_host(*t);
+            href = external ? t->str() : relative_href(e.file, kNotArchived);
         }
-        put(e.file, chrome.redirect_page(e.file, r.url, shown, href, r.status));
+        put(e.file, chrome.redirect_page(e.file, r.url, shown, href, r.status, !external));
         ++summary.redirects;
     }
 
@@ -515,15 +519,11 @@ std::string ViewChrome::not_archived_page() const {
 }
 
 std::string ViewChrome::redirect_page(std::string_view file, std::string_view from_url,
-                                      std::string_view to_url, std::string_view href,
-                                      int status) const {
-    std::string h =
-        "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta http-equiv=\"refresh\" content=\"0;url=" +
-        escape_html(href) +
-        "\">\n"
-        "<title>Chuyển hướng</title>\n" +
-        head_html(file) + "\n</head>\n<body>\n";
+                                      std::string_view to_url, std::string_view href, int status,
+                                      bool refresh) const {
+    std::string h = "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n";
+    if (refresh) h += "<meta http-equiv=\"refresh\" content=\"0;url=" + escape_html(href) + "\">\n";
+    h += "<title>Chuyển hướng</title>\n" + head_html(file) + "\n</head>\n<body>\n";
     h += banner_html(file, from_url, captured);
     h += "\n<main class=\"xa-archive-main\">\n<h1>Chuyển hướng</h1>\n<p>Địa chỉ " +
          escape_html(from_url) + " chuyển (mã " + std::to_string(status) + ") đến <a href=\"" +

@@ -50,7 +50,8 @@ struct ViewChrome {
     std::string contents_page(const std::vector<ContentsRow>& rows) const;
     std::string not_archived_page() const;
     std::string redirect_page(std::string_view file, std::string_view from_url,
-                              std::string_view to_url, std::string_view href, int status) const;
+                              std::string_view to_url, std::string_view href, int status,
+                              bool refresh) const;
     std::string maps_page(const nlohmann::json& hosts) const;
     static std::string banner_css();
     // A name usable in an nginx variable ("eakar.daklak.gov.vn" → "eakar_daklak_gov_vn").

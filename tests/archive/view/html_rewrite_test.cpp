@@ -234,3 +234,54 @@ TEST(HtmlRewrite, OtherScriptCarriersRemoved) {
 
 }  // namespace
 }  // namespace xasite::archive
+
+namespace xasite::archive {
+namespace {
+
+// The parser merges the attributes of a second <body> (or <html>) tag into the first element:
+// their handlers must go too (found by the fuzzer).
+TEST(HtmlRewrite, HandlersOfMergedBodyAndHtmlTags) {
+    std::string html =
+        "<html><body><p>a</p></body><html onclick=\"h()\"><body onload=\"x()\" "
+        "class=\"k\"><p>b</p></body></html>";
+    RewriteResult r = rewrite_html(html, options());
+    EXPECT_FALSE(has(r.html, "onload")) << r.html;
+    EXPECT_FALSE(has(r.html, "onclick")) << r.html;
+    EXPECT_TRUE(has(r.html, "class=\"k\"")) << r.html;
+    EXPECT_EQ(rewrite_html(r.html, options()).handlers, 0u);
+}
+
+}  // namespace
+}  // namespace xasite::archive
+
+namespace xasite::archive {
+namespace {
+
+// An SVG <script> holds markup, not raw text; unclosed, it swallows the rest (found by the fuzzer).
+TEST(HtmlRewrite, SvgScriptWithMarkupInside) {
+    std::string html = "<svg><script>y</scrigt><a>x</a><svg><script>z</script></svg>";
+    RewriteResult r = rewrite_html(html, options());
+    EXPECT_FALSE(has(text::lower(r.html), "<script")) << r.html;
+    EXPECT_EQ(rewrite_html(r.html, options()).scripts, 0u);
+}
+
+}  // namespace
+}  // namespace xasite::archive
+
+namespace xasite::archive {
+namespace {
+
+// Misnested formatting elements make the parser clone them; the clone's children are real
+// source nodes and are rewritten too (found by the fuzzer).
+TEST(HtmlRewrite, ChildrenOfReopenedFormattingElements) {
+    std::string html =
+        "<p><a href=\"/1\">x<p>y<svg><script>z()</script></svg><img src=\"/i.gif\" "
+        "onerror=\"w()\"></a>";
+    RewriteResult r = rewrite_html(html, options());
+    EXPECT_FALSE(has(text::lower(r.html), "<script")) << r.html;
+    EXPECT_FALSE(has(r.html, "onerror")) << r.html;
+    EXPECT_TRUE(has(r.html, "IMG:eakar.daklak.gov.vn/i.gif")) << r.html;
+}
+
+}  // namespace
+}  // namespace xasite::archive

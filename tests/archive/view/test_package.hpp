@@ -173,6 +173,7 @@ inline PackageInfo district_portal(const std::filesystem::path& dir) {
           std::string("GIF89a\x01\x00\x01\x00\x00\x00\x00;", 14));
     b.add(host + "/js/app.js", "application/javascript", "alert('archived script')");
     b.redirect(host + "/old.aspx", 301, "/Default.aspx?ID=101&tabid=55");
+    b.redirect(host + "/cong-moi.aspx", 302, "https://daklak.gov.vn/");
     return b.finish();
 }
 

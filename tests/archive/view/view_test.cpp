@@ -93,7 +93,7 @@ TEST_F(ViewTest, WritesTheExpectedFiles) {
             << "a script reached the view: " << n;
     EXPECT_EQ(out_->summary.pages, 2u);
     EXPECT_EQ(out_->summary.files, 3u);
-    EXPECT_EQ(out_->summary.redirects, 1u);
+    EXPECT_EQ(out_->summary.redirects, 2u);
 }
 
 TEST_F(ViewTest, BannerOnEveryPage) {
@@ -140,6 +140,19 @@ TEST_F(ViewTest, LinksRewrittenInsideTheArchive) {
         file("luu-tru/huyen-ea-kar/trang/eakar.daklak.gov.vn/portals/style.css");
     EXPECT_TRUE(has(css, "url(\"logo.gif\")")) << css;
     EXPECT_TRUE(has(css, "url(\"../../../chua-luu-tru/index.html\")")) << css;
+}
+
+TEST_F(ViewTest, RedirectPages) {
+    const std::string& inside =
+        file("luu-tru/huyen-ea-kar/trang/eakar.daklak.gov.vn/old.aspx.html");
+    EXPECT_TRUE(has(
+        inside,
+        "<meta http-equiv=\"refresh\" content=\"0;url=default.aspx@id=101&amp;tabid=55.html\">"))
+        << inside;
+    const std::string& out =
+        file("luu-tru/huyen-ea-kar/trang/eakar.daklak.gov.vn/cong-moi.aspx.html");
+    EXPECT_FALSE(has(out, "http-equiv=\"refresh\"")) << out;
+    EXPECT_TRUE(has(out, "<a href=\"https://daklak.gov.vn/\">https://daklak.gov.vn/</a>")) << out;
 }
 
 TEST_F(ViewTest, NothingRunsInTheView) {
