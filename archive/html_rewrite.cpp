@@ -163,6 +163,7 @@ struct Rewriter {
     std::unordered_set<std::size_t> seen;
     RewriteResult result;
     bool has_charset_meta = false;
+    bool strip_only = false;  // later passes: only remove what could run (see rewrite_html)
 
     std::optional<MappedRef> map_ref(std::string_view value, RefKind kind,
                                      Url* resolved = nullptr) {
@@ -346,6 +347,14 @@ struct Rewriter {
                 ++result.handlers;
                 continue;
             }
+            if (strip_only) {
+                std::string c = clean_reference(value);
+                if (name == "srcdoc" || starts_ci(c, "javascript:") || starts_ci(c, "vbscript:")) {
+                    remove_attr(*a, tb, te);
+                    ++result.disabled_links;
+                }
+                continue;
+            }
             if (name == "style") {
                 std::string css = rewrite_css_text(value);
                 if (css != value) replace_value(*a, tb, te, css);
@@ -430,6 +439,7 @@ struct Rewriter {
         }
         (void)tag_name;
         (void)javascript_link;
+        if (strip_only) return;
         if (tag == GUMBO_TAG_FORM) {
             ++result.forms;
             add_to_tag(tb, te, " data-archive-disabled=\"form\"");
@@ -516,8 +526,10 @@ std::string escape_html(std::string_view s) {
     return out;
 }
 
-RewriteResult rewrite_html(std::string_view html, const RewriteOptions& options) {
-    Rewriter rw{html, options, {}, false, {}, {}, {}, false};
+namespace {
+
+RewriteResult rewrite_pass(std::string_view html, const RewriteOptions& options, bool strip_only) {
+    Rewriter rw{html, options, {}, false, {}, {}, {}, false, strip_only};
     auto tree = detail::parse_html(html);
     if (auto page = parse_absolute_url(options.page_url)) {
         rw.base = *page;
@@ -612,6 +624,12 @@ RewriteResult rewrite_html(std::string_view html, const RewriteOptions& options)
             st.push_back({static_cast<const GumboNode*>(kids.data[i]), in_body});
     }
 
+    if (strip_only) {
+        RewriteResult r = std::move(rw.result);
+        r.html = rw.edits.empty() ? std::string() : detail::apply_edits(html, rw.edits);
+        r.references = rw.edits.size();  // here: how many edits were needed
+        return r;
+    }
     // Insertion points.
     std::size_t dt_end = doctype_end(html);
     std::size_t head_at = std::string_view::npos;
@@ -665,6 +683,27 @@ RewriteResult rewrite_html(std::string_view html, const RewriteOptions& options)
     r.html = detail::apply_edits(html, rw.edits);
     r.title = text::tidy(title);
     r.text = text::tidy(text);
+    return r;
+}
+
+}  // namespace
+
+RewriteResult rewrite_html(std::string_view html, const RewriteOptions& options) {
+    RewriteResult r = rewrite_pass(html, options, false);
+    // Editing the source can change how the result parses: the attributes of a second <body> tag
+    // that the parser dropped (the first one had them) apply once the first tag's are removed, and
+    // removals can close or open elements differently. So the result is parsed again and stripped
+    // until nothing that could run is left; if that does not settle, only the text is kept.
+    for (int pass = 0; pass < 4; ++pass) {
+        RewriteResult again = rewrite_pass(r.html, options, true);
+        if (again.references == 0) return r;
+        r.html = std::move(again.html);
+        r.scripts += again.scripts;
+        r.handlers += again.handlers;
+    }
+    r.html = "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" +
+             escape_html(r.title) + "</title></head><body>" + options.banner_html + "<pre>" +
+             escape_html(r.text) + "</pre></body></html>";
     return r;
 }
 

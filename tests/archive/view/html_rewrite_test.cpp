@@ -285,3 +285,20 @@ TEST(HtmlRewrite, ChildrenOfReopenedFormattingElements) {
 
 }  // namespace
 }  // namespace xasite::archive
+
+namespace xasite::archive {
+namespace {
+
+// The parser drops the attributes of a second <body> when the first has them; once the first
+// one's handler is removed, the second's would apply: the result is stripped again (fuzzer).
+TEST(HtmlRewrite, DroppedAttributesOfASecondBody) {
+    std::string html = "<html><body onload=\"a()\"><p>x</p><body onload=\"b()\"><p>y</p></html>";
+    RewriteResult r = rewrite_html(html, options());
+    EXPECT_FALSE(has(r.html, "onload")) << r.html;
+    EXPECT_TRUE(has(r.html, "BANNER"));
+    EXPECT_EQ(r.handlers, 2u);
+    EXPECT_EQ(rewrite_html(r.html, options()).handlers, 0u);
+}
+
+}  // namespace
+}  // namespace xasite::archive
