@@ -1010,13 +1010,17 @@ int Ingest::run() {
 
     for (const auto& w : warnings_)
         err_ << "warning: " << w << "\n";
+    // The summary reads the package as the site build will; what ingest held is released first.
+    std::size_t captures = records_.size();
+    std::vector<Record>().swap(records_);
+    Manifest().swap(manifest_);
     PackageData data = load_package_data(pkg_);
     Catalog cat(data);
-    out_ << "package " << pkg_.string() << ": " << sources_.size() << " sources, "
-         << records_.size() << " captures; " << cat.pages() << " pages, " << cat.files()
-         << " files, " << cat.redirects() << " redirects; captured " << captured << "; "
-         << rep.payload_files << " payload files, " << rep.payload_bytes << " bytes; "
-         << warnings_.size() << " warnings\n";
+    out_ << "package " << pkg_.string() << ": " << sources_.size() << " sources, " << captures
+         << " captures; " << cat.pages() << " pages, " << cat.files() << " files, "
+         << cat.redirects() << " redirects; captured " << captured << "; " << rep.payload_files
+         << " payload files, " << rep.payload_bytes << " bytes; " << warnings_.size()
+         << " warnings\n";
     return 0;
 }
 

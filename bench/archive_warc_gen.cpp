@@ -108,16 +108,14 @@ int main(int argc, char** argv) {
                        "HTTP/1.1 301 Moved Permanently\r\nLocation: " + url +
                            "\r\nContent-Length: 0\r\n\r\n",
                        ++serial));
-        if (pages % 50 == 0)  // a later capture of the home page: same payload
-            put(record("revisit", host + "/Default.aspx?tabid=50&ID=50",
+        if (pages % 50 == 0)  // a later capture of the same page: identical payload
+            put(record("revisit", url,
                        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n",
                        ++serial,
                        "WARC-Profile: "
                        "http://netpreserve.org/warc/1.0/revisit/identical-payload-digest\r\n"
                        "WARC-Refers-To-Target-URI: " +
-                           host +
-                           "/Default.aspx?tabid=50&ID=50\r\nWARC-Refers-To-Date: "
-                           "2025-06-30T10:20:30Z\r\n"));
+                           url + "\r\nWARC-Refers-To-Date: 2025-06-30T10:20:30Z\r\n"));
     }
     std::fclose(f);
     std::printf("%llu pages, %llu records, %llu bytes\n", static_cast<unsigned long long>(pages),

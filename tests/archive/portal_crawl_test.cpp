@@ -9,6 +9,8 @@
 // i.e. "../portal-crawl/…" from tests/archive/view's binary directory. The pages it holds, and
 // the expected UTF-8 NFC text of each legacy-encoded page, are listed in
 // tests/fixtures/archive/portal/README.md. The host in every URL is 127.0.0.1:<port>.
+// Under CTest this test is the fixture "archive_portal_crawl": a test that needs the crawl sets
+// the property FIXTURES_REQUIRED archive_portal_crawl and runs after it.
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
