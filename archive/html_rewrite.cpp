@@ -163,7 +163,8 @@ struct Rewriter {
     std::unordered_set<std::size_t> seen;
     RewriteResult result;
     bool has_charset_meta = false;
-    bool strip_only = false;  // later passes: only remove what could run (see rewrite_html)
+    bool strip_only = false;   // later passes: only remove what could run (see rewrite_html)
+    bool unremovable = false;  // an attribute that had to go could not be located in the source
 
     std::optional<MappedRef> map_ref(std::string_view value, RefKind kind,
                                      Url* resolved = nullptr) {
@@ -238,7 +239,10 @@ struct Rewriter {
 
     void remove_attr(const GumboAttribute& a, std::size_t tb, std::size_t te) {
         std::size_t b, e;
-        if (!detail::attribute_range(a, doc.data(), doc.size(), tb, te, b, e)) return;
+        if (!detail::attribute_range(a, doc.data(), doc.size(), tb, te, b, e)) {
+            unremovable = true;  // its source cannot be located: the page is not made safe
+            return;
+        }
         // Take one preceding space along so no double space is left.
         if (b > tb && std::isspace(static_cast<unsigned char>(doc[b - 1]))) --b;
         edits.push_back({b, e, "", 0});
@@ -628,6 +632,7 @@ RewriteResult rewrite_pass(std::string_view html, const RewriteOptions& options,
         RewriteResult r = std::move(rw.result);
         r.html = rw.edits.empty() ? std::string() : detail::apply_edits(html, rw.edits);
         r.references = rw.edits.size();  // here: how many edits were needed
+        r.text_only = rw.unremovable;
         return r;
     }
     // Insertion points.
@@ -696,14 +701,20 @@ RewriteResult rewrite_html(std::string_view html, const RewriteOptions& options)
     // until nothing that could run is left; if that does not settle, only the text is kept.
     for (int pass = 0; pass < 4; ++pass) {
         RewriteResult again = rewrite_pass(r.html, options, true);
-        if (again.references == 0) return r;
+        if (again.text_only) break;  // something to remove that cannot be located
+        if (again.references == 0) {
+            r.text_only = false;
+            return r;
+        }
         r.html = std::move(again.html);
         r.scripts += again.scripts;
         r.handlers += again.handlers;
     }
+    r.text_only = true;
     r.html = "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" +
-             escape_html(r.title) + "</title></head><body>" + options.banner_html + "<pre>" +
-             escape_html(r.text) + "</pre></body></html>";
+             escape_html(r.title.empty() ? options.fallback_title : r.title) +
+             "</title></head><body>" + options.banner_html + "<pre>" + escape_html(r.text) +
+             "</pre></body></html>";
     return r;
 }
 

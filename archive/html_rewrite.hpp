@@ -52,6 +52,9 @@ struct RewriteResult {
     std::vector<std::pair<std::string, std::string>> links;  // <a href>: absolute URL, its text
     std::size_t scripts = 0, handlers = 0, forms = 0, disabled_links = 0, references = 0;
     bool frameset = false;
+    // The page could not be made safe by editing it (garbage the parser reads differently once
+    // edited): `html` is then only its title and text, with the banner.
+    bool text_only = false;
 };
 
 RewriteResult rewrite_html(std::string_view html, const RewriteOptions& options);

@@ -178,6 +178,9 @@ struct Renderer {
         ro.lang = "vi";
         if (auto u = parse_absolute_url(r.url)) ro.fallback_title = last_segment_title(*u);
         RewriteResult rr = rewrite_html(d.text, ro);
+        if (rr.text_only)
+            summary.warnings.push_back(r.url +
+                                       ": markup too damaged to be made safe; shown as text");
         put(e.file, rr.html);
         ++summary.pages;
         auto u = parse_absolute_url(r.url);
