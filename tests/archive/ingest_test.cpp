@@ -745,3 +745,39 @@ TEST_F(IngestFixture, DamagedZipNamesTheFile) {
 
 }  // namespace
 }  // namespace xasite::archive
+
+namespace xasite::archive {
+namespace {
+
+// The command-line glue (generator/cli/archive_command): registry look-up and exit statuses.
+TEST(ArchiveCli, UnknownUnitMissingPackageAndUsage) {
+    TempDir tmp;
+    fs::create_directories(tmp / "content" / "units");
+    fs::copy_file(content_dir() / "units" / "daklak-units.json",
+                  tmp / "content" / "units" / "daklak-units.json");
+    fs::path src = tmp / "example.warc.gz";
+    fs::copy_file(archive_fixtures() / "warc" / "example.warc.gz", src);
+    std::string x = xasite_binary().string();
+    std::string content = (tmp / "content").string();
+    // 24373 is a commune (a new unit), not a dissolved district.
+    auto r =
+        run_command(x + " archive ingest --unit 24373 --content " + content + " " + src.string());
+    EXPECT_EQ(r.exit_code, 1) << r.out;
+    EXPECT_TRUE(contains(r.out, "--unit 24373: no old district")) << r.out;
+    EXPECT_FALSE(fs::exists(tmp / "content" / "archives" / "24373"));
+    r = run_command(x + " archive verify " + (tmp / "nothing").string());
+    EXPECT_EQ(r.exit_code, 1) << r.out;
+    EXPECT_TRUE(contains(r.out, "not a package directory")) << r.out;
+    r = run_command(x + " archive ingest --content " + content + " " + src.string());
+    EXPECT_EQ(r.exit_code, 2) << r.out;  // --unit is required
+    r = run_command(x + " archive ingest --unit 651 --captured 2025-06-30 --content " + content +
+                    " " + src.string());
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_TRUE(contains(r.out, "captured 2025-06-30")) << r.out;
+    auto unit = read_json_file(tmp / "content" / "archives" / "651" / "data/metadata/unit.json");
+    EXPECT_EQ(unit["name"], "Huyện Ea Kar");
+    EXPECT_FALSE(unit["successors"].empty());
+}
+
+}  // namespace
+}  // namespace xasite::archive
