@@ -655,6 +655,7 @@ TEST_F(IngestFixture, TarWithAbsolutePaths) {
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_TRUE(contains(r.err, "abs.tar.gz: member 1")) << r.err;
     EXPECT_TRUE(contains(r.err, "absolute")) << r.err;
+    EXPECT_FALSE(fs::exists("/tmp/xasite-absolute-test.html"));
     EXPECT_EQ(records().size(), 1u);
 }
 
