@@ -6,6 +6,7 @@
 // removes the staging folder and leaves the previous package as it was.
 #include <fcntl.h>
 #include <stdio.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -887,6 +888,14 @@ int Ingest::run() {
         throw InputError("--unit " + code, "unit metadata is for \"" + opt_.unit.code + "\"");
 
     fs::create_directories(archives);
+    // One ingest at a time per content tree: a second one would build on the same previous
+    // state and its exchange would drop the first one's additions. The lock is on the folder
+    // itself (no lock file is left behind) and ends with the process.
+    UniqueFd lock(::open(archives.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (lock.get() < 0 || ::flock(lock.get(), LOCK_EX | LOCK_NB) != 0)
+        throw InputError(archives.string(),
+                         "another `xasite archive ingest` is running on this folder; try again "
+                         "when it has finished");
     staging_ = archives / ("." + code + ".ingest-" + std::to_string(::getpid()) + "-" +
                            random_uuid().substr(9, 8));
     fs::create_directory(staging_);

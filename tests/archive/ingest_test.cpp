@@ -4,6 +4,8 @@
 // changes.
 #include <archive.h>
 #include <archive_entry.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <zlib.h>
 
 #include <fstream>
@@ -396,6 +398,20 @@ TEST_F(IngestFixture, HttpEncodingsAndRedirectsInAWarc) {
     auto pk = find_packages(content());
     ASSERT_EQ(pk.size(), 1u);
     EXPECT_EQ(pk[0].redirects, 1u);
+}
+
+TEST_F(IngestFixture, ConcurrentIngestIsRefused) {
+    fs::path src = copy_source(archive_fixtures() / "warc" / "example.warc.gz");
+    fs::create_directories(content() / "archives");
+    UniqueFd held(::open((content() / "archives").c_str(), O_RDONLY | O_DIRECTORY));
+    ASSERT_GE(held.get(), 0);
+    ASSERT_EQ(::flock(held.get(), LOCK_EX), 0);
+    Outcome r = ingest({src});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(contains(r.err, "another `xasite archive ingest` is running")) << r.err;
+    EXPECT_FALSE(fs::exists(package()));
+    held.reset();
+    EXPECT_EQ(ingest({src}).code, 0);
 }
 
 TEST_F(IngestFixture, SourceInsidePackageIsRefused) {
