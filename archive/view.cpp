@@ -426,8 +426,9 @@ std::string ViewChrome::banner_html(std::string_view file, std::string_view orig
         h += " đã giải thể từ " + escape_html(date_vi_admin(unit.dissolved));
     h += "</strong></p><p>Nội dung được lưu lại";
     if (!capture_date.empty()) h += " ngày " + escape_html(date_vi_admin(capture_date));
-    h += " từ địa chỉ <span class=\"xa-archive-url\">" + escape_html(original_url) +
-         "</span> và không còn được cập nhật.</p><p>";
+    if (!original_url.empty())
+        h += " từ địa chỉ <span class=\"xa-archive-url\">" + escape_html(original_url) + "</span>";
+    h += " và không còn được cập nhật.</p><p>";
     h += "<a href=\"" + escape_html(to_root(file, landing_href)) +
          "\">Giới thiệu bản lưu trữ</a> · ";
     h += "<a href=\"" + escape_html(relative_href(file, kContents)) + "\">Mục lục các trang</a>";

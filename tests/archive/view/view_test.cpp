@@ -235,6 +235,8 @@ TEST_F(ViewTest, ContentsAndNotArchivedPages) {
         << toc;
     EXPECT_TRUE(has(toc, "name=\"unit\" value=\"651\""));
     EXPECT_TRUE(has(toc, "action=\"../../../xa-ea-kar/tra-cuu/\""));
+    EXPECT_FALSE(has(toc, "<span class=\"xa-archive-url\"></span>"))
+        << "empty address in the banner";
     const std::string& na = file("luu-tru/huyen-ea-kar/chua-luu-tru/index.html");
     EXPECT_TRUE(has(na, "<h1>Chưa được lưu trữ</h1>"));
 }
