@@ -11,7 +11,9 @@
 
 #include <algorithm>
 #include <cstring>
+#include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -217,6 +219,149 @@ std::string numbered_name(const std::string& name, int k) {
     return name.substr(0, dot) + "-" + std::to_string(k) + name.substr(dot);
 }
 
+// The captures, spilled to a JSON-lines file in the staging folder as they are read, with a
+// compact index (record ids, payload digests and URL keys → line offsets) for revisit
+// resolution, so memory does not grow with what the records hold. finish() writes
+// records.jsonl with the revisits resolved to their originals.
+class RecordSpill {
+  public:
+    explicit RecordSpill(fs::path path) : path_(std::move(path)), out_(path_) {}
+
+    void add(const Record& r) {
+        std::uint64_t at = offset_;
+        std::string line = record_to_json(r).dump() + "\n";
+        buf_ += line;
+        offset_ += line.size();
+        if (buf_.size() > (1u << 20)) flush();
+        ++count_;
+        add_host_rule(hosts_, r);
+        if (r.date.size() >= 10 && r.date.substr(0, 10) > latest_day_)
+            latest_day_ = r.date.substr(0, 10);
+        if (r.kind == "revisit") {
+            if (r.revisit_of.empty()) revisits_.insert(at);
+            return;
+        }
+        if (r.payload.empty() && r.bytes != 0) return;
+        if (r.payload.empty() && !(r.status >= 200 && r.status < 300)) return;
+        if (!r.record_id.empty()) by_id_.emplace(r.record_id, at);
+        if (!r.payload_digest.empty()) by_digest_.emplace(r.payload_digest, at);
+        std::string k = key_of(r.url);
+        by_uri_date_.emplace(k + " " + r.date, at);
+        auto it = by_uri_.find(k);
+        if (it == by_uri_.end() || it->second.first <= r.date) by_uri_[k] = {r.date, at};
+    }
+
+    std::size_t size() const { return count_; }
+    const std::string& latest_day() const { return latest_day_; }
+    std::vector<HostRule> hosts() const {
+        std::vector<HostRule> out;
+        for (const auto& [k, v] : hosts_)
+            out.push_back(v);
+        return out;
+    }
+
+    // Writes `dest` (records in order, revisits resolved) and returns the warnings about
+    // revisits whose original is not in the package.
+    std::vector<std::string> finish(const fs::path& dest, CaptureCounter& counter) {
+        flush();
+        out_.close();
+        std::vector<std::string> warnings;
+        std::ifstream in(path_, std::ios::binary), orig_in(path_, std::ios::binary);
+        FileOutput out(dest);
+        std::string line, chunk;
+        std::uint64_t at = 0;
+        auto original = [&](std::uint64_t off) {
+            orig_in.clear();
+            orig_in.seekg(static_cast<std::streamoff>(off));
+            std::string l;
+            std::getline(orig_in, l);
+            return record_from_json(json::parse(l));
+        };
+        while (std::getline(in, line)) {
+            std::uint64_t here = at;
+            at += line.size() + 1;
+            Record r = record_from_json(json::parse(line));
+            if (revisits_.count(here)) {
+                resolve(r, original, warnings);
+                line = record_to_json(r).dump();
+            }
+            counter.add(r);
+            chunk += line;
+            chunk += '\n';
+            if (chunk.size() > (1u << 20)) {
+                out.write(chunk);
+                chunk.clear();
+            }
+        }
+        out.write(chunk);
+        out.close();
+        return warnings;
+    }
+
+  private:
+    static std::string key_of(const std::string& url) {
+        auto u = parse_absolute_url(url);
+        return u ? canonical_key(*u, false) : url;
+    }
+
+    template <class Original>
+    void resolve(Record& r, Original& original, std::vector<std::string>& warnings) {
+        std::optional<std::uint64_t> off;
+        auto find = [&](const std::map<std::string, std::uint64_t>& m, const std::string& k) {
+            if (auto it = m.find(k); it != m.end()) off = it->second;
+        };
+        if (!r.refers_to.empty()) find(by_id_, r.refers_to);
+        if (!off && !r.payload_digest.empty()) find(by_digest_, r.payload_digest);
+        if (!off && !r.refers_to_uri.empty()) {
+            std::string day, iso, k = key_of(r.refers_to_uri);
+            if (parse_warc_date(r.refers_to_date, day, iso)) find(by_uri_date_, k + " " + iso);
+            if (!off)
+                if (auto it = by_uri_.find(k); it != by_uri_.end()) off = it->second.second;
+        }
+        if (!off) {
+            warnings.push_back(r.source.substr(r.source.rfind('/') + 1) + ": record at offset " +
+                               std::to_string(r.offset) + ": revisit of " + r.url +
+                               ": original capture not found in the package; not archived");
+            const std::string note = "revisit: original not found";
+            if (std::find(r.notes.begin(), r.notes.end(), note) == r.notes.end())
+                r.notes.push_back(note);
+            return;
+        }
+        Record orig = original(*off);
+        r.payload = orig.payload;
+        r.sha256 = orig.sha256;
+        r.bytes = orig.bytes;
+        r.revisit_of = !orig.record_id.empty() ? orig.record_id : orig.url + " " + orig.date;
+        if (r.status == 0 || r.status == 304) {
+            r.status = orig.status;
+            r.headers = orig.headers;
+            r.location = orig.location;
+        }
+        if (r.mime.empty() || r.status == orig.status) r.mime = orig.mime;
+        if (r.charset.empty()) r.charset = orig.charset;
+        if (r.server.empty()) r.server = orig.server;
+        r.kept_encoding = orig.kept_encoding;
+        r.notes.erase(std::remove(r.notes.begin(), r.notes.end(), "revisit: original not found"),
+                      r.notes.end());
+    }
+
+    void flush() {
+        out_.write(buf_);
+        buf_.clear();
+    }
+
+    fs::path path_;
+    FileOutput out_;
+    std::string buf_;
+    std::uint64_t offset_ = 0;
+    std::size_t count_ = 0;
+    std::string latest_day_;
+    std::map<std::string, HostRule> hosts_;
+    std::set<std::uint64_t> revisits_;
+    std::map<std::string, std::uint64_t> by_id_, by_digest_, by_uri_date_;
+    std::map<std::string, std::pair<std::string, std::uint64_t>> by_uri_;
+};
+
 class Ingest {
   public:
     Ingest(const IngestOptions& o, std::ostream& out, std::ostream& err)
@@ -251,7 +396,9 @@ class Ingest {
     InflateLimits limits_;
     fs::path pkg_, staging_;
     Manifest manifest_;
-    std::vector<Record> records_;
+    std::unique_ptr<RecordSpill> records_;
+    fs::path resolved_records_;  // records.jsonl, written by resolve_revisits()
+    std::unique_ptr<CaptureCounter> counter_;
     json capture_ = json::object();
     json sources_ = json::array();
     std::vector<json> events_;
@@ -416,7 +563,7 @@ void Ingest::read_warc_record(WarcReader& rd, const WarcRecord& rec, const std::
     for (const auto& n : notes)
         sr.warnings.push_back(where + " (" + r.url + "): " + n);
     r.notes = std::move(notes);
-    records_.push_back(std::move(r));
+    records_->add(r);
     ++sr.kept;
 }
 
@@ -652,66 +799,16 @@ void Ingest::read_mirror(const fs::path& copy, SourceResult& sr) {
                                       url ? url->path : "");
         for (const auto& note : r.notes)
             sr.warnings.push_back(where + ": " + note);
-        records_.push_back(std::move(r));
+        records_->add(r);
         ++sr.kept;
     }
 }
 
 void Ingest::resolve_revisits() {
-    std::map<std::string, std::size_t> by_id, by_digest, by_uri_date, by_uri;
-    auto key_of = [](const std::string& url) {
-        auto u = parse_absolute_url(url);
-        return u ? canonical_key(*u, false) : url;
-    };
-    for (std::size_t i = 0; i < records_.size(); ++i) {
-        const Record& r = records_[i];
-        if (r.kind == "revisit" || (r.payload.empty() && r.bytes != 0)) continue;
-        if (r.payload.empty() && !(r.status >= 200 && r.status < 300)) continue;
-        if (!r.record_id.empty()) by_id.emplace(r.record_id, i);
-        if (!r.payload_digest.empty()) by_digest.emplace(r.payload_digest, i);
-        std::string k = key_of(r.url);
-        by_uri_date.emplace(k + " " + r.date, i);
-        auto it = by_uri.find(k);
-        if (it == by_uri.end() || records_[it->second].date <= r.date) by_uri[k] = i;
-    }
-    for (auto& r : records_) {
-        if (r.kind != "revisit" || !r.revisit_of.empty()) continue;
-        const Record* orig = nullptr;
-        if (!r.refers_to.empty())
-            if (auto it = by_id.find(r.refers_to); it != by_id.end()) orig = &records_[it->second];
-        if (!orig && !r.payload_digest.empty())
-            if (auto it = by_digest.find(r.payload_digest); it != by_digest.end())
-                orig = &records_[it->second];
-        if (!orig && !r.refers_to_uri.empty()) {
-            std::string day, iso;
-            std::string k = key_of(r.refers_to_uri);
-            if (parse_warc_date(r.refers_to_date, day, iso))
-                if (auto it = by_uri_date.find(k + " " + iso); it != by_uri_date.end())
-                    orig = &records_[it->second];
-            if (!orig)
-                if (auto it = by_uri.find(k); it != by_uri.end()) orig = &records_[it->second];
-        }
-        if (!orig) {
-            warnings_.push_back(r.source.substr(r.source.rfind('/') + 1) + ": record at offset " +
-                                std::to_string(r.offset) + ": revisit of " + r.url +
-                                ": original capture not found in the package; not archived");
-            r.notes.push_back("revisit: original not found");
-            continue;
-        }
-        r.payload = orig->payload;
-        r.sha256 = orig->sha256;
-        r.bytes = orig->bytes;
-        r.revisit_of = !orig->record_id.empty() ? orig->record_id : orig->url + " " + orig->date;
-        if (r.status == 0 || r.status == 304) {
-            r.status = orig->status;
-            r.headers = orig->headers;
-            r.location = orig->location;
-        }
-        if (r.mime.empty() || r.status == orig->status) r.mime = orig->mime;
-        if (r.charset.empty()) r.charset = orig->charset;
-        if (r.server.empty()) r.server = orig->server;
-        r.kept_encoding = orig->kept_encoding;
-    }
+    resolved_records_ = staging_ / ".tmp" / "records.jsonl";
+    counter_ = std::make_unique<CaptureCounter>(records_->hosts());
+    for (auto& w : records_->finish(resolved_records_, *counter_))
+        warnings_.push_back(std::move(w));
 }
 
 void Ingest::add_source(const fs::path& src) {
@@ -771,7 +868,7 @@ void Ingest::add_source(const fs::path& src) {
         throw InputError(src.string(), what);
     }
     event("format identification", sr.rel, "success", sr.format);
-    std::size_t before = records_.size();
+    std::size_t before = records_->size();
     try {
         if (sr.format == "warc" || sr.format == "warc.gz")
             read_warc(copy, sr);
@@ -791,7 +888,7 @@ void Ingest::add_source(const fs::path& src) {
         counts += (i ? ", " : "") + type_counts[i];
     event("unpacking", sr.rel, sr.stopped.empty() ? "success" : "warning",
           std::to_string(total) + (sr.format.rfind("warc", 0) == 0 ? " records" : " members") +
-              " (" + counts + "); " + std::to_string(records_.size() - before) +
+              " (" + counts + "); " + std::to_string(records_->size() - before) +
               " captures kept, " + std::to_string(sr.payloads) +
               " payloads extracted to data/records/",
           sr.stopped.empty() ? std::vector<std::string>{} : std::vector<std::string>{sr.stopped});
@@ -811,7 +908,7 @@ void Ingest::add_source(const fs::path& src) {
               {"sha512", sr.digest.sha512},
               {"ingested", now_},
               {"software", xasite_version()},
-              {"captures", records_.size() - before},
+              {"captures", records_->size() - before},
               {"types", sr.types},
               {"warnings", sr.warnings}};
     if (!sr.stopped.empty()) s["stopped"] = sr.stopped;
@@ -821,7 +918,8 @@ void Ingest::add_source(const fs::path& src) {
         warnings_.push_back(w);
     out_ << "read " << src.string() << " (" << sr.format << "): " << total
          << (sr.format.rfind("warc", 0) == 0 ? " records" : " members") << " (" << counts << "), "
-         << (records_.size() - before) << " captures kept, " << sr.warnings.size() << " warnings\n";
+         << (records_->size() - before) << " captures kept, " << sr.warnings.size()
+         << " warnings\n";
     results_.push_back(std::move(sr));
 }
 
@@ -837,18 +935,8 @@ void Ingest::write_metadata() {
     {
         fs::path p = meta / "records.jsonl";
         std::error_code ec;
-        fs::remove(p, ec);
-        FileOutput o(p);
-        std::string chunk;
-        for (const auto& r : records_) {
-            chunk += record_to_json(r).dump() + "\n";
-            if (chunk.size() > (1u << 20)) {
-                o.write(chunk);
-                chunk.clear();
-            }
-        }
-        o.write(chunk);
-        o.close();
+        fs::remove(p, ec);  // may be a hard link into the previous package
+        fs::rename(resolved_records_, p);
         manifest_["data/metadata/records.jsonl"] = digest_file(p);
     }
     std::string ev = old_events_;
@@ -907,6 +995,8 @@ int Ingest::run() {
         }
     } cleanup{staging_};
     store_ = std::make_unique<PayloadStore>(staging_, manifest_);
+    fs::create_directories(staging_ / ".tmp");
+    records_ = std::make_unique<RecordSpill>(staging_ / ".tmp" / "records.spill");
 
     bool extending = fs::exists(pkg_);
     if (extending) {
@@ -928,7 +1018,8 @@ int Ingest::run() {
             if (ec) fs::copy_file(it->path(), staging_ / r);
         }
         PackageData old = load_package_data(pkg_);
-        records_ = std::move(old.records);
+        for (const auto& r : old.records)
+            records_->add(r);
         unit_ = old.unit;
         capture_ = old.capture;
         if (auto it = capture_.find("sources"); it != capture_.end() && it->is_array())
@@ -952,12 +1043,10 @@ int Ingest::run() {
     // Capture date: the option, else the latest record date.
     std::string captured = opt_.captured;
     if (captured.empty()) {
-        for (const auto& r : records_)
-            if (r.date.size() >= 10 && r.date.substr(0, 10) > captured)
-                captured = r.date.substr(0, 10);
+        captured = records_->latest_day();
         if (captured.empty()) captured = now_.substr(0, 10);
     }
-    auto rules = host_rules(records_);
+    auto rules = records_->hosts();
     json hosts = json::array();
     for (const auto& h : rules)
         hosts.push_back(
@@ -970,11 +1059,11 @@ int Ingest::run() {
         opt_.software.empty() || opt_.software == "xasite" ? xasite_version() : opt_.software;
     capture_["hosts"] = hosts;
     capture_["sources"] = sources_;
-    capture_["records"] = records_.size();
+    capture_["records"] = records_->size();
     capture_["updated"] = now_;
     event("ingestion", "content/archives/" + code, warnings_.empty() ? "success" : "warning",
-          std::to_string(results_.size()) + " source(s) added; " + std::to_string(records_.size()) +
-              " captures in the package; captured " + captured,
+          std::to_string(results_.size()) + " source(s) added; " +
+              std::to_string(records_->size()) + " captures in the package; captured " + captured,
           warnings_);
     write_metadata();
     remove_tree_quietly(staging_ / ".tmp");
@@ -1019,15 +1108,11 @@ int Ingest::run() {
 
     for (const auto& w : warnings_)
         err_ << "warning: " << w << "\n";
-    // The summary reads the package as the site build will; what ingest held is released first.
-    std::size_t captures = records_.size();
-    std::vector<Record>().swap(records_);
-    Manifest().swap(manifest_);
-    PackageData data = load_package_data(pkg_);
-    Catalog cat(data);
-    out_ << "package " << pkg_.string() << ": " << sources_.size() << " sources, " << captures
-         << " captures; " << cat.pages() << " pages, " << cat.files() << " files, "
-         << cat.redirects() << " redirects; captured " << captured << "; " << rep.payload_files
+    std::size_t pages = 0, files = 0, redirects = 0;
+    counter_->counts(pages, files, redirects);
+    out_ << "package " << pkg_.string() << ": " << sources_.size() << " sources, "
+         << records_->size() << " captures; " << pages << " pages, " << files << " files, "
+         << redirects << " redirects; captured " << captured << "; " << rep.payload_files
          << " payload files, " << rep.payload_bytes << " bytes; " << warnings_.size()
          << " warnings\n";
     return 0;

@@ -182,21 +182,24 @@ UnitInfo unit_from_json(const json& j) {
     return u;
 }
 
+void add_host_rule(std::map<std::string, HostRule>& rules, const Record& r) {
+    auto u = parse_absolute_url(r.url);
+    if (!u || !u->is_http()) return;
+    auto& h = rules[host_key(*u)];
+    h.host = host_key(*u);
+    ++h.records;
+    std::string s = r.server;
+    for (auto& c : s)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (s.find("iis") != std::string::npos || s.find("asp.net") != std::string::npos ||
+        looks_case_insensitive_path(u->path))
+        h.case_insensitive = true;
+}
+
 std::vector<HostRule> host_rules(const std::vector<Record>& records) {
     std::map<std::string, HostRule> m;
-    for (const auto& r : records) {
-        auto u = parse_absolute_url(r.url);
-        if (!u || !u->is_http()) continue;
-        auto& h = m[host_key(*u)];
-        h.host = host_key(*u);
-        ++h.records;
-        std::string s = r.server;
-        for (auto& c : s)
-            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (s.find("iis") != std::string::npos || s.find("asp.net") != std::string::npos ||
-            looks_case_insensitive_path(u->path))
-            h.case_insensitive = true;
-    }
+    for (const auto& r : records)
+        add_host_rule(m, r);
     std::vector<HostRule> out;
     for (auto& [k, v] : m)
         out.push_back(v);
@@ -263,9 +266,7 @@ PackageData load_package_data(const fs::path& dir) {
 
 // ---- Catalog ----
 
-namespace {
-
-int rank(const Record& r) {
+int Catalog::rank(const Record& r) {
     if (r.kind == "revisit" && r.revisit_of.empty()) return 0;  // unresolved
     if (r.status >= 200 && r.status < 300)
         return (!r.payload.empty() || r.bytes == 0) ? (r.payload.empty() ? 1 : 3) : 0;
@@ -273,7 +274,46 @@ int rank(const Record& r) {
     return 0;
 }
 
-}  // namespace
+Catalog::Kind Catalog::classify(const Record& r) {
+    int rk = rank(r);
+    if (rk >= 1 && r.status < 300) {
+        if (!r.kept_encoding.empty()) return Kind::file;
+        MimeKind mk = mime_kind(r.mime);
+        if (mk == MimeKind::html) return Kind::page;
+        if (mk == MimeKind::script) return Kind::unusable;  // scripts never reach the view
+        return Kind::file;
+    }
+    return rk == 2 ? Kind::redirect : Kind::unusable;
+}
+
+CaptureCounter::CaptureCounter(const std::vector<HostRule>& hosts) {
+    for (const auto& h : hosts)
+        if (h.case_insensitive) case_insensitive_.insert(h.host);
+}
+
+void CaptureCounter::add(const Record& r) {
+    auto u = parse_absolute_url(r.url);
+    if (!u || !u->is_http()) return;
+    std::string key = canonical_key(*u, case_insensitive_.count(host_key(*u)) > 0);
+    Best b{Catalog::rank(r), r.date, Catalog::classify(r)};
+    auto it = best_.find(key);
+    if (it == best_.end())
+        best_.emplace(std::move(key), std::move(b));
+    else if (b.rank > it->second.rank || (b.rank == it->second.rank && b.date >= it->second.date))
+        it->second = std::move(b);
+}
+
+void CaptureCounter::counts(std::size_t& pages, std::size_t& files, std::size_t& redirects) const {
+    pages = files = redirects = 0;
+    for (const auto& [k, b] : best_) {
+        if (b.kind == Catalog::Kind::page)
+            ++pages;
+        else if (b.kind == Catalog::Kind::file)
+            ++files;
+        else if (b.kind == Catalog::Kind::redirect)
+            ++redirects;
+    }
+}
 
 Catalog::Catalog(const PackageData& data) : records_(&data.records) {
     for (const auto& h : data.hosts)
@@ -292,7 +332,7 @@ Catalog::Catalog(const PackageData& data) : records_(&data.records) {
         } else {
             const Record& a = recs[it->second];
             const Record& b = recs[i];
-            int ra = rank(a), rb = rank(b);
+            int ra = rank(a), rb = rank(b);  // Catalog::rank
             if (rb > ra || (rb == ra && b.date >= a.date)) it->second = i;
         }
         for (const auto& al : recs[i].aliases)
@@ -304,19 +344,7 @@ Catalog::Catalog(const PackageData& data) : records_(&data.records) {
         Entry e;
         e.record = i;
         e.key = key;
-        int rk = rank(r);
-        MimeKind mk = mime_kind(r.mime);
-        if (rk >= 1 && r.status < 300) {
-            if (mk == MimeKind::html)
-                e.kind = Kind::page;
-            else if (mk == MimeKind::script)
-                e.kind = Kind::unusable;  // scripts never reach the view
-            else
-                e.kind = Kind::file;
-            if (!r.kept_encoding.empty()) e.kind = Kind::file;
-        } else if (rk == 2) {
-            e.kind = Kind::redirect;
-        }
+        e.kind = classify(r);
         e.media_type = e.kind == Kind::page || e.kind == Kind::redirect
                            ? "text/html"
                            : (r.kept_encoding.empty() ? r.mime : "application/octet-stream");

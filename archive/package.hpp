@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,8 @@ struct HostRule {
 
 // Decides the host rules from the records (IIS/ASP.NET hosts are case-insensitive).
 std::vector<HostRule> host_rules(const std::vector<Record>& records);
+// The same, one record at a time (host key → rule).
+void add_host_rule(std::map<std::string, HostRule>& rules, const Record& r);
 
 struct PackageData {
     std::filesystem::path dir;
@@ -91,6 +94,12 @@ class Catalog {
 
     explicit Catalog(const PackageData& data);
 
+    // How good a capture is for its URL (the best one per URL is shown): 3 a 2xx with its
+    // payload, 2 a redirect, 1 an empty 2xx, 0 unusable (unresolved revisit, error status).
+    static int rank(const Record& r);
+    // What the view makes of a capture on its own.
+    static Kind classify(const Record& r);
+
     const std::vector<Record>& records() const { return *records_; }
     const std::vector<Entry>& entries() const { return entries_; }  // sorted by key
     // The entry for a URL (exact key, then index-file and trailing-slash variants), or nullptr.
@@ -117,6 +126,24 @@ class Catalog {
     std::map<std::string, std::size_t> by_key_;  // key (and alias keys) → entry
     std::size_t pages_ = 0, files_ = 0, redirects_ = 0;
     const Entry* home_ = nullptr;
+};
+
+// The page, file and redirect counts a Catalog would give, one record at a time, without holding
+// the records (ingest's summary on captures of any number).
+class CaptureCounter {
+  public:
+    explicit CaptureCounter(const std::vector<HostRule>& hosts);
+    void add(const Record& r);
+    void counts(std::size_t& pages, std::size_t& files, std::size_t& redirects) const;
+
+  private:
+    struct Best {
+        int rank = 0;
+        std::string date;
+        Catalog::Kind kind = Catalog::Kind::unusable;
+    };
+    std::set<std::string, std::less<>> case_insensitive_;
+    std::map<std::string, Best> best_;
 };
 
 // "2025-06-30T10:20:30Z" for a time_t (UTC).
