@@ -421,7 +421,9 @@ std::string ViewChrome::banner_html(std::string_view file, std::string_view orig
     std::string h =
         "<div class=\"xa-archive-banner\" data-archive-banner lang=\"vi\" role=\"region\" "
         "aria-label=\"Thông báo bản lưu trữ\">";
-    h += "<p class=\"xa-archive-title\"><strong>Trang lưu trữ của " + escape_html(unit.name);
+    h += "<p class=\"xa-archive-title\"><span class=\"xa-archive-badge\">Đã dừng hoạt động</span> "
+         "<strong>Trang lưu trữ của " +
+         escape_html(unit.name);
     if (!unit.dissolved.empty())
         h += " đã giải thể từ " + escape_html(date_vi_admin(unit.dissolved));
     h += "</strong></p><p>Nội dung được lưu lại";
@@ -564,6 +566,8 @@ std::string ViewChrome::banner_css() {
 .xa-archive-banner a:focus, .xa-archive-main a:focus, .xa-skip:focus {
   outline: 3px solid #1a1a1a; outline-offset: 2px; background: #ffe066;
 }
+.xa-archive-badge { display: inline-block; margin-right: .5rem; padding: 0 .4rem; background: #8a1c1c;
+  color: #fff; font-weight: bold; text-transform: uppercase; letter-spacing: .03em; }
 .xa-archive-url { word-break: break-all; font-family: monospace; }
 .xa-archive-note { border: 2px solid #8a6d00; margin: .5rem 0; }
 [data-archive-disabled] { cursor: not-allowed; text-decoration: line-through; }
