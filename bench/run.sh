@@ -44,3 +44,34 @@ serve_pid=$!
 for i in $(seq 50); do wget -q -O /dev/null "http://127.0.0.1:$port/" 2>/dev/null && break; sleep 0.2; done
 wrk -t 2 -c 16 -d 10s -s bench/search_queries.lua "http://127.0.0.1:$port" | grep '^wrk:' | sed 's/^wrk:/api\/search under wrk (16 connections, 2 threads, 10 s, loopback):/'
 kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true
+
+echo "== archive ingest (synthetic district-portal WARC, one gzip member per record)"
+# ARCHIVE_BENCH_BIG_MB (default 1024): the size of the WARC whose peak RSS is measured.
+big_mb=${ARCHIVE_BENCH_BIG_MB:-1024}
+mkdir -p "$work/acontent/units"
+cp content/units/daklak-units.json "$work/acontent/units/"
+cp content/site.json "$work/acontent/"
+archive_ingest() {  # label file
+  label=$1; file=$2
+  rm -rf "$work/acontent/archives"
+  /usr/bin/time -v -o "$work/atime" "$xasite" archive ingest --unit 651 --content "$work/acontent" \
+    "$file" >"$work/aout" 2>"$work/aerr" || { cat "$work/aerr"; exit 1; }
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$work/atime")
+  rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/atime")
+  pages=$(sed -nE 's/.* captures; ([0-9]+) pages.*/\1/p' "$work/aout")
+  bytes=$(stat -c %s "$file")
+  payload=$(sed -nE 's/.* payload files, ([0-9]+) bytes.*/\1/p' "$work/aout")
+  echo "$label: warc_mb=$(awk "BEGIN {printf \"%.1f\", $bytes/1048576}") pages=$pages wall_s=$wall" \
+    "pages_per_s=$(awk "BEGIN {printf \"%.0f\", $pages/$wall}")" \
+    "warc_mb_per_s=$(awk "BEGIN {printf \"%.1f\", $bytes/1048576/$wall}")" \
+    "payload_mb_per_s=$(awk "BEGIN {printf \"%.1f\", $payload/1048576/$wall}")" \
+    "peak_rss_mib=$(awk "BEGIN {printf \"%.1f\", $rss_kb/1024}")"
+}
+"$build/bench/archive_warc_gen" "$work/a25.warc.gz" 25 >/dev/null
+archive_ingest "archive ingest, 25 MB WARC" "$work/a25.warc.gz"
+/usr/bin/time -f "%e" -o "$work/atime2" "$xasite" archive verify "$work/acontent/archives/651" >/dev/null
+echo "archive verify, same package: wall_s=$(cat "$work/atime2")"
+rm -f "$work/a25.warc.gz"
+"$build/bench/archive_warc_gen" "$work/abig.warc.gz" "$big_mb" >/dev/null
+archive_ingest "archive ingest, ${big_mb} MB WARC" "$work/abig.warc.gz"
+rm -rf "$work/abig.warc.gz" "$work/acontent/archives"

@@ -9,10 +9,14 @@
 #include <fstream>
 #include <iterator>
 #include <map>
-#include <optional>
 #include <mutex>
+#include <optional>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
+#include "archive/archive.hpp"
+#include "core/error.hpp"
 #include "search/index.hpp"
 #include "search/response_json.hpp"
 #include "search/results_html.hpp"
@@ -36,6 +40,23 @@ SiteServer* g_server = nullptr;
 
 void on_signal(int) {
     if (g_server) g_server->stop();
+}
+
+// The archive views (luu-tru/): their own Content-Security-Policy (no script at all; the old
+// pages' inline styles allowed), replacing the site's.
+bool is_archive_path(const std::string& path) {
+    return path.rfind("/luu-tru/", 0) == 0;
+}
+
+void set_archive_csp(httplib::Response& res) {
+    res.headers.erase("Content-Security-Policy");
+    res.set_header("Content-Security-Policy", archive::archive_content_security_policy());
+}
+
+// "host:port" → "host".
+std::string host_name(const std::string& host_header) {
+    if (!host_header.empty() && host_header.front() == '[') return host_header;  // IPv6 literal
+    return host_header.substr(0, host_header.find(':'));
 }
 
 bool read_whole(const fs::path& p, std::string& out) {
@@ -96,7 +117,8 @@ class QueryParams {
             std::string_view pair = query.substr(0, amp);
             auto eq = pair.find('=');
             std::string name = form_decode(pair.substr(0, eq));
-            std::string value = eq == std::string_view::npos ? "" : form_decode(pair.substr(eq + 1));
+            std::string value =
+                eq == std::string_view::npos ? "" : form_decode(pair.substr(eq + 1));
             if (!name.empty()) values_.emplace(std::move(name), std::move(value));
             if (amp == std::string_view::npos) break;
             query.remove_prefix(amp + 1);
@@ -119,9 +141,8 @@ std::optional<std::size_t> size_param(const QueryParams& req, const char* name,
                                       std::size_t fallback) {
     if (!req.has(name)) return fallback;
     const std::string v = req.get(name);
-    if (v.empty() || v.size() > 9 || !std::all_of(v.begin(), v.end(), [](char c) {
-            return c >= '0' && c <= '9';
-        }))
+    if (v.empty() || v.size() > 9 ||
+        !std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return std::nullopt;
     return static_cast<std::size_t>(std::stoul(v));
 }
@@ -155,18 +176,30 @@ std::string read_request(const QueryParams& req, SearchRequest& r) {
 
 const char* status_text(int status) {
     switch (status) {
-        case 400: return "bad request";
-        case 403: return "forbidden";
-        case 404: return "not found";
-        case 405: return "method not allowed";
-        case 408: return "request timeout";
-        case 413: return "payload too large";
-        case 414: return "URI too long";
-        case 416: return "range not satisfiable";
-        case 431: return "request header fields too large";
-        case 500: return "internal error";
-        case 503: return "service unavailable";
-        default: return status >= 500 ? "server error" : "request error";
+        case 400:
+            return "bad request";
+        case 403:
+            return "forbidden";
+        case 404:
+            return "not found";
+        case 405:
+            return "method not allowed";
+        case 408:
+            return "request timeout";
+        case 413:
+            return "payload too large";
+        case 414:
+            return "URI too long";
+        case 416:
+            return "range not satisfiable";
+        case 431:
+            return "request header fields too large";
+        case 500:
+            return "internal error";
+        case 503:
+            return "service unavailable";
+        default:
+            return status >= 500 ? "server error" : "request error";
     }
 }
 
@@ -181,12 +214,12 @@ struct SiteServer::Impl {
     std::ostream& log;
     httplib::Server server;
     std::mutex log_mutex;
+    archive::OldUrlIndex old_urls;  // the reclaimed domains' addresses (loaded by bind())
     Searcher searcher;
     Impl(ServeOptions o, std::ostream& l)
         : options(std::move(o)),
           log(l),
-          searcher(options.index_dir.empty() ? index_path_for(options.site_dir)
-                                             : options.index_dir,
+          searcher(options.index_dir.empty() ? index_path_for(options.site_dir) : options.index_dir,
                    options.index_recheck) {}
 
     void api_search(const httplib::Request& req, httplib::Response& res) {
@@ -254,6 +287,19 @@ struct SiteServer::Impl {
     }
 
     void serve_static(const httplib::Request& req, httplib::Response& res) {
+        // A request for a reclaimed domain (its DNS now points here): to the archived copy.
+        if (old_urls.size() > 0 && !is_archive_path(req.path)) {
+            std::string host = host_name(req.get_header_value("Host"));
+            if (!host.empty()) {
+                std::string target = req.target.empty() ? req.path : req.target;
+                if (auto to = old_urls.find("http://" + host + target)) {
+                    res.status = 301;
+                    res.set_header("Location", *to);
+                    return;
+                }
+            }
+        }
+        if (is_archive_path(req.path)) set_archive_csp(res);
         StaticResult r = resolve_static(options.site_dir, req.path);
         if (r.status == 301) {
             res.status = 301;
@@ -302,7 +348,8 @@ SiteServer::SiteServer(ServeOptions options, std::ostream& log)
     server.set_read_timeout(10);
     server.set_write_timeout(10);
     unsigned threads = im.options.threads;
-    if (threads == 0) threads = std::max(32u, 8u * std::max(1u, std::thread::hardware_concurrency()));
+    if (threads == 0)
+        threads = std::max(32u, 8u * std::max(1u, std::thread::hardware_concurrency()));
     // httplib takes ownership of the queue it is given (and deletes it).
     server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
 
@@ -316,16 +363,25 @@ SiteServer::SiteServer(ServeOptions options, std::ostream& log)
     server.Get("/api/suggest", [&im](const httplib::Request& req, httplib::Response& res) {
         im.api_suggest(req, res);
     });
+    // Old-URL lookups: GET /api/old-url?url=<old address> → {"target": "/luu-tru/…"} or 404.
+    server.Get("/api/old-url", [&im](const httplib::Request& req, httplib::Response& res) {
+        const std::string url = QueryParams(req).get("url");
+        if (url.empty()) return send_json_error(res, 400, "missing url parameter");
+        auto target = im.old_urls.find(url);
+        if (!target) return send_json_error(res, 404, "not an address of an archived site");
+        res.set_content(nlohmann::json{{"target", *target}}.dump(), kJson);
+    });
     server.Get(R"(/api(/.*)?)", [](const httplib::Request&, httplib::Response& res) {
-        send_json_error(res, 404, "no such API (try /api/search?q=… or /api/suggest?q=…)");
+        send_json_error(
+            res, 404, "no such API (try /api/search?q=…, /api/suggest?q=… or /api/old-url?url=…)");
     });
     server.Get(R"(/.*)", [&im](const httplib::Request& req, httplib::Response& res) {
         im.serve_static(req, res);
     });
     // Errors found by the HTTP layer itself (bad request line, unknown method…) get a JSON body
     // too; responses that already have one keep it.
-    server.set_error_handler(httplib::Server::HandlerWithResponse(
-        [](const httplib::Request&, httplib::Response& res) {
+    server.set_error_handler(
+        httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
             if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
             res.set_content(error_json(status_text(res.status)), kJson);
             return httplib::Server::HandlerResponse::Handled;
@@ -364,6 +420,12 @@ int SiteServer::bind() {
                << ": no such site directory (run `xasite build` first)\n";
         return -1;
     }
+    try {
+        im.old_urls = archive::OldUrlIndex::load(im.options.site_dir);
+    } catch (const InputError& e) {
+        // The site is still served; only the old addresses are not answered.
+        im.log << "warning: old-URL redirects disabled: " << e.what() << "\n";
+    }
     int port = im.options.port;
     if (port == 0) {
         port = im.server.bind_to_any_port(im.options.host);
@@ -393,8 +455,8 @@ int run_serve(const ServeOptions& options, std::ostream& log) {
         << ":" << port << "/ (Ctrl+C to stop)\n";
     try {
         auto snap = IndexSnapshot::open(index);
-        log << "search index " << fs::absolute(index).string() << ": "
-            << snap->document_count() << " documents\n";
+        log << "search index " << fs::absolute(index).string() << ": " << snap->document_count()
+            << " documents\n";
     } catch (const std::exception& e) {
         log << "warning: " << e.what() << "; /api/search answers 503 until it exists\n";
     }

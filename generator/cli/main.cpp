@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "generator/check/link_checker.hpp"
+#include "generator/cli/archive_command.hpp"
 #include "generator/directives/directive.hpp"
 #include "generator/procedures/import.hpp"
 #include "generator/site/build.hpp"
@@ -117,6 +118,10 @@ int run(int argc, char** argv) {
         ->check(CLI::Range(0, 65535));
     cmd_serve->add_flag("--quiet,-q", serve.quiet, "No request log");
 
+    // archive ingest | verify
+    xasite::cli::ArchiveCommand archive;
+    xasite::cli::add_archive_command(app, archive);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -146,6 +151,8 @@ int run(int argc, char** argv) {
         return xasite::directives::run_inspect(inspect_files, inspect_json, std::cout, std::cerr);
     if (cmd_serve->parsed()) return xasite::search::run_serve(serve, std::cerr);
     if (cmd_search->parsed()) return xasite::search::run_search(search, std::cout, std::cerr);
+    if (xasite::cli::archive_command_parsed(archive))
+        return xasite::cli::run_archive_command(archive, std::cout, std::cerr);
     if (cmd_check->parsed()) return xasite::check::run_check(check_site, check_jobs, std::cout);
     return 2;
 }

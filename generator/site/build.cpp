@@ -20,6 +20,7 @@
 
 #include "core/error.hpp"
 #include "generator/content/content.hpp"
+#include "generator/site/archives.hpp"
 #include "generator/site/catalog.hpp"
 #include "generator/site/documents.hpp"
 #include "generator/site/output.hpp"
@@ -206,6 +207,10 @@ BuildSummary build_site(const BuildOptions& options) {
     for (const auto& w : documents.warnings)
         summary.warnings.push_back("documents: " + w);
     ctx.documents = &documents;
+    // Preservation packages of the dissolved districts: read (and checked) before anything is
+    // written, so a malformed one stops the build with an InputError naming it.
+    ArchiveSet archives = ArchiveSet::load(options.content_dir, ctx);
+    ctx.archives = &archives;
     SharedViews shared = SharedViews::build(ctx);
 
     // 2. Render into a temporary directory beside the output, in parallel by site.
@@ -226,10 +231,23 @@ BuildSummary build_site(const BuildOptions& options) {
     std::atomic<std::size_t> pages{0}, units_done{0};
     bool tty = !options.quiet && ::isatty(STDERR_FILENO);
     Progress progress(tty, selected.size(), pages, units_done);
-    std::vector<std::vector<std::string>> site_warnings(selected.size() + 2);
-    // Tasks: one per commune site, the province site, and the search index's shared documents.
-    tbb::parallel_for(std::size_t{0}, selected.size() + 2, [&](std::size_t k) {
-        if (k == selected.size() + 1) {
+    // Tasks: the commune sites, the province site, the search index's shared documents, then one
+    // per archive view.
+    const std::size_t n_sites = selected.size() + 1;
+    const std::size_t feed_task = n_sites;
+    std::vector<std::vector<std::string>> site_warnings(n_sites + 1 + archives.entries.size());
+    std::atomic<std::size_t> archived{0};
+    tbb::parallel_for(std::size_t{0}, site_warnings.size(), [&](std::size_t k) {
+        if (k > feed_task) {
+            const auto& entry = archives.entries[k - feed_task - 1];
+            // Archived pages go straight into the index (an archive can be large; their ids are
+            // unique, so only their document numbers depend on timing).
+            auto index_item = [&](const archive::ArchivedItem& item) {
+                archived.fetch_add(1);
+                if (index) index->writer().add(archive_search_document(item, entry));
+            };
+            site_warnings[k] = render_archive(ctx, entry, out, pages, index_item);
+        } else if (k == feed_task) {
             if (index) feed_search_index(ctx, index->writer());
         } else if (k == selected.size()) {
             site_warnings[k] = render_province_site(ctx, base_theme, out, pages);
@@ -257,6 +275,8 @@ BuildSummary build_site(const BuildOptions& options) {
     out.commit(options.background_cleanup);
     if (index) index->commit();
     summary.units = selected.size();
+    summary.archives = archives.entries.size();
+    summary.archived_items = archived.load();
     summary.pages = pages.load();
     summary.files = out.files();
     summary.bytes = out.bytes();
@@ -281,6 +301,9 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
             if (options.search_index)
                 line << "; search index: " << thousands(s.index_documents) << " documents → "
                      << search::index_path_for(options.out_dir).string();
+            if (s.archives > 0)
+                line << " (" << s.archives << (s.archives == 1 ? " archive, " : " archives, ")
+                     << thousands(s.archived_items) << " archived pages and files)";
             out << line.str() << "\n";
         }
         return 0;

@@ -26,6 +26,8 @@ struct BuildSummary {
     std::size_t files = 0;  // every file written
     std::size_t bytes = 0;
     std::size_t index_documents = 0;  // documents in the search index (0 without one)
+    std::size_t archives = 0;         // archive views rendered (luu-tru/<district>/)
+    std::size_t archived_items = 0;   // archived pages and attachments given to the index feed
     double seconds = 0;
     std::vector<std::string> warnings;
 };

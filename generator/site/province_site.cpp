@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/text.hpp"
+#include "generator/site/archives.hpp"
 #include "generator/site/documents.hpp"
 #include "generator/site/format.hpp"
 #include "generator/site/search_feed.hpp"
@@ -131,6 +132,9 @@ std::vector<std::string> render_province_site(const BuildContext& ctx, const The
                              {"commune_count", communes_of.size()},
                              {"successors", succ},
                              {"key", search_key({d.full_name, d.name})}});
+        // The capture date of the district's preservation package, when one is in this build.
+        const ArchiveSet::Entry* pkg = ctx.archives ? ctx.archives->find(d.code) : nullptr;
+        districts.back()["archived"] = pkg ? json(date_vi(pkg->package.captured)) : json();
     }
     {
         json v;
@@ -166,7 +170,10 @@ std::vector<std::string> render_province_site(const BuildContext& ctx, const The
                              breadcrumb(d["name"].get<std::string>(),
                                         "luu-tru/" + d["slug"].get<std::string>() + "/")}));
             dv["district"] = d;
-            dv["archive"] = nullptr;  // no preservation package ingested for this district
+            // The preservation package's figures, or null: none ingested for this district.
+            const ArchiveSet::Entry* pkg =
+                ctx.archives ? ctx.archives->find(d["code"].get<std::string>()) : nullptr;
+            dv["archive"] = pkg ? ctx.archives->landing_view(*pkg) : json();
             r.page("luu-tru/" + d["slug"].get<std::string>() + "/", "archive-district", dv, nullptr,
                    today);
         }

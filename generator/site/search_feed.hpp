@@ -8,8 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "archive/archive.hpp"
 #include "generator/content/content.hpp"
 #include "generator/procedures/procedure.hpp"
+#include "generator/site/archives.hpp"
 #include "search/index.hpp"
 
 namespace xasite::site {
@@ -50,6 +52,12 @@ class SearchPageCollector {
     std::mutex mutex_;
     std::vector<search::SearchDocument> docs_;
 };
+
+// An archived page or attachment of a dissolved district: type "archive", its own path in the
+// archive view, filed under the successor communes (so their searches find it) and the old
+// district's code (old_unit filter).
+search::SearchDocument archive_search_document(const archive::ArchivedItem& item,
+                                               const ArchiveSet::Entry& entry);
 
 // Adds the procedures, documents and registry entries. The communes' and the province's Markdown
 // pages are added by the site renderers, which decide their final paths.

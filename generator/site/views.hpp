@@ -21,6 +21,7 @@ struct BuildContext {
     const struct DocumentSet* documents = nullptr;
     // Where the site renderers report their Markdown pages for the search index (null: no index).
     class SearchPageCollector* search_pages = nullptr;
+    const struct ArchiveSet* archives = nullptr;  // preservation packages (archives.hpp)
 };
 
 nlohmann::json globals_view(const content::Content& content, const std::string& build_date);

@@ -1,0 +1,76 @@
+// URLs of captured resources: parsing and resolving references as browsers do (WHATWG-style
+// clean-up: spaces trimmed, tabs and newlines dropped, "\" read as "/" in http URLs), the
+// canonical key that identifies one resource (host without "www.", http = https, default port
+// dropped, percent-encoding normalised, dot segments removed, query parameters sorted so the same
+// page with parameters in another order is one page, and ASP.NET/IIS hosts case-insensitive),
+// and the deterministic file name of each key in the view.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace xasite::archive {
+
+struct Url {
+    std::string scheme;  // lower case, without ':'
+    std::string userinfo;
+    std::string host;  // lower case
+    std::string port;  // "" when absent or the scheme's default
+    std::string path;  // hierarchical URLs: starts with '/'; opaque ones (mailto:) hold the rest
+    std::string query;
+    bool has_query = false;
+    std::string fragment;
+    bool has_fragment = false;
+    bool hierarchical = true;
+
+    std::string str() const;  // serialised (with the fragment)
+    bool is_http() const { return scheme == "http" || scheme == "https"; }
+};
+
+// Trims ASCII whitespace and control characters at both ends, removes tabs and newlines inside.
+std::string clean_reference(std::string_view ref);
+
+// Parses an absolute URL (scheme ":" …). Hosts are lower-cased; the default port dropped; an
+// http URL with an empty path gets "/". nullopt when it is not absolute or malformed.
+std::optional<Url> parse_absolute_url(std::string_view s);
+
+// Resolves a reference against a base (RFC 3986 §5.2 with the browser clean-ups above).
+std::optional<Url> resolve_url(const Url& base, std::string_view ref);
+
+// The site part of a key: host without a leading "www." and trailing dot, with ":port" when not
+// the default.
+std::string host_key(const Url& u);
+
+// Percent-encoding normalised (unreserved characters decoded, hex in upper case, spaces and bytes
+// outside ASCII encoded) and dot segments removed.
+std::string normalise_path(std::string_view path);
+// Query parameters split on '&', empty ones dropped, encoding normalised, sorted.
+std::string normalise_query(std::string_view query);
+
+// "host/path?query" — the identity of a captured resource. Case-insensitive hosts (IIS/ASP.NET)
+// have the path and query lower-cased.
+std::string canonical_key(const Url& u, bool case_insensitive);
+
+// Whether a host looks like IIS/ASP.NET from a URL path (.aspx, .asp, .ashx, .asmx, .axd).
+bool looks_case_insensitive_path(std::string_view path);
+
+// The view's file for a key: "host/dir/name.ext" (no leading slash). HTML gets ".html" unless it
+// already ends in .html/.htm; other types get the extension of their media type when the name
+// lacks it; a query becomes "@k=v&k2=v2" before the extension; characters unsafe in file names
+// become "_" and such lossy names (and over-long ones) get "~" and 8 hex digits of the key's
+// SHA-1, so two keys never share a file.
+std::string key_to_file(std::string_view key, std::string_view media_type);
+// The same name with "~" and 8 hex digits of SHA-1(salt) inserted before the extension.
+std::string disambiguate_file(std::string_view file, std::string_view salt);
+
+// A relative href from one file of the view to another (both relative to the same root),
+// percent-encoded for use in an attribute.
+std::string relative_href(std::string_view from_file, std::string_view to_file);
+// Percent-encodes a path for an href (keeps "/" and the characters safe in paths).
+std::string encode_href_path(std::string_view path);
+
+// Percent-decodes (invalid escapes kept as is).
+std::string percent_decode(std::string_view s);
+
+}  // namespace xasite::archive

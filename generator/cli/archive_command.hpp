@@ -1,0 +1,33 @@
+// `xasite archive ingest|verify`: the command-line glue. Fills archive::UnitInfo from the units
+// registry (content/units/daklak-units.json) and the reorganisation in content/site.json, so the
+// archive module itself never depends on generator/.
+#pragma once
+
+#include <filesystem>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+namespace xasite::cli {
+
+struct ArchiveCommand {
+    CLI::App* ingest = nullptr;
+    CLI::App* verify = nullptr;
+    std::string unit, captured, base_url;
+    std::filesystem::path content_dir = "content";
+    std::vector<std::filesystem::path> sources;
+    std::filesystem::path package;
+};
+
+// Adds `archive ingest` and `archive verify` to the app; the returned object holds the options.
+void add_archive_command(CLI::App& app, ArchiveCommand& cmd);
+
+// Whether one of the archive subcommands was parsed.
+bool archive_command_parsed(const ArchiveCommand& cmd);
+
+// Runs the parsed subcommand: 0 success, 1 input error (printed on err).
+int run_archive_command(const ArchiveCommand& cmd, std::ostream& out, std::ostream& err);
+
+}  // namespace xasite::cli

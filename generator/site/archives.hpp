@@ -1,0 +1,54 @@
+// The archives of the dissolved districts in the site build (DESIGN §7, docs/ARCHIVES.md): the
+// preservation packages under content/archives/ are found once before anything is written, each
+// package's view is rendered into luu-tru/<district-slug>/ in parallel with the other sites, and
+// the district's landing page (province site) shows the package's figures.
+#pragma once
+
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "archive/archive.hpp"
+#include "generator/site/output.hpp"
+
+namespace xasite::site {
+
+struct BuildContext;
+
+struct ArchiveSet {
+    struct Entry {
+        archive::PackageInfo package;
+        std::string district_code;  // the old district (registry)
+        std::string slug;           // "huyen-ea-kar"
+        std::string prefix;         // "luu-tru/huyen-ea-kar/"
+        // The successor communes and their site folders ("" when not in this build).
+        std::vector<std::pair<archive::UnitInfo::Successor, std::string>> successors;
+        std::string search_href;  // a successor's search page ("xa-ea-kar/tra-cuu/") or ""
+    };
+    std::vector<Entry> entries;  // sorted by district code
+
+    // Every package of content_dir/archives, matched to the registry's old districts. Throws
+    // InputError naming the package when it is malformed or its unit is not an old district.
+    static ArchiveSet load(const std::filesystem::path& content_dir, const BuildContext& ctx);
+
+    const Entry* find(const std::string& district_code) const;
+
+    // {"href", "contents_href", "maps_href", "captured", "pages", "files", "fixity", …} for the
+    // district's landing page (archive-district template), paths from the output root.
+    nlohmann::json landing_view(const Entry& e) const;
+};
+
+// Renders one package's view through `out`; `pages` counts the HTML pages written. `index` gets
+// every archived page and attachment (the search index feed). Returns the view's warnings, each
+// prefixed with the package.
+std::vector<std::string> render_archive(
+    const BuildContext& ctx, const ArchiveSet::Entry& entry, OutputDir& out,
+    std::atomic<std::size_t>& pages,
+    const std::function<void(const archive::ArchivedItem&)>& index);
+
+}  // namespace xasite::site
