@@ -237,7 +237,20 @@ std::size_t DecompressedStream::fill(std::size_t n) {
         pos_ = 0;
     }
     while (buf_.size() - pos_ < n && !eof_) {
-        if (!produce()) eof_ = true;
+        // A decompression error is raised only once the bytes before it are used up: a
+        // look-ahead (a WARC header scan asks for 4 KiB) must not lose the last good record.
+        if (pending_) {
+            if (buf_.size() > pos_) break;
+            StreamError e = *pending_;
+            pending_.reset();
+            throw e;
+        }
+        try {
+            if (!produce()) eof_ = true;
+        } catch (const StreamError& e) {
+            if (buf_.size() == pos_) throw;
+            pending_ = e;
+        }
     }
     return buf_.size() - pos_;
 }

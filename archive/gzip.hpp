@@ -134,6 +134,7 @@ class DecompressedStream {
     std::unique_ptr<Inflater> inflater_;
     std::deque<Member> members_;
     std::vector<std::string> notes_;
+    std::optional<StreamError> pending_;  // raised by fill() once the bytes before it are used
 };
 
 }  // namespace xasite::archive

@@ -1017,11 +1017,12 @@ int Ingest::run() {
             fs::create_hard_link(it->path(), staging_ / r, ec);
             if (ec) fs::copy_file(it->path(), staging_ / r);
         }
-        PackageData old = load_package_data(pkg_);
-        for (const auto& r : old.records)
-            records_->add(r);
+        // The previous captures are streamed into the spill.
+        PackageData old = load_package_metadata(pkg_);
         unit_ = old.unit;
         capture_ = old.capture;
+        fs::path meta = pkg_ / "data" / "metadata";
+        for_each_record(meta / "records.jsonl", [&](Record&& r) { records_->add(r); });
         if (auto it = capture_.find("sources"); it != capture_.end() && it->is_array())
             sources_ = *it;
         fs::path ev = pkg_ / "data" / "metadata" / "premis-events.jsonl";

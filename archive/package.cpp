@@ -206,7 +206,39 @@ std::vector<HostRule> host_rules(const std::vector<Record>& records) {
     return out;
 }
 
-PackageData load_package_data(const fs::path& dir) {
+void for_each_record(const fs::path& rec, const std::function<void(Record&&)>& fn) {
+    FileInput in(rec);
+    std::string carry;
+    std::string buf(1 << 16, '\0');
+    std::size_t line = 0;
+    auto take = [&](std::string_view l) {
+        ++line;
+        if (l.empty()) return;
+        Record r;
+        try {
+            r = record_from_json(json::parse(l));
+        } catch (const std::exception& e) {
+            throw InputError(location(rec, line), std::string("malformed record: ") + e.what());
+        }
+        fn(std::move(r));
+    };
+    for (;;) {
+        std::size_t n = in.read(buf.data(), buf.size());
+        if (n == 0) break;
+        carry.append(buf.data(), n);
+        std::size_t pos = 0;
+        for (;;) {
+            auto nl = carry.find('\n', pos);
+            if (nl == std::string::npos) break;
+            take(std::string_view(carry).substr(pos, nl - pos));
+            pos = nl + 1;
+        }
+        carry.erase(0, pos);
+    }
+    if (!carry.empty()) take(carry);
+}
+
+PackageData load_package_metadata(const fs::path& dir) {
     PackageData d;
     d.dir = dir;
     fs::path meta = dir / "data" / "metadata";
@@ -220,34 +252,13 @@ PackageData load_package_data(const fs::path& dir) {
     d.capture = read_json_file(meta / "capture.json");
     if (!d.capture.is_object())
         throw InputError((meta / "capture.json").string(), "not a JSON object");
-    fs::path rec = meta / "records.jsonl";
-    FileInput in(rec);
-    std::string carry;
-    char buf[1 << 16];
-    std::size_t line = 0;
-    auto take = [&](std::string_view l) {
-        ++line;
-        if (l.empty()) return;
-        try {
-            d.records.push_back(record_from_json(json::parse(l)));
-        } catch (const std::exception& e) {
-            throw InputError(location(rec, line), std::string("malformed record: ") + e.what());
-        }
-    };
-    for (;;) {
-        std::size_t n = in.read(buf, sizeof buf);
-        if (n == 0) break;
-        carry.append(buf, n);
-        std::size_t pos = 0;
-        for (;;) {
-            auto nl = carry.find('\n', pos);
-            if (nl == std::string::npos) break;
-            take(std::string_view(carry).substr(pos, nl - pos));
-            pos = nl + 1;
-        }
-        carry.erase(0, pos);
-    }
-    if (!carry.empty()) take(carry);
+    return d;
+}
+
+PackageData load_package_data(const fs::path& dir) {
+    PackageData d = load_package_metadata(dir);
+    fs::path meta = dir / "data" / "metadata";
+    for_each_record(meta / "records.jsonl", [&](Record&& r) { d.records.push_back(std::move(r)); });
     // Host rules as recorded at ingest; else derived.
     if (auto it = d.capture.find("hosts"); it != d.capture.end() && it->is_array()) {
         for (const auto& h : *it) {

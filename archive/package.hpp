@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -75,6 +76,14 @@ struct PackageData {
     std::vector<Record> records;
     std::vector<HostRule> hosts;
 };
+
+// Calls `fn` for each record of a records.jsonl, streaming. Throws InputError naming the file and
+// line of a malformed record.
+void for_each_record(const std::filesystem::path& records_jsonl,
+                     const std::function<void(Record&&)>& fn);
+
+// Reads data/metadata/{unit.json,capture.json} only (records and hosts left empty).
+PackageData load_package_metadata(const std::filesystem::path& dir);
 
 // Reads data/metadata/{unit.json,capture.json,records.jsonl}. Throws InputError naming the file
 // (and line) when one is missing or malformed.

@@ -236,6 +236,34 @@ TEST_F(IngestFixture, SeveralSourcesMergeAndReingestKeepsOriginals) {
     EXPECT_EQ(verify().code, 0);
 }
 
+TEST_F(IngestFixture, RevisitInALaterSourceResolvesToAnEarlierOne) {
+    const std::string digest = "sha1:5KZTAQUMLTMWUYQ3OLFDPNVQBPMKXWNF";
+    fs::path a = sources() / "2025-05.warc.gz", b = sources() / "2025-06.warc.gz";
+    write_bytes(a, gz_records({warc_record(
+                       "response", "http://eakar.daklak.gov.vn/gioi-thieu.html",
+                       http_response(200, "text/html; charset=utf-8", "<html>Giới thiệu</html>"),
+                       {{"WARC-Payload-Digest", digest}})}));
+    write_bytes(
+        b,
+        gz_records({warc_record(
+            "revisit", "http://eakar.daklak.gov.vn/gioi-thieu.html",
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n",
+            {{"WARC-Profile", "http://netpreserve.org/warc/1.0/revisit/identical-payload-digest"},
+             {"WARC-Payload-Digest", digest}})}));
+    ASSERT_EQ(ingest({a}).code, 0);
+    Outcome r = ingest({b});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_FALSE(contains(r.err, "not found")) << r.err;
+    auto recs = records();
+    ASSERT_EQ(recs.size(), 2u);
+    EXPECT_EQ(recs[0].kind, "response");
+    EXPECT_EQ(recs[1].kind, "revisit");
+    EXPECT_EQ(recs[1].payload, recs[0].payload);
+    EXPECT_EQ(recs[1].revisit_of, recs[0].record_id);
+    EXPECT_EQ(read_file(package() / recs[1].payload), "<html>Giới thiệu</html>");
+    EXPECT_EQ(verify().code, 0);
+}
+
 TEST_F(IngestFixture, VerifyNamesDamagedMissingAndUnexpectedFiles) {
     fs::path src = copy_source(archive_fixtures() / "warc" / "example.warc.gz");
     ASSERT_EQ(ingest({src}).code, 0);
@@ -312,7 +340,7 @@ TEST_F(IngestFixture, TruncatedWarcGzKeepsRecordsBeforeAndReportsOffset) {
             warc_record("response", "http://eakar.daklak.gov.vn/p" + std::to_string(i) + ".html",
                         http_response(200, "text/html; charset=utf-8",
                                       "<html><title>Trang " + std::to_string(i) + "</title>" +
-                                          std::string(4000, 'x') + "</html>")));
+                                          std::string(1000, 'x') + "</html>")));
     std::string a = gzip_compress(recs[0]) + gzip_compress(recs[1]) + gzip_compress(recs[2]);
     std::string last = gzip_compress(recs[3]);
     fs::path src = sources() / "cut.warc.gz";

@@ -262,6 +262,24 @@ TEST(WarcReader, TruncatedGzipReportsOffsetAndKeepsRecordsBefore) {
         << r.stopped;
 }
 
+// Records shorter than the reader's 4 KiB header look-ahead: the look-ahead must not run into the
+// cut member and lose the last complete record.
+TEST(WarcReader, TruncatedGzipAfterSmallRecords) {
+    std::vector<std::string> recs;
+    for (int i = 0; i < 4; ++i)
+        recs.push_back(warc_record("resource", "http://x.vn/" + std::to_string(i),
+                                   std::string(300, static_cast<char>('a' + i))));
+    std::string last = gzip_compress(recs[3]);
+    std::string data = gz_records({recs[0], recs[1], recs[2]}) + last.substr(0, last.size() / 2);
+    auto r = read_warc_bytes(data, "small.warc.gz");
+    ASSERT_GE(r.records.size(), 3u) << r.stopped;
+    for (int i = 0; i < 3; ++i) {
+        EXPECT_EQ(r.records[i].block, std::string(300, static_cast<char>('a' + i)));
+        EXPECT_FALSE(r.records[i].truncated);
+    }
+    EXPECT_TRUE(contains(r.stopped, "truncated gzip data")) << r.stopped;
+}
+
 TEST(WarcReader, ContentLengthTooLongInGzipMemberResyncs) {
     std::string r1 =
         warc_record("resource", "http://x.vn/1", "first body", {{"Content-Length", "5000"}});
