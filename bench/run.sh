@@ -71,6 +71,18 @@ archive_ingest() {  # label file
 archive_ingest "archive ingest, 25 MB WARC" "$work/a25.warc.gz"
 /usr/bin/time -f "%e" -o "$work/atime2" "$xasite" archive verify "$work/acontent/archives/651" >/dev/null
 echo "archive verify, same package: wall_s=$(cat "$work/atime2")"
+# Render + index: one commune and the province, built without and with the 25 MB package; the
+# difference is the archive view (decode, rewrite, write) and its pages in the search index.
+cp -r content "$work/bcontent"; rm -rf "$work/bcontent/archives"
+/usr/bin/time -f "%e" -o "$work/btime0" "$xasite" build --content "$work/bcontent" --out "$work/b0" --unit 24373 >/dev/null 2>&1
+cp -r "$work/acontent/archives" "$work/bcontent/archives"
+/usr/bin/time -f "%e" -o "$work/btime1" "$xasite" build --content "$work/bcontent" --out "$work/b1" --unit 24373 >"$work/bout" 2>/dev/null
+items=$(sed -nE 's/.* ([0-9,]+) archived pages and files.*/\1/p' "$work/bout" | tr -d ,)
+t0=$(cat "$work/btime0"); t1=$(cat "$work/btime1")
+echo "archive render + index, 25 MB WARC: archived_items=$items build_without_s=$t0 build_with_s=$t1" \
+  "items_per_s=$(awk "BEGIN {d=$t1-$t0; printf \"%.0f\", (d>0 ? $items/d : 0)}")" \
+  "warc_mb_per_s=$(awk "BEGIN {d=$t1-$t0; printf \"%.1f\", (d>0 ? 25/d : 0)}")"
+rm -rf "$work/bcontent" "$work/b0" "$work/b0.xapian" "$work/b1" "$work/b1.xapian"
 rm -f "$work/a25.warc.gz"
 "$build/bench/archive_warc_gen" "$work/abig.warc.gz" "$big_mb" >/dev/null
 archive_ingest "archive ingest, ${big_mb} MB WARC" "$work/abig.warc.gz"

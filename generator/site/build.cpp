@@ -240,13 +240,24 @@ BuildSummary build_site(const BuildOptions& options) {
     tbb::parallel_for(std::size_t{0}, site_warnings.size(), [&](std::size_t k) {
         if (k > feed_task) {
             const auto& entry = archives.entries[k - feed_task - 1];
-            // Archived pages go straight into the index (an archive can be large; their ids are
-            // unique, so only their document numbers depend on timing).
+            // Archived pages go into the index in batches whose text analysis runs in parallel
+            // (archived pages are long; the view itself is rendered by this one task). Memory
+            // stays bounded by the batch. Ids are unique, so only document numbers depend on
+            // timing.
+            std::vector<search::SearchDocument> batch;
+            auto flush = [&] {
+                tbb::parallel_for(std::size_t{0}, batch.size(),
+                                  [&](std::size_t i) { index->writer().add(batch[i]); });
+                batch.clear();
+            };
             auto index_item = [&](const archive::ArchivedItem& item) {
                 archived.fetch_add(1);
-                if (index) index->writer().add(archive_search_document(item, entry));
+                if (!index) return;
+                batch.push_back(archive_search_document(item, entry));
+                if (batch.size() >= 32) flush();
             };
             site_warnings[k] = render_archive(ctx, entry, out, pages, index_item);
+            if (index) flush();
         } else if (k == feed_task) {
             if (index) feed_search_index(ctx, index->writer());
         } else if (k == selected.size()) {
