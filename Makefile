@@ -38,6 +38,9 @@ run: build
 	@echo
 	@echo "Built the province into site/. Browse it with:"
 	@echo "  $(BUILD)/generator/cli/xasite serve --site site    # then open http://127.0.0.1:8080/"
+	@echo "Search it from the command line (the index is site.xapian):"
+	@echo "  $(BUILD)/generator/cli/xasite search --unit 24373 lam giay khai sinh cho con"
+	@echo "The archived district: http://127.0.0.1:8080/luu-tru/huyen-ea-kar/"
 
 test: deps
 	cmake -S . -B $(TESTBUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DXASITE_SANITIZE=ON -DXASITE_WERROR=ON
