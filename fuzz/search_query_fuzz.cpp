@@ -28,10 +28,13 @@ struct FuzzIndex {
     FuzzIndex() {
         std::random_device rd;
         dir = fs::temp_directory_path() / ("xasite-fuzz-search-" + std::to_string(rd()));
-        const char* titles[] = {"Thủ tục đăng ký khai sinh", "Thủ tục đăng ký kết hôn",
-                                "Cấp lại Giấy chứng nhận do bị mất", "Tách hộ",
+        const char* titles[] = {"Thủ tục đăng ký khai sinh",
+                                "Thủ tục đăng ký kết hôn",
+                                "Cấp lại Giấy chứng nhận do bị mất",
+                                "Tách hộ",
                                 "Chứng thực bản sao từ bản chính giấy tờ, văn bản",
-                                "Đăng ký thường trú", "Ủy ban nhân dân xã Ea Kar"};
+                                "Đăng ký thường trú",
+                                "Ủy ban nhân dân xã Ea Kar"};
         xasite::search::IndexWriter writer(dir / "idx");
         writer.set_units({{"24373", {"xa-ea-kar", "Xã Ea Kar"}}});
         int n = 0;
@@ -90,8 +93,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     xasite::search::MatchedWords matched{words, "ch", xasite::search::Lexicon::builtin()};
     (void)xasite::search::snippet_html(clean, matched, 20);
     try {
-        xasite::search::Lexicon::parse({{"synonyms.txt", input}, {"filler.txt", input}},
-                                       "fuzz");
+        xasite::search::Lexicon::parse({{"synonyms.txt", input}, {"filler.txt", input}}, "fuzz");
     } catch (const xasite::InputError&) {
     }
     return 0;

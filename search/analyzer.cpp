@@ -78,8 +78,11 @@ class DocumentIndexer {
                         doc_.add_term(prefixed(layout::kTitleBigram, bigram),
                                       static_cast<Xapian::termcount>(brevity));
                     break;
-                case Field::keywords: doc_.add_term(prefixed(layout::kKeywords, folded), 1); break;
-                case Field::body: break;
+                case Field::keywords:
+                    doc_.add_term(prefixed(layout::kKeywords, folded), 1);
+                    break;
+                case Field::body:
+                    break;
             }
             if (!token.is_code && has_marks(token.lower)) {
                 std::string exact = canonical_tone_placement(token.lower);

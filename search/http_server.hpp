@@ -20,8 +20,8 @@ namespace xasite::search {
 struct ServeOptions {
     std::filesystem::path site_dir = "site";
     std::string host = "127.0.0.1";
-    int port = 8080;     // 0 = any free port
-    bool quiet = false;  // no request log
+    int port = 8080;                  // 0 = any free port
+    bool quiet = false;               // no request log
     std::filesystem::path index_dir;  // default: index_path_for(site_dir)
     std::chrono::milliseconds index_recheck = std::chrono::seconds(1);  // rebuilt-index check
     unsigned threads = 0;  // worker threads; 0 = max(32, 8 × cores)

@@ -13,32 +13,36 @@ namespace xasite::search {
 
 // One searchable thing. Text is NFC UTF-8.
 struct SearchDocument {
-    std::string id;    // unique: "procedure/1.001193", "directive/<slug>", "page/<site>/<path>", "archive/<old-code>/<path>"
+    std::string id;    // unique: "procedure/1.001193", "directive/<slug>", "page/<site>/<path>",
+                       // "archive/<old-code>/<path>"
     std::string type;  // "procedure" | "directive" | "page" | "archive"
-    std::string code;  // procedure code ("1.001193") or document number and symbol ("156/KH-UBND"); "" otherwise
+    std::string code;  // procedure code ("1.001193") or document number and symbol ("156/KH-UBND");
+                       // "" otherwise
     std::string title;
     // Where it is. Either `url`: a path from the output root ("xa-ea-kar/gioi-thieu/",
     // "van-ban/156-kh-ubnd-2025/", "luu-tru/huyen-ea-kar/…"); or `unit_path`: a path inside every
-    // commune site ("thu-tuc/1.001193.html") for things every commune site carries — the result's URL
-    // is then "<slug of the unit searched>/<unit_path>", or `fallback_url` when no unit is given.
+    // commune site ("thu-tuc/1.001193.html") for things every commune site carries — the result's
+    // URL is then "<slug of the unit searched>/<unit_path>", or `fallback_url` when no unit is
+    // given.
     std::string url;
     std::string unit_path;
-    std::string fallback_url;      // absolute URL for unit-less searches of unit_path documents (the national portal)
-    std::vector<std::string> units;  // new unit codes it is relevant to; empty = every commune
-    std::string field;               // lĩnh vực (procedures), "" otherwise
+    std::string fallback_url;  // absolute URL for unit-less searches of unit_path documents (the
+                               // national portal)
+    std::vector<std::string> units;   // new unit codes it is relevant to; empty = every commune
+    std::string field;                // lĩnh vực (procedures), "" otherwise
     std::vector<std::string> levels;  // "commune" | "province" | "ministry" | "vertical" | "other"
     std::string online;               // "none" | "partial" | "full"
     bool boundary_free = false;
-    std::string date;     // "YYYY-MM-DD" (or "YYYY-MM", "YYYY"); "" when unknown
-    std::string issuer;   // directives: the issuing body
-    std::string old_unit; // archives: the old district code
-    std::string keywords; // medium weight: field, agencies, subjects, keywords, recipients
-    std::string body;     // low weight: the full text
+    std::string date;      // "YYYY-MM-DD" (or "YYYY-MM", "YYYY"); "" when unknown
+    std::string issuer;    // directives: the issuing body
+    std::string old_unit;  // archives: the old district code
+    std::string keywords;  // medium weight: field, agencies, subjects, keywords, recipients
+    std::string body;      // low weight: the full text
 };
 
 // Writes a new database at `dir` (which must not exist) and compacts it on finish().
 class IndexWriter {
-public:
+  public:
     explicit IndexWriter(const std::filesystem::path& dir);
     ~IndexWriter();
     IndexWriter(const IndexWriter&) = delete;
@@ -46,7 +50,8 @@ public:
 
     // The new units (code → site folder slug, and display name), stored in the database so that
     // queries can build URLs and filter by unit.
-    void set_units(const std::map<std::string, std::pair<std::string, std::string>>& code_to_slug_and_name);
+    void set_units(
+        const std::map<std::string, std::pair<std::string, std::string>>& code_to_slug_and_name);
     // The language data (content/search: i/y variants, filler words, abbreviations, synonyms) of
     // the content tree; files missing there come from the built-in copy, which is also used when
     // this is not called. Call before the first add(). Throws InputError "file:line: …".
@@ -58,7 +63,7 @@ public:
     // Commits and compacts (single-file is not required). Throws std::runtime_error on failure.
     void finish();
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -12,14 +12,14 @@ namespace xasite::search::layout {
 inline constexpr std::string_view kFormatVersion = "1";
 
 // Term prefixes. Folded syllables ("dang", "ki") are unprefixed and carry positions.
-inline constexpr std::string_view kTitle = "S";          // folded title syllable
-inline constexpr std::string_view kKeywords = "K";       // folded keyword syllable (field, agencies)
-inline constexpr std::string_view kTitleBigram = "T";    // "khai_sinh": adjacent title syllables
-inline constexpr std::string_view kBigram = "B";         // adjacent syllables anywhere
-inline constexpr std::string_view kExact = "E";          // exact form with marks ("đăng", "ủy")
-inline constexpr std::string_view kCode = "XC";          // code key ("1.001193", "156/kh-ubnd")
-inline constexpr std::string_view kId = "Q";             // unique id ("procedure/1.001193")
-inline constexpr std::string_view kUnit = "XU";          // unit code; "XU*" = every unit
+inline constexpr std::string_view kTitle = "S";        // folded title syllable
+inline constexpr std::string_view kKeywords = "K";     // folded keyword syllable (field, agencies)
+inline constexpr std::string_view kTitleBigram = "T";  // "khai_sinh": adjacent title syllables
+inline constexpr std::string_view kBigram = "B";       // adjacent syllables anywhere
+inline constexpr std::string_view kExact = "E";        // exact form with marks ("đăng", "ủy")
+inline constexpr std::string_view kCode = "XC";        // code key ("1.001193", "156/kh-ubnd")
+inline constexpr std::string_view kId = "Q";           // unique id ("procedure/1.001193")
+inline constexpr std::string_view kUnit = "XU";        // unit code; "XU*" = every unit
 inline constexpr std::string_view kEveryUnit = "XU*";
 inline constexpr std::string_view kType = "XT";          // procedure | directive | page | archive
 inline constexpr std::string_view kField = "XF";         // folded field name ("ho tich")

@@ -28,7 +28,8 @@ class Lexicon {
     static Lexicon load_directory(const std::filesystem::path& dir);
     // Parses file contents given by file name ("variants.txt", …); `origin` prefixes error
     // locations.
-    static Lexicon parse(const std::map<std::string, std::string>& files, const std::string& origin);
+    static Lexicon parse(const std::map<std::string, std::string>& files,
+                         const std::string& origin);
 
     std::string serialize() const;  // JSON, stored in the database metadata
     // Throws std::runtime_error on malformed input.

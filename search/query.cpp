@@ -22,7 +22,8 @@ bool is_quote(char32_t c) {
 }
 
 bool all_digits(const std::string& s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 bool plain_word(const std::string& s) {
@@ -74,7 +75,8 @@ class Interpreter {
 
     int quote_of(std::size_t offset) const {
         for (std::size_t q = 0; q < quoted_.size(); ++q)
-            if (offset >= quoted_[q].first && offset < quoted_[q].second) return static_cast<int>(q);
+            if (offset >= quoted_[q].first && offset < quoted_[q].second)
+                return static_cast<int>(q);
         return -1;
     }
 
@@ -85,11 +87,11 @@ class Interpreter {
             std::size_t end = text.find_first_of(" \t\n", start);
             if (end == std::string::npos) end = text.size();
             std::string_view chunk(text.data() + start, end - start);
-            while (!chunk.empty() && std::string_view(",.;:()\"").find(chunk.back()) !=
-                                         std::string_view::npos)
+            while (!chunk.empty() &&
+                   std::string_view(",.;:()\"").find(chunk.back()) != std::string_view::npos)
                 chunk.remove_suffix(1);
-            while (!chunk.empty() && std::string_view(",.;:()\"").find(chunk.front()) !=
-                                         std::string_view::npos)
+            while (!chunk.empty() &&
+                   std::string_view(",.;:()\"").find(chunk.front()) != std::string_view::npos)
                 chunk.remove_prefix(1);
             if (chunk.find('/') != std::string_view::npos &&
                 chunk.find_first_of("0123456789") != std::string_view::npos && chunk.size() <= 60)
@@ -220,12 +222,16 @@ class Interpreter {
                 if (d == 0 || d > max_distance) continue;
                 int context = 0;
                 if (before) {
-                    if (index_.is_title_bigram(*before, candidate)) context = std::max(context, 3);
-                    else if (index_.is_bigram(*before, candidate)) context = std::max(context, 2);
+                    if (index_.is_title_bigram(*before, candidate))
+                        context = std::max(context, 3);
+                    else if (index_.is_bigram(*before, candidate))
+                        context = std::max(context, 2);
                 }
                 if (after) {
-                    if (index_.is_title_bigram(candidate, *after)) context = std::max(context, 3);
-                    else if (index_.is_bigram(candidate, *after)) context = std::max(context, 2);
+                    if (index_.is_title_bigram(candidate, *after))
+                        context = std::max(context, 3);
+                    else if (index_.is_bigram(candidate, *after))
+                        context = std::max(context, 2);
                 }
                 if (context == 0 && w.size() < 5) continue;
                 double score = context * 1e7 - static_cast<double>(d) * 1e6 +
@@ -276,7 +282,8 @@ class Interpreter {
         for (std::size_t s = m; s-- > 0;) {
             best[s] = best[s + 1];
             choice[s] = 0;
-            for (std::size_t len = 1; len <= std::min(lexicon_.longest_synonym_key(), m - s); ++len) {
+            for (std::size_t len = 1; len <= std::min(lexicon_.longest_synonym_key(), m - s);
+                 ++len) {
                 if (!key_at(s, len)) continue;
                 std::pair<std::size_t, long> candidate = {best[s + len].first + len,
                                                           best[s + len].second - 1};
@@ -329,8 +336,8 @@ class Interpreter {
             }
             ++k;
         }
-        bool anything_left = std::any_of(spans.begin(), spans.end(),
-                                         [](const Span& s) { return !s.filler; });
+        bool anything_left =
+            std::any_of(spans.begin(), spans.end(), [](const Span& s) { return !s.filler; });
         if (!anything_left && out_.codes.empty() && out_.code_prefixes.empty())
             for (auto& s : spans)
                 s.filler = false;  // only filler: search it as typed
@@ -374,7 +381,8 @@ class Interpreter {
 
     // Up to kCompletions known syllables starting with `prefix`: the word itself when known, then
     // those forming a title pair with the previous word, a pair anywhere, then the most frequent.
-    std::vector<std::string> completions(const std::string& prefix, const std::string* before) const {
+    std::vector<std::string> completions(const std::string& prefix,
+                                         const std::string* before) const {
         constexpr std::size_t kCompletions = 6;
         std::vector<std::pair<double, std::string>> scored;
         for (const auto& [word, frequency] : index_.words_starting_with(prefix)) {
@@ -398,7 +406,8 @@ class Interpreter {
     }
 
     void make_suggestion() {
-        bool any = std::any_of(words_.begin(), words_.end(), [](const Word& w) { return w.repaired; });
+        bool any =
+            std::any_of(words_.begin(), words_.end(), [](const Word& w) { return w.repaired; });
         if (!any) return;
         std::string s;
         for (const auto& w : words_) {
@@ -469,9 +478,12 @@ Xapian::Query build_query(const QueryInterpretation& in, const QueryWeights& w) 
     };
     auto factor_of = [&](const QueryAlternative& a) {
         switch (a.kind) {
-            case QueryAlternative::Kind::synonym: return w.synonym;
-            case QueryAlternative::Kind::weak: return w.weak;
-            case QueryAlternative::Kind::typed: break;
+            case QueryAlternative::Kind::synonym:
+                return w.synonym;
+            case QueryAlternative::Kind::weak:
+                return w.weak;
+            case QueryAlternative::Kind::typed:
+                break;
         }
         return 1.0;
     };
@@ -483,8 +495,7 @@ Xapian::Query build_query(const QueryInterpretation& in, const QueryWeights& w) 
         // weight whichever way it is written. (OP_MAX would express "best alternative", but
         // Xapian 1.4 flattens the ORs under it and takes the best single term.)
         std::map<std::string, double> syllable_factor, pair_factor;
-        const double typed_length =
-            static_cast<double>(c.alternatives.front().syllables.size());
+        const double typed_length = static_cast<double>(c.alternatives.front().syllables.size());
         for (const auto& alt : c.alternatives) {
             double f = factor_of(alt);
             if (alt.syllables.size() > typed_length)
@@ -538,10 +549,9 @@ Xapian::Query build_query(const QueryInterpretation& in, const QueryWeights& w) 
         for (const auto& s : phrase)
             terms.emplace_back(s);
         Xapian::Query constraint =
-            terms.size() == 1
-                ? terms[0]
-                : Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
-                                static_cast<Xapian::termcount>(terms.size()));
+            terms.size() == 1 ? terms[0]
+                              : Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                                              static_cast<Xapian::termcount>(terms.size()));
         query = Xapian::Query(Xapian::Query::OP_FILTER, query, constraint);
     }
     return query;

@@ -36,19 +36,19 @@ struct QueryAlternative {
 struct QueryConcept {
     std::vector<QueryAlternative> alternatives;
     bool prefix = false;  // the last word while typing: its alternatives are its completions
-    bool adjacent_to_previous = false;     // nothing was dropped between it and the concept before
+    bool adjacent_to_previous = false;  // nothing was dropped between it and the concept before
 };
 
 struct QueryInterpretation {
     std::vector<QueryConcept> concepts;
-    std::vector<std::string> codes;   // code keys ("1.001193")
-    std::vector<std::string> code_prefixes;  // partial codes while typing
-    std::vector<std::string> exact;   // exact forms of the words typed with marks
+    std::vector<std::string> codes;                 // code keys ("1.001193")
+    std::vector<std::string> code_prefixes;         // partial codes while typing
+    std::vector<std::string> exact;                 // exact forms of the words typed with marks
     std::vector<std::vector<std::string>> phrases;  // "quoted" phrases, folded
-    std::vector<std::string> dropped;  // filler left out (folded)
-    std::string suggestion;            // "did you mean", with diacritics; "" when none
-    std::set<std::string> highlight;   // folded syllables to highlight in results
-    std::string typed_prefix;          // the unfinished last word (partial mode), folded
+    std::vector<std::string> dropped;               // filler left out (folded)
+    std::string suggestion;                         // "did you mean", with diacritics; "" when none
+    std::set<std::string> highlight;                // folded syllables to highlight in results
+    std::string typed_prefix;  // the unfinished last word (partial mode), folded
     bool empty() const { return concepts.empty() && codes.empty() && code_prefixes.empty(); }
 };
 

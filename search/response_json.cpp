@@ -3,10 +3,17 @@
 namespace xasite::search {
 
 nlohmann::json to_json(const SearchHit& hit) {
-    return {{"id", hit.id},         {"type", hit.type},   {"code", hit.code},
-            {"title", hit.title},   {"title_html", hit.title_html},
-            {"url", hit.url},       {"unit", hit.unit},   {"field", hit.field},
-            {"date", hit.date},     {"snippet", hit.snippet}, {"score", hit.score}};
+    return {{"id", hit.id},
+            {"type", hit.type},
+            {"code", hit.code},
+            {"title", hit.title},
+            {"title_html", hit.title_html},
+            {"url", hit.url},
+            {"unit", hit.unit},
+            {"field", hit.field},
+            {"date", hit.date},
+            {"snippet", hit.snippet},
+            {"score", hit.score}};
 }
 
 nlohmann::json to_json(const SearchResponse& r) {
@@ -23,8 +30,8 @@ nlohmann::json to_json(const SearchResponse& r) {
         }
         facets[name] = std::move(list);
     }
-    nlohmann::json j = {{"query", r.query},     {"total", r.total},   {"offset", r.offset},
-                        {"limit", r.limit},     {"results", results}, {"facets", facets}};
+    nlohmann::json j = {{"query", r.query}, {"total", r.total},   {"offset", r.offset},
+                        {"limit", r.limit}, {"results", results}, {"facets", facets}};
     j["suggestion"] = r.suggestion.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.suggestion);
     return j;
 }

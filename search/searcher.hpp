@@ -25,10 +25,10 @@ class IndexSnapshot;
 
 struct SearchRequest {
     std::string query;
-    std::string unit;   // new unit code ("24373") or site slug ("xa-ea-kar"); "" = the province
-    std::string type;   // procedure | directive | page | archive; several joined by ','
-    std::string field;  // lĩnh vực, with or without marks ("Hộ tịch", "ho tich")
-    std::string level;  // commune | province | ministry | vertical | other
+    std::string unit;    // new unit code ("24373") or site slug ("xa-ea-kar"); "" = the province
+    std::string type;    // procedure | directive | page | archive; several joined by ','
+    std::string field;   // lĩnh vực, with or without marks ("Hộ tịch", "ho tich")
+    std::string level;   // commune | province | ministry | vertical | other
     std::string online;  // none | partial | full
     bool boundary_free = false;
     std::string old_unit;  // archives of one old unit
@@ -62,7 +62,7 @@ struct SearchResponse {
     std::size_t total = 0;
     std::size_t offset = 0, limit = 0;
     std::vector<SearchHit> results;
-    std::string suggestion;  // "" when none
+    std::string suggestion;            // "" when none
     std::vector<std::string> dropped;  // filler words left out (folded)
     // "type", "field", "level", "online", "unit" → values by decreasing count.
     std::map<std::string, std::vector<FacetCount>> facets;

@@ -205,8 +205,8 @@ TEST(SearchBehaviour, FieldFacetFiltersAndCounts) {
         sum += f.count;
     }
     EXPECT_GT(ho_tich, 5u);
-        EXPECT_LE(sum, all.total);  // a procedure has one field; pages have none
-    std::size_t types = 0;  // every document has one type: the type counts add up to the total
+    EXPECT_LE(sum, all.total);  // a procedure has one field; pages have none
+    std::size_t types = 0;      // every document has one type: the type counts add up to the total
     for (const auto& f : all.facets["type"])
         types += f.count;
     EXPECT_EQ(types, all.total);

@@ -21,7 +21,8 @@ std::string portal_url(const std::string& code);
 // site.json.
 search::SearchDocument procedure_document(const procedures::Procedure& p);
 
-std::vector<search::SearchDocument> procedure_documents(const std::filesystem::path& procedures_dir);
+std::vector<search::SearchDocument> procedure_documents(
+    const std::filesystem::path& procedures_dir);
 
 // code → (slug, full name) of the new units in content/units/daklak-units.json.
 std::map<std::string, std::pair<std::string, std::string>> unit_map(

@@ -2,9 +2,9 @@
 // (docs/SEARCH-INDEX.md, "What the build indexes"), without building the sites:
 //   procedures (content/procedures/*.json): id "procedure/<code>", title = name, unit_path
 //     "thu-tuc/<code>.html", fallback_url = the national portal page, units empty (every commune),
-//     field, levels, online level, boundary-free, keywords = field, type, agencies, subjects and the
-//     record's keywords; body = description, steps, dossier, requirements, result, channels, legal
-//     basis;
+//     field, levels, online level, boundary-free, keywords = field, type, agencies, subjects and
+//     the record's keywords; body = description, steps, dossier, requirements, result, channels,
+//     legal basis;
 //   units (content/units/daklak-units.json): set_units(code → slug, full name).
 // Extra documents (pages, directives) can be added by the tests.
 #pragma once

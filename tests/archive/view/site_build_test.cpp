@@ -62,7 +62,7 @@ TEST_F(SiteBuild, ArchiveRenderedLinkedAndClean) {
     EXPECT_NE(home.find("href=\"../../../../xa-ea-kar/\""), std::string::npos) << home;
     EXPECT_TRUE(fs::exists(view / "chuyen-huong/eakar.daklak.gov.vn.map"));
 
-        auto check =
+    auto check =
         run_command(quote(xasite::testing::xasite_binary()) + " check --site " + quote(site));
     EXPECT_EQ(check.exit_code, 0) << check.out;
 
