@@ -59,7 +59,7 @@ bool contains_ci(std::string_view s, std::string_view needle) {
 }
 
 std::string quoted(std::string_view value) {
-    return "\"" + escape_html(value) + "\"";
+    return "\"" + text::html_escape(value) + "\"";
 }
 
 // Where an attribute can be added in a start tag: before the closing '>' (or "/>").
@@ -506,30 +506,6 @@ struct Rewriter {
 
 }  // namespace
 
-std::string escape_html(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out.push_back(c);
-        }
-    }
-    return out;
-}
-
 namespace {
 
 RewriteResult rewrite_pass(std::string_view html, const RewriteOptions& options, bool strip_only) {
@@ -678,7 +654,7 @@ RewriteResult rewrite_pass(std::string_view html, const RewriteOptions& options,
     std::string head_html;
     if (!rw.has_charset_meta) head_html += "<meta charset=\"utf-8\">";
     if (title.empty() && !options.fallback_title.empty())
-        head_html += "<title>" + escape_html(options.fallback_title) + "</title>";
+        head_html += "<title>" + text::html_escape(options.fallback_title) + "</title>";
     head_html += options.head_html;
     if (!head_html.empty()) rw.edits.push_back({head_at, head_at, head_html, -2});
     if (!rw.result.frameset && !options.banner_html.empty())
@@ -712,8 +688,8 @@ RewriteResult rewrite_html(std::string_view html, const RewriteOptions& options)
     }
     r.text_only = true;
     r.html = "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" +
-             escape_html(r.title.empty() ? options.fallback_title : r.title) +
-             "</title></head><body>" + options.banner_html + "<pre>" + escape_html(r.text) +
+             text::html_escape(r.title.empty() ? options.fallback_title : r.title) +
+             "</title></head><body>" + options.banner_html + "<pre>" + text::html_escape(r.text) +
              "</pre></body></html>";
     return r;
 }

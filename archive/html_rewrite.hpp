@@ -59,7 +59,4 @@ struct RewriteResult {
 
 RewriteResult rewrite_html(std::string_view html, const RewriteOptions& options);
 
-// Escapes text for an HTML attribute value or element content (& < > ").
-std::string escape_html(std::string_view s);
-
 }  // namespace xasite::archive

@@ -405,7 +405,7 @@ std::string ViewChrome::form_note_html() const {
 }
 
 std::string ViewChrome::head_html(std::string_view file) const {
-    return "<link rel=\"stylesheet\" href=\"" + escape_html(relative_href(file, kBannerCss)) +
+    return "<link rel=\"stylesheet\" href=\"" + text::html_escape(relative_href(file, kBannerCss)) +
            "\" data-archive-banner>";
 }
 
@@ -423,26 +423,28 @@ std::string ViewChrome::banner_html(std::string_view file, std::string_view orig
         "aria-label=\"Thông báo bản lưu trữ\">";
     h += "<p class=\"xa-archive-title\"><span class=\"xa-archive-badge\">Đã dừng hoạt động</span> "
          "<strong>Trang lưu trữ của " +
-         escape_html(unit.name);
+         text::html_escape(unit.name);
     if (!unit.dissolved.empty())
-        h += " đã giải thể từ " + escape_html(date_vi_admin(unit.dissolved));
+        h += " đã giải thể từ " + text::html_escape(date_vi_admin(unit.dissolved));
     h += "</strong></p><p>Nội dung được lưu lại";
-    if (!capture_date.empty()) h += " ngày " + escape_html(date_vi_admin(capture_date));
+    if (!capture_date.empty()) h += " ngày " + text::html_escape(date_vi_admin(capture_date));
     if (!original_url.empty())
-        h += " từ địa chỉ <span class=\"xa-archive-url\">" + escape_html(original_url) + "</span>";
+        h += " từ địa chỉ <span class=\"xa-archive-url\">" + text::html_escape(original_url) +
+             "</span>";
     h += " và không còn được cập nhật.</p><p>";
-    h += "<a href=\"" + escape_html(to_root(file, landing_href)) +
+    h += "<a href=\"" + text::html_escape(to_root(file, landing_href)) +
          "\">Giới thiệu bản lưu trữ</a> · ";
-    h += "<a href=\"" + escape_html(relative_href(file, kContents)) + "\">Mục lục các trang</a>";
+    h += "<a href=\"" + text::html_escape(relative_href(file, kContents)) +
+         "\">Mục lục các trang</a>";
     bool first = true;
     for (const auto& [s, site] : successor_sites) {
         h += first ? " · Nay thuộc: " : ", ";
         first = false;
         if (!site.empty())
-            h += "<a href=\"" + escape_html(to_root(file, site)) + "\">" + escape_html(s.name) +
-                 "</a>";
+            h += "<a href=\"" + text::html_escape(to_root(file, site)) + "\">" +
+                 text::html_escape(s.name) + "</a>";
         else
-            h += escape_html(s.name);
+            h += text::html_escape(s.name);
     }
     h += "</p></div>";
     return h;
@@ -454,11 +456,11 @@ std::string ViewChrome::standalone(std::string_view file, std::string_view title
         "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         "<title>" +
-        escape_html(title) + "</title>\n" + head_html(file) + "\n</head>\n<body>\n";
+        text::html_escape(title) + "</title>\n" + head_html(file) + "\n</head>\n<body>\n";
     h += "<a class=\"xa-skip\" href=\"#noi-dung\">Bỏ qua đến nội dung chính</a>\n";
     h += banner_html(file, "", captured);
-    h +=
-        "\n<main id=\"noi-dung\" class=\"xa-archive-main\">\n<h1>" + escape_html(title) + "</h1>\n";
+    h += "\n<main id=\"noi-dung\" class=\"xa-archive-main\">\n<h1>" + text::html_escape(title) +
+         "</h1>\n";
     h.append(body);
     h += "\n</main>\n</body>\n</html>\n";
     return h;
@@ -467,23 +469,25 @@ std::string ViewChrome::standalone(std::string_view file, std::string_view title
 std::string ViewChrome::search_form(std::string_view file) const {
     // The province's search page (always built), filtered to this archive.
     return "<form class=\"xa-archive-search\" role=\"search\" method=\"get\" action=\"" +
-           escape_html(to_root(file, "tra-cuu/")) +
-           "\">\n<label for=\"xa-q\">Tìm trong bản lưu trữ của " + escape_html(unit.name) +
+           text::html_escape(to_root(file, "tra-cuu/")) +
+           "\">\n<label for=\"xa-q\">Tìm trong bản lưu trữ của " + text::html_escape(unit.name) +
            "</label>\n<input id=\"xa-q\" name=\"q\" type=\"search\">\n"
            "<input type=\"hidden\" name=\"type\" value=\"archive\">\n"
            "<input type=\"hidden\" name=\"old_unit\" value=\"" +
-           escape_html(unit.code) + "\">\n<button type=\"submit\">Tìm</button>\n</form>\n";
+           text::html_escape(unit.code) + "\">\n<button type=\"submit\">Tìm</button>\n</form>\n";
 }
 
 std::string ViewChrome::contents_page(const std::vector<ContentsRow>& rows) const {
     std::string pages, files;
     std::size_t np = 0, nf = 0;
     for (const auto& r : rows) {
-        std::string li = "<li><a href=\"" + escape_html(relative_href(kContents, r.file)) + "\">" +
-                         escape_html(r.title.empty() ? r.url : r.title) +
-                         "</a> <span class=\"xa-archive-url\">" + escape_html(r.url) + "</span>";
+        std::string li = "<li><a href=\"" + text::html_escape(relative_href(kContents, r.file)) +
+                         "\">" + text::html_escape(r.title.empty() ? r.url : r.title) +
+                         "</a> <span class=\"xa-archive-url\">" + text::html_escape(r.url) +
+                         "</span>";
         if (!r.page)
-            li += " <span class=\"xa-archive-type\">(" + escape_html(r.media_type) + ")</span>";
+            li +=
+                " <span class=\"xa-archive-type\">(" + text::html_escape(r.media_type) + ")</span>";
         li += "</li>\n";
         if (r.page) {
             pages += li;
@@ -493,7 +497,7 @@ std::string ViewChrome::contents_page(const std::vector<ContentsRow>& rows) cons
             ++nf;
         }
     }
-    std::string body = "<p>Bản lưu trữ của " + escape_html(unit.name) + " gồm " +
+    std::string body = "<p>Bản lưu trữ của " + text::html_escape(unit.name) + " gồm " +
                        std::to_string(np) + " trang và " + std::to_string(nf) + " tệp.</p>\n" +
                        search_form(kContents);
     body += "<section aria-labelledby=\"xa-pages\">\n<h2 id=\"xa-pages\">Các trang (" +
@@ -511,12 +515,12 @@ std::string ViewChrome::contents_page(const std::vector<ContentsRow>& rows) cons
 std::string ViewChrome::not_archived_page() const {
     std::string body =
         "<p>Trang hoặc tệp bạn mở không có trong bản lưu trữ trang thông tin điện tử của " +
-        escape_html(unit.name) +
+        text::html_escape(unit.name) +
         ": nó không được thu thập khi lưu trữ, hoặc chỉ chạy được trên máy chủ cũ.</p>\n"
         "<ul>\n<li><a href=\"" +
-        escape_html(relative_href(kNotArchived, kContents)) +
+        text::html_escape(relative_href(kNotArchived, kContents)) +
         "\">Xem mục lục các trang đã lưu trữ</a></li>\n<li><a href=\"" +
-        escape_html(to_root(kNotArchived, landing_href)) +
+        text::html_escape(to_root(kNotArchived, landing_href)) +
         "\">Giới thiệu bản lưu trữ</a></li>\n</ul>\n" + search_form(kNotArchived);
     return standalone(kNotArchived, "Chưa được lưu trữ", body);
 }
@@ -525,26 +529,28 @@ std::string ViewChrome::redirect_page(std::string_view file, std::string_view fr
                                       std::string_view to_url, std::string_view href, int status,
                                       bool refresh) const {
     std::string h = "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n";
-    if (refresh) h += "<meta http-equiv=\"refresh\" content=\"0;url=" + escape_html(href) + "\">\n";
+    if (refresh)
+        h += "<meta http-equiv=\"refresh\" content=\"0;url=" + text::html_escape(href) + "\">\n";
     h += "<title>Chuyển hướng</title>\n" + head_html(file) + "\n</head>\n<body>\n";
     h += banner_html(file, from_url, captured);
     h += "\n<main class=\"xa-archive-main\">\n<h1>Chuyển hướng</h1>\n<p>Địa chỉ " +
-         escape_html(from_url) + " chuyển (mã " + std::to_string(status) + ") đến <a href=\"" +
-         escape_html(href) + "\">" + escape_html(to_url) + "</a>.</p>\n</main>\n</body>\n</html>\n";
+         text::html_escape(from_url) + " chuyển (mã " + std::to_string(status) +
+         ") đến <a href=\"" + text::html_escape(href) + "\">" + text::html_escape(to_url) +
+         "</a>.</p>\n</main>\n</body>\n</html>\n";
     return h;
 }
 
 std::string ViewChrome::maps_page(const nlohmann::json& hosts) const {
     std::string body =
-        "<p>Địa chỉ cũ của trang thông tin điện tử " + escape_html(unit.name) +
+        "<p>Địa chỉ cũ của trang thông tin điện tử " + text::html_escape(unit.name) +
         " được chuyển đến bản lưu trữ theo các bảng dưới đây (máy chủ nginx: tệp <code>.map</code> "
         "và <a href=\"nginx.conf\">nginx.conf</a>; các hệ thống khác: tệp CSV).</p>\n<ul>\n";
     for (const auto& h : hosts) {
         std::string host = h["host"].get<std::string>();
-        body += "<li>" + escape_html(host) + " (" + std::to_string(h["urls"].get<std::size_t>()) +
-                " địa chỉ): <a href=\"" + escape_html(encode_href_path(host + ".csv")) +
-                "\">CSV</a>, <a href=\"" + escape_html(encode_href_path(host + ".map")) +
-                "\">nginx map</a></li>\n";
+        body += "<li>" + text::html_escape(host) + " (" +
+                std::to_string(h["urls"].get<std::size_t>()) + " địa chỉ): <a href=\"" +
+                text::html_escape(encode_href_path(host + ".csv")) + "\">CSV</a>, <a href=\"" +
+                text::html_escape(encode_href_path(host + ".map")) + "\">nginx map</a></li>\n";
     }
     body += "</ul>\n";
     return standalone(kRedirectMaps, "Chuyển hướng địa chỉ cũ: " + unit.name, body);

@@ -401,3 +401,53 @@ std::string sort_key_vi(std::string_view s) {
 }
 
 }  // namespace xasite::text
+
+namespace xasite::text {
+
+namespace {
+
+constexpr std::array<bool, 256> make_html_special() {
+    std::array<bool, 256> t{};
+    t['&'] = t['<'] = t['>'] = t['"'] = t['\''] = true;
+    return t;
+}
+constexpr auto kHtmlSpecial = make_html_special();
+
+}  // namespace
+
+void append_html_escaped(std::string& out, std::string_view s) {
+    std::size_t run = 0;  // start of the pending run of ordinary bytes
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (!kHtmlSpecial[c]) continue;
+        out.append(s.data() + run, i - run);
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            default:
+                out += "&#39;";
+                break;
+        }
+        run = i + 1;
+    }
+    out.append(s.data() + run, s.size() - run);
+}
+
+std::string html_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 16);
+    append_html_escaped(out, s);
+    return out;
+}
+
+}  // namespace xasite::text

@@ -71,4 +71,9 @@ namespace xasite::text {
 // A byte string that sorts in Vietnamese alphabetical order (ICU collation for "vi": a ă â b c d
 // đ e ê …), ties broken by the exact text. Thread-safe.
 std::string sort_key_vi(std::string_view s);
+
+// HTML escaping for text and attribute values: & < > " ' (the only escaper of the project; the
+// templates, the document bodies, the archive views and the search results all use it).
+void append_html_escaped(std::string& out, std::string_view s);
+std::string html_escape(std::string_view s);
 }  // namespace xasite::text

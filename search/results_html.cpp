@@ -1,4 +1,5 @@
 #include "search/results_html.hpp"
+#include "core/text.hpp"
 
 #include "search/vietnamese.hpp"
 
@@ -51,19 +52,20 @@ std::string url_encode(std::string_view value) {
 }
 
 std::string render_notice_html(std::string_view message) {
-    return "<p class=\"search-summary note\" role=\"status\">" + html_escape(message) + "</p>";
+    return "<p class=\"search-summary note\" role=\"status\">" + text::html_escape(message) +
+           "</p>";
 }
 
 std::string render_results_html(const SearchRequest& request, const SearchResponse& r) {
     std::string h;
     h.reserve(8192);
-    const std::string q = html_escape(request.query);
+    const std::string q = text::html_escape(request.query);
     if (!r.suggestion.empty()) {
         h += "<p class=\"search-suggestion\">Có phải bạn muốn tìm: <a href=\"";
         SearchRequest suggested = request;
         suggested.query = r.suggestion;
-        h += html_escape(link(suggested, 0));
-        h += "\">" + html_escape(r.suggestion) + "</a>?</p>\n";
+        h += text::html_escape(link(suggested, 0));
+        h += "\">" + text::html_escape(r.suggestion) + "</a>?</p>\n";
     }
     if (r.total == 0) {
         h += "<p class=\"search-summary\" role=\"status\">Không tìm thấy kết quả nào cho «" + q +
@@ -77,10 +79,11 @@ std::string render_results_html(const SearchRequest& request, const SearchRespon
              std::to_string(r.offset + r.results.size()) + ")";
     h += ".</p>\n<ol class=\"search-results\" start=\"" + std::to_string(r.offset + 1) + "\">\n";
     for (const auto& hit : r.results) {
-        h += "<li class=\"search-result\"><h3><a href=\"" + html_escape(hit.url) + "\">" +
-             hit.title_html + "</a></h3>\n<p class=\"meta\">" + html_escape(type_label(hit.type));
-        if (!hit.field.empty()) h += " · " + html_escape(hit.field);
-        if (!hit.code.empty()) h += " · Mã " + html_escape(hit.code);
+        h += "<li class=\"search-result\"><h3><a href=\"" + text::html_escape(hit.url) + "\">" +
+             hit.title_html + "</a></h3>\n<p class=\"meta\">" +
+             text::html_escape(type_label(hit.type));
+        if (!hit.field.empty()) h += " · " + text::html_escape(hit.field);
+        if (!hit.code.empty()) h += " · Mã " + text::html_escape(hit.code);
         h += "</p>\n";
         if (!hit.snippet.empty()) h += "<p>" + hit.snippet + "</p>\n";
         h += "</li>\n";
@@ -93,10 +96,10 @@ std::string render_results_html(const SearchRequest& request, const SearchRespon
              std::to_string(current) + "/" + std::to_string(pages) + "</p>\n<ul>\n";
         if (r.offset > 0)
             h += "<li><a href=\"" +
-                 html_escape(link(request, r.offset > r.limit ? r.offset - r.limit : 0)) +
+                 text::html_escape(link(request, r.offset > r.limit ? r.offset - r.limit : 0)) +
                  "\" rel=\"prev\">‹ Trang trước</a></li>\n";
         if (r.offset + r.limit < r.total)
-            h += "<li><a href=\"" + html_escape(link(request, r.offset + r.limit)) +
+            h += "<li><a href=\"" + text::html_escape(link(request, r.offset + r.limit)) +
                  "\" rel=\"next\">Trang sau ›</a></li>\n";
         h += "</ul>\n</nav>\n";
     }
@@ -109,9 +112,9 @@ std::string render_results_html(const SearchRequest& request, const SearchRespon
         for (const auto& v : values) {
             if (++shown > 12) break;
             std::string label = name == "type" ? type_label(v.value) : v.value;
-            h += "<li><a href=\"" + html_escape(link(request, 0, name, v.value)) + "\">" +
-                 html_escape(label) + "</a> <span class=\"count\">" + std::to_string(v.count) +
-                 "</span></li>\n";
+            h += "<li><a href=\"" + text::html_escape(link(request, 0, name, v.value)) + "\">" +
+                 text::html_escape(label) + "</a> <span class=\"count\">" +
+                 std::to_string(v.count) + "</span></li>\n";
         }
         h += "</ul></section>\n";
     }
@@ -134,7 +137,7 @@ std::string fill_search_page(std::string_view page, std::string_view query,
     if (name != std::string_view::npos) {
         const std::size_t after_name = name + std::string_view("name=\"q\"").size();
         out.append(before.substr(0, after_name));
-        out += " value=\"" + html_escape(query) + "\"";
+        out += " value=\"" + text::html_escape(query) + "\"";
         out.append(before.substr(after_name));
     } else {
         out.append(before);

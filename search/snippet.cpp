@@ -1,4 +1,5 @@
 #include "search/snippet.hpp"
+#include "core/text.hpp"
 
 #include <vector>
 
@@ -10,7 +11,8 @@ namespace xasite::search {
 namespace {
 
 bool matches(const Token& token, const MatchedWords& words) {
-    std::string folded = token.is_code ? code_key(token.lower) : fold_token(token.lower, words.lexicon);
+    std::string folded =
+        token.is_code ? code_key(token.lower) : fold_token(token.lower, words.lexicon);
     if (words.folded.count(folded)) return true;
     return !words.prefix.empty() && folded.size() >= words.prefix.size() &&
            folded.compare(0, words.prefix.size(), words.prefix) == 0;
@@ -34,14 +36,15 @@ void emit(std::string& out, std::string_view text, std::size_t begin, std::size_
                only_spaces(text.substr(tokens[run_end].end,
                                        tokens[run_end + 1].begin - tokens[run_end].end)))
             ++run_end;
-        append_html_escaped(out, text.substr(at, tokens[k].begin - at));
+        text::append_html_escaped(out, text.substr(at, tokens[k].begin - at));
         out += "<mark>";
-        append_html_escaped(out, text.substr(tokens[k].begin, tokens[run_end].end - tokens[k].begin));
+        text::append_html_escaped(
+            out, text.substr(tokens[k].begin, tokens[run_end].end - tokens[k].begin));
         out += "</mark>";
         at = tokens[run_end].end;
         k = run_end;
     }
-    if (end > at) append_html_escaped(out, text.substr(at, end - at));
+    if (end > at) text::append_html_escaped(out, text.substr(at, end - at));
 }
 
 }  // namespace
@@ -67,7 +70,7 @@ std::string snippet_html(std::string_view text, const MatchedWords& words, std::
     if (text.empty()) return {};
     auto tokens = tokenize(text);
     const std::size_t n = tokens.size();
-    if (n == 0) return html_escape(cut_text(text, 240));
+    if (n == 0) return text::html_escape(cut_text(text, 240));
     std::vector<bool> matched(n);
     std::vector<std::string> folded(n);
     for (std::size_t k = 0; k < n; ++k) {

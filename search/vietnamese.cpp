@@ -126,7 +126,8 @@ bool has_marks(std::string_view token_lower) {
 }
 
 std::string canonical_tone_placement(std::string_view lower_syllable) {
-    if (!has_marks(lower_syllable) || lower_syllable.size() > 40) return std::string(lower_syllable);
+    if (!has_marks(lower_syllable) || lower_syllable.size() > 40)
+        return std::string(lower_syllable);
     const auto& table = vowel_table();
     std::u32string cps;
     for (std::size_t i = 0; i < lower_syllable.size();)
@@ -155,8 +156,10 @@ std::string canonical_tone_placement(std::string_view lower_syllable) {
     if (start == n) return std::string(lower_syllable);
     // "qu" and "gi" before another vowel are initial consonants.
     if (start + 1 < n && is_vowel(start + 1)) {
-        if (start == 1 && cps[0] == U'q' && base(1) == U'u') ++start;
-        else if (start == 1 && cps[0] == U'g' && base(1) == U'i') ++start;
+        if (start == 1 && cps[0] == U'q' && base(1) == U'u')
+            ++start;
+        else if (start == 1 && cps[0] == U'g' && base(1) == U'i')
+            ++start;
     }
     std::size_t end = start;
     while (end < n && is_vowel(end))
@@ -167,11 +170,16 @@ std::string canonical_tone_placement(std::string_view lower_syllable) {
     std::size_t modified = n;
     for (std::size_t k = start; k < end; ++k)
         if ((kModifiedVowels >> info[k].vowel) & 1) modified = k;
-    if (modified != n) target = modified;
-    else if (final_consonant) target = end - 1;
-    else if (length == 1 || length == 2) target = start;
-    else if (length == 3) target = start + 1;
-    else return std::string(lower_syllable);
+    if (modified != n)
+        target = modified;
+    else if (final_consonant)
+        target = end - 1;
+    else if (length == 1 || length == 2)
+        target = start;
+    else if (length == 3)
+        target = start + 1;
+    else
+        return std::string(lower_syllable);
     if (info[target].tone == tone) return std::string(lower_syllable);
     std::string out;
     for (std::size_t k = 0; k < n; ++k) {
@@ -205,9 +213,12 @@ std::vector<std::string> keyboard_readings(std::string_view token) {
     if (token.empty() || token.size() > 24) return out;
     bool letters = false, digits = false;
     for (char c : token) {
-        if (c >= 'a' && c <= 'z') letters = true;
-        else if (c >= '0' && c <= '9') digits = true;
-        else return out;  // only plain ASCII tokens are keyboard leftovers
+        if (c >= 'a' && c <= 'z')
+            letters = true;
+        else if (c >= '0' && c <= '9')
+            digits = true;
+        else
+            return out;  // only plain ASCII tokens are keyboard leftovers
     }
     if (!letters) return out;
     auto add = [&](std::string s) {
@@ -280,7 +291,8 @@ std::size_t typo_distance(std::string_view a, std::string_view b) {
 }
 
 std::string clean_text(std::string_view input) {
-    if (text::is_valid_utf8(input)) return text::is_nfc(input) ? std::string(input) : text::nfc(input);
+    if (text::is_valid_utf8(input))
+        return text::is_nfc(input) ? std::string(input) : text::nfc(input);
     std::string valid;
     valid.reserve(input.size());
     for (std::size_t i = 0; i < input.size();) {
@@ -307,33 +319,24 @@ std::string_view cut_text(std::string_view text, std::size_t max_bytes) {
 bool adjacent_gap(std::string_view gap) {
     for (char c : gap) {
         switch (c) {
-            case '.': case ';': case ':': case '!': case '?': case '(': case ')': case '[':
-            case ']': case '\n': case '\r': case '|':
+            case '.':
+            case ';':
+            case ':':
+            case '!':
+            case '?':
+            case '(':
+            case ')':
+            case '[':
+            case ']':
+            case '\n':
+            case '\r':
+            case '|':
                 return false;
-            default: break;
+            default:
+                break;
         }
     }
     return true;
-}
-
-void append_html_escaped(std::string& out, std::string_view text) {
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out.push_back(c);
-        }
-    }
-}
-
-std::string html_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + 16);
-    append_html_escaped(out, text);
-    return out;
 }
 
 }  // namespace xasite::search

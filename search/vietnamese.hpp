@@ -17,7 +17,7 @@ class Lexicon;
 struct Token {
     std::size_t begin = 0, end = 0;  // byte range in the text given to tokenize()
     std::string lower;               // lower case, NFC, apostrophes removed ("h'leo" → "hleo")
-    bool is_code = false;            // a dotted number such as "1.001193" or "1.001193.000.00.00.H12"
+    bool is_code = false;  // a dotted number such as "1.001193" or "1.001193.000.00.00.H12"
 };
 
 // Splits NFC text into tokens: runs of letters (with their marks) and digits. Apostrophes inside a
@@ -66,9 +66,5 @@ std::string_view cut_text(std::string_view text, std::size_t max_bytes);
 // commas, hyphens, slashes or quotes between them (a full stop, semicolon, colon, bracket or line
 // break separates).
 bool adjacent_gap(std::string_view gap);
-
-// HTML escaping of text (& < > " ').
-std::string html_escape(std::string_view text);
-void append_html_escaped(std::string& out, std::string_view text);
 
 }  // namespace xasite::search

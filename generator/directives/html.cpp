@@ -3,35 +3,12 @@
 // Everything from the document is escaped; no inline styles, no scripts.
 #include <set>
 
+#include "core/text.hpp"
 #include "generator/directives/directive.hpp"
 
 namespace xasite::directives {
 
 namespace {
-
-void escape(std::string& out, std::string_view s) {
-    for (char c : s) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out.push_back(c);
-        }
-    }
-}
 
 // Text with [^N] markers: known labels become reference links (the first one with the id the
 // footnote's back link points to).
@@ -45,17 +22,17 @@ void inline_text(std::string& out, std::string_view s, const std::set<std::strin
         if (close == std::string_view::npos) break;
         std::string label(s.substr(open + 2, close - open - 2));
         if (!labels.count(label)) {
-            escape(out, s.substr(i, open + 2 - i));
+            text::append_html_escaped(out, s.substr(i, open + 2 - i));
             i = open + 2;
             continue;
         }
-        escape(out, s.substr(i, open - i));
+        text::append_html_escaped(out, s.substr(i, open - i));
         out += "<sup><a href=\"#fn-" + label + "\"";
         if (linked.insert(label).second) out += " id=\"fnref-" + label + "\"";
         out += ">" + label + "</a></sup>";
         i = close + 1;
     }
-    escape(out, s.substr(i));
+    text::append_html_escaped(out, s.substr(i));
 }
 
 bool is_digits(const std::string& s) {
@@ -99,7 +76,7 @@ std::string body_html(const Metadata& m) {
             out.append("<h").push_back(digit);
             out.push_back('>');
             if (!b.marker.empty()) {
-                escape(out, b.marker);
+                text::append_html_escaped(out, b.marker);
                 out.push_back(' ');
             }
             inline_text(out, b.text, labels, linked);
@@ -122,7 +99,7 @@ std::string body_html(const Metadata& m) {
             out += "<li id=\"fn-" + f.label + "\"";
             if (n != expected) out += " value=\"" + f.label + "\"";
             out += ">";
-            escape(out, f.text);
+            text::append_html_escaped(out, f.text);
             if (linked.count(f.label)) out += " <a href=\"#fnref-" + f.label + "\">↩</a>";
             out += "</li>\n";
             expected = n + 1;

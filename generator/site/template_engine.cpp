@@ -1,4 +1,6 @@
-#include "generator/site/mustache.hpp"
+#include "generator/site/template_engine.hpp"
+
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -371,7 +373,7 @@ void append_value(std::string& out, const nlohmann::json& v, bool escape) {
     switch (v.type()) {
         case nlohmann::json::value_t::string:
             if (escape)
-                append_escaped(out, v.get_ref<const std::string&>());
+                text::append_html_escaped(out, v.get_ref<const std::string&>());
             else
                 out += v.get_ref<const std::string&>();
             break;
@@ -394,7 +396,7 @@ void append_value(std::string& out, const nlohmann::json& v, bool escape) {
             break;
         default:
             if (escape)
-                append_escaped(out, v.dump());
+                text::append_html_escaped(out, v.dump());
             else
                 out += v.dump();
     }
@@ -435,13 +437,6 @@ void render_nodes(const std::vector<Node>& nodes, std::vector<const nlohmann::js
     }
 }
 
-constexpr std::array<bool, 256> make_special() {
-    std::array<bool, 256> t{};
-    t['&'] = t['<'] = t['>'] = t['"'] = t['\''] = true;
-    return t;
-}
-constexpr auto kSpecial = make_special();
-
 }  // namespace
 
 Template::Template() : nodes_(std::make_unique<std::vector<Node>>()) {}
@@ -468,41 +463,6 @@ void Template::render(const std::vector<const nlohmann::json*>& views, std::stri
 std::string Template::render(const nlohmann::json& view) const {
     std::string out;
     render({&view}, out);
-    return out;
-}
-
-void append_escaped(std::string& out, std::string_view s) {
-    std::size_t run = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        if (!kSpecial[c]) continue;
-        out.append(s.data() + run, i - run);
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += "&#39;";
-                break;
-        }
-        run = i + 1;
-    }
-    out.append(s.data() + run, s.size() - run);
-}
-
-std::string escape_html(std::string_view s) {
-    std::string out;
-    out.reserve(s.size() + 16);
-    append_escaped(out, s);
     return out;
 }
 

@@ -60,8 +60,4 @@ class Template {
     std::unique_ptr<std::vector<Node>> nodes_;
 };
 
-// Appends `s` to `out` with & < > " ' escaped.
-void append_escaped(std::string& out, std::string_view s);
-std::string escape_html(std::string_view s);
-
 }  // namespace xasite::site::mustache

@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "generator/site/mustache.hpp"
+#include "generator/site/template_engine.hpp"
 
 namespace xasite::site {
 

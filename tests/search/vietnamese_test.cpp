@@ -115,7 +115,7 @@ TEST(SearchText, TypoDistanceCountsTranspositionsAsOne) {
 }
 
 TEST(SearchText, HtmlEscaping) {
-    EXPECT_EQ(html_escape("<script>alert('x') & \"y\"</script>"),
+    EXPECT_EQ(xasite::text::html_escape("<script>alert('x') & \"y\"</script>"),
               "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;");
     EXPECT_TRUE(adjacent_gap(", "));
     EXPECT_FALSE(adjacent_gap(". "));

@@ -1,8 +1,10 @@
-#include "generator/site/mustache.hpp"
+#include "generator/site/template_engine.hpp"
 
 #include <gtest/gtest.h>
 
 #include <map>
+
+#include "core/text.hpp"
 
 using namespace xasite::site::mustache;
 using nlohmann::json;
@@ -112,5 +114,5 @@ TEST(Mustache, RecursivePartialIsAnErrorNotACrash) {
 }
 
 TEST(EscapeHtml, EscapesAllFiveCharacters) {
-    EXPECT_EQ(escape_html("<&>\"'"), "&lt;&amp;&gt;&quot;&#39;");
+    EXPECT_EQ(xasite::text::html_escape("<&>\"'"), "&lt;&amp;&gt;&quot;&#39;");
 }
