@@ -11,8 +11,13 @@
 #include "core/files.hpp"
 #include "core/text.hpp"
 #include "generator/content/content.hpp"
+#include "generator/site/archives.hpp"
 #include "generator/site/catalog.hpp"
+#include "generator/site/documents.hpp"
+#include "generator/site/search_feed.hpp"
+#include "generator/site/sections/sections.hpp"
 #include "generator/site/theme.hpp"
+#include "generator/site/unit_site.hpp"
 #include "generator/site/views.hpp"
 
 #ifdef XASITE_HAVE_KAINJOW
@@ -36,10 +41,21 @@ struct Fixture {
           build_date(content.build_date()),
           catalog(site::Catalog::build(content, build_date)),
           theme(site::Theme::load({})) {
+        site::DocumentSet documents = site::DocumentSet::build(content, catalog);
+        site::ArchiveSet archives;  // none: the page measured is a procedure page
+        site::SearchPageCollector pages;
         site::BuildContext ctx{
-            content, catalog, build_date, {"24373"}, site::globals_view(content, build_date)};
+            content, catalog,    documents, archives,
+            pages,   build_date, {"24373"}, site::globals_view(content, build_date)};
         globals = ctx.globals;
-        site_view = site::unit_site_view(ctx, *content.registry.find_new("24373"));
+        const units::NewUnit& unit = *content.registry.find_new("24373");
+        site_view = site::unit_site_view(ctx, unit);
+        const site::SharedViews shared = site::SharedViews::build(ctx);
+        site_view["menu"] = site::sections::commune_menu(
+            ctx,
+            site::sections::prepare_commune_site(ctx, shared, unit,
+                                                 site_view["site"]["authority"].get<std::string>()),
+            theme);
         for (std::size_t i = 0; i < content.procedures.size(); ++i)
             if (content.procedures[i].code == "1.001193") index = i;
         page_view = {{"page",

@@ -13,8 +13,10 @@
 #include <vector>
 
 #include "generator/content/content.hpp"
+#include "generator/site/archives.hpp"
 #include "generator/site/catalog.hpp"
 #include "generator/site/documents.hpp"
+#include "generator/site/routes.hpp"
 #include "generator/site/search_feed.hpp"
 #include "generator/site/views.hpp"
 #include "search/index.hpp"
@@ -63,11 +65,13 @@ int main(int argc, char** argv) {
     content::Content content = content::Content::load(content_dir);
     const std::string date = content.build_date();
     site::Catalog catalog = site::Catalog::build(content, date);
-    site::BuildContext ctx{content, catalog, date, {}, site::globals_view(content, date)};
+    site::DocumentSet documents = site::DocumentSet::build(content, catalog);
+    site::ArchiveSet archives;  // the archives' pages are measured by the build bench
+    site::SearchPageCollector pages;
+    site::BuildContext ctx{content, catalog, documents, archives,
+                           pages,   date,    {},        site::globals_view(content, date)};
     for (const auto& u : content.registry.new_units())
         ctx.built.insert(u.code);
-    site::DocumentSet documents = site::DocumentSet::build(content, catalog);
-    ctx.documents = &documents;
 
     const fs::path index_dir = work / "bench.xapian";
     fs::remove_all(index_dir);
@@ -77,7 +81,7 @@ int main(int argc, char** argv) {
         search::IndexWriter writer(index_dir);
         std::map<std::string, std::pair<std::string, std::string>> units;
         for (const auto& u : content.registry.new_units())
-            units[u.code] = {site::unit_dir(u), u.full_name};
+            units[u.code] = {site::routes::unit_dir(u), u.full_name};
         writer.set_units(units);
         site::feed_search_index(ctx, writer);
         docs = writer.count();

@@ -24,7 +24,7 @@ struct IndexWriter::Impl {
     std::mutex mutex;
     std::size_t count = 0;
     bool finished = false;
-    std::optional<Lexicon> lexicon;  // set_lexicon_dir(); the built-in one otherwise
+    std::optional<Lexicon> lexicon;  // set_lexicon(); the built-in one otherwise
     std::string units_json = "{}";
 
     const Lexicon& active_lexicon() const { return lexicon ? *lexicon : Lexicon::builtin(); }
@@ -60,11 +60,11 @@ IndexWriter::~IndexWriter() {
     fs::remove_all(im.scratch, ec);
 }
 
-void IndexWriter::set_lexicon_dir(const fs::path& dir) {
+void IndexWriter::set_lexicon(Lexicon lexicon) {
     std::lock_guard<std::mutex> lock(impl_->mutex);
     if (impl_->count > 0)
-        throw std::logic_error("IndexWriter::set_lexicon_dir must be called before add()");
-    impl_->lexicon = Lexicon::load_directory(dir);
+        throw std::logic_error("IndexWriter::set_lexicon must be called before add()");
+    impl_->lexicon = std::move(lexicon);
 }
 
 void IndexWriter::set_units(

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "search/lexicon.hpp"
+
 namespace xasite::search {
 
 // One searchable thing. Text is NFC UTF-8.
@@ -53,9 +55,9 @@ class IndexWriter {
     void set_units(
         const std::map<std::string, std::pair<std::string, std::string>>& code_to_slug_and_name);
     // The language data (content/search: i/y variants, filler words, abbreviations, synonyms) of
-    // the content tree; files missing there come from the built-in copy, which is also used when
-    // this is not called. Call before the first add(). Throws InputError "file:line: …".
-    void set_lexicon_dir(const std::filesystem::path& dir);
+    // the content tree (Lexicon::with_overrides); the built-in copy is used when this is not
+    // called. Call before the first add().
+    void set_lexicon(Lexicon lexicon);
     // Thread-safe: may be called from several threads (the text analysis runs in parallel). A
     // second document with the same id replaces the first.
     void add(const SearchDocument& doc);

@@ -86,13 +86,21 @@ const Lexicon& Lexicon::builtin() {
 
 Lexicon Lexicon::load_directory(const fs::path& dir) {
     std::map<std::string, std::string> files;
-    for (std::size_t i = 0; i < embedded_file_count; ++i)
-        files[embedded_files[i].path] = std::string(embedded_files[i].data, embedded_files[i].size);
     for (const char* name : kFiles) {
         std::error_code ec;
         if (fs::is_regular_file(dir / name, ec)) files[name] = read_text_file(dir / name);
     }
-    return parse(files, dir.string());
+    return with_overrides(files, dir.string());
+}
+
+Lexicon Lexicon::with_overrides(const std::map<std::string, std::string>& overrides,
+                                const std::string& origin) {
+    std::map<std::string, std::string> files;
+    for (std::size_t i = 0; i < embedded_file_count; ++i)
+        files[embedded_files[i].path] = std::string(embedded_files[i].data, embedded_files[i].size);
+    for (const char* name : kFiles)
+        if (auto it = overrides.find(name); it != overrides.end()) files[name] = it->second;
+    return parse(files, origin);
 }
 
 Lexicon Lexicon::parse(const std::map<std::string, std::string>& files, const std::string& origin) {

@@ -26,6 +26,10 @@ class Lexicon {
     // missing there is taken from the built-in copy. Throws InputError "file:line: …" on a
     // malformed line.
     static Lexicon load_directory(const std::filesystem::path& dir);
+    // The built-in files with those of `files` (by file name, as read from a content tree's
+    // search/ folder) in their place; `origin` (that folder) prefixes error locations.
+    static Lexicon with_overrides(const std::map<std::string, std::string>& files,
+                                  const std::string& origin);
     // Parses file contents given by file name ("variants.txt", …); `origin` prefixes error
     // locations.
     static Lexicon parse(const std::map<std::string, std::string>& files,

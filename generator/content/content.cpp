@@ -8,25 +8,13 @@
 #include "core/error.hpp"
 #include "core/files.hpp"
 #include "core/text.hpp"
+#include "generator/content/tree.hpp"
 
 namespace xasite::content {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::vector<fs::path> sorted_entries(const fs::path& dir, bool directories,
-                                     const std::string& ext = "") {
-    std::vector<fs::path> out;
-    if (!fs::is_directory(dir)) return out;
-    for (const auto& e : fs::directory_iterator(dir)) {
-        if (directories ? e.is_directory()
-                        : (e.is_regular_file() && (ext.empty() || e.path().extension() == ext)))
-            out.push_back(e.path());
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-}
 
 std::string get_string(const nlohmann::json& j, const char* key, const fs::path& path) {
     auto it = j.find(key);
@@ -38,11 +26,11 @@ std::string get_string(const nlohmann::json& j, const char* key, const fs::path&
 
 // content/directives/: every .txt, .md and .pdf (a README* provenance note is skipped). A secret
 // document stops the build: it must never be published.
-std::vector<directives::Document> load_documents(const fs::path& dir,
+std::vector<directives::Document> load_documents(const ContentTree& tree,
                                                  const units::Registry& registry,
                                                  std::vector<std::string>& warnings) {
     std::vector<directives::Document> docs;
-    for (const auto& path : sorted_entries(dir, false)) {
+    for (const auto& path : tree.files("directives")) {
         std::string name = path.filename().string();
         if (name.rfind("README", 0) == 0 || name.front() == '.') continue;
         std::string ext = path.extension().string();
@@ -112,8 +100,24 @@ UnitProfile load_unit_profile(const fs::path& path) {
     return p;
 }
 
+ThemeFiles load_theme_files(const fs::path& dir) {
+    ThemeFiles files;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return files;
+    std::vector<fs::path> paths;
+    for (const auto& e : fs::recursive_directory_iterator(dir))
+        if (e.is_regular_file()) paths.push_back(e.path());
+    std::sort(paths.begin(), paths.end());
+    for (const auto& p : paths) {
+        std::string data = read_file(p);
+        if (p.extension() == ".mustache") require_utf8(data, p);
+        files[fs::relative(p, dir).generic_string()] = ThemeFile{std::move(data), p.string()};
+    }
+    return files;
+}
+
 Content Content::load(const fs::path& dir) {
-    if (!fs::is_directory(dir)) throw InputError(dir.string(), "content directory not found");
+    const ContentTree tree(dir);  // refuses links out of the tree, FIFOs and devices
     Content c;
     c.root = dir;
     c.config = SiteConfig::load(dir / "site.json");
@@ -121,7 +125,15 @@ Content Content::load(const fs::path& dir) {
     for (const auto& w : c.registry.warnings())
         c.warnings.push_back("units: " + w.unit_code + ": " + w.message);
     c.procedures = procedures::load_directory(dir / "procedures");
-    c.documents = load_documents(dir / "directives", c.registry, c.warnings);
+    c.documents = load_documents(tree, c.registry, c.warnings);
+    c.templates = load_theme_files(dir / "templates");
+    if (tree.has_folder("search")) {
+        c.lexicon_dir = dir / "search";
+        for (const auto& f : tree.files("search", ".txt"))
+            c.lexicon_files[f.filename().string()] = read_file(f);
+    }
+    for (const auto& package : tree.folders("archives"))
+        if (package.filename().string().front() != '.') c.archive_packages.push_back(package);
 
     std::string newest;
     auto note_date = [&](const std::string& d) {
@@ -133,14 +145,16 @@ Content Content::load(const fs::path& dir) {
         if (d.meta.date.day > 0) note_date(d.meta.date.iso());
 
     // Commune folders: content/units/<code>/
-    for (const auto& unit_dir : sorted_entries(dir / "units", true)) {
+    for (const auto& unit_dir : tree.folders("units")) {
         std::string code = unit_dir.filename().string();
         if (!c.registry.find_new(code))
             throw InputError(unit_dir.string(),
                              "folder name '" + code + "' is not the code of a new unit");
         if (fs::exists(unit_dir / "unit.json"))
             c.profiles[code] = load_unit_profile(unit_dir / "unit.json");
-        for (const auto& md : sorted_entries(unit_dir, false, ".md")) {
+        if (fs::is_directory(unit_dir / "templates"))
+            c.unit_templates[code] = load_theme_files(unit_dir / "templates");
+        for (const auto& md : tree.files(fs::relative(unit_dir, dir), ".md")) {
             Page page = load_page(md);
             if (!page.units.empty() || page.all_units)
                 throw InputError(
@@ -152,7 +166,7 @@ Content Content::load(const fs::path& dir) {
         }
     }
     // Shared pages: content/pages/*.md
-    for (const auto& md : sorted_entries(dir / "pages", false, ".md")) {
+    for (const auto& md : tree.files("pages", ".md")) {
         Page page = load_page(md);
         for (const auto& code : page.units)
             if (!c.registry.find_new(code))

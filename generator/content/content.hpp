@@ -6,7 +6,12 @@
 //   content/pages/*.md                    pages for the province site or for several communes
 //   content/procedures/*.json             normalised procedure records
 //   content/directives/*.{txt,md,pdf}     official documents (metadata read from their text)
-//   content/templates/, content/units/<code>/templates/   theme overrides (read by the site module)
+//   content/templates/, content/units/<code>/templates/   theme overrides, file by file
+//   content/search/*.txt                  the search lexicon (variants, filler, abbreviations…)
+//   content/archives/<old-code>/          preservation packages (read by the archive module)
+// Content::load owns every read of the tree: it walks the tree once first (ContentTree) and
+// refuses entries that resolve outside it, FIFOs and devices; the other modules receive what it
+// read (or, for the archive packages, the folders it checked).
 #pragma once
 
 #include <filesystem>
@@ -36,6 +41,13 @@ struct UnitProfile {
     std::string map_url;
 };
 
+// A file of a theme override: its bytes and where it came from (for messages).
+struct ThemeFile {
+    std::string data;
+    std::string origin;
+};
+using ThemeFiles = std::map<std::string, ThemeFile>;  // by path inside the theme ("pages/x.mustache")
+
 struct Content {
     std::filesystem::path root;
     SiteConfig config;
@@ -45,13 +57,20 @@ struct Content {
     std::map<std::string, std::vector<Page>> unit_pages;  // by new unit code; drafts excluded
     std::vector<Page> province_pages;                     // content/pages/*.md without units
     std::vector<directives::Document> documents;  // content/directives/, sorted by file name
+    ThemeFiles templates;                              // content/templates/
+    std::map<std::string, ThemeFiles> unit_templates;  // content/units/<code>/templates/
+    // content/search/*.txt by file name, and that folder (for messages; empty when absent).
+    std::map<std::string, std::string> lexicon_files;
+    std::filesystem::path lexicon_dir;
+    std::vector<std::filesystem::path> archive_packages;  // content/archives/<old-code>/, sorted
     std::vector<std::string> warnings;
     std::string newest_date;  // the newest date found in the content (YYYY-MM-DD)
 
     // Loads and validates everything. Throws InputError naming the file (and line or record) on
     // the first bad input: malformed JSON, invalid UTF-8, duplicate procedure codes, missing
     // required fields, unknown unit codes (in a folder name or a page's front matter), a document
-    // marked MẬT / TỐI MẬT / TUYỆT MẬT (never published).
+    // marked MẬT / TỐI MẬT / TUYỆT MẬT (never published), an entry that resolves outside the tree
+    // or is not a regular file or folder.
     static Content load(const std::filesystem::path& dir);
 
     // The date the build stamps on generated pages: site.json build_date, else SOURCE_DATE_EPOCH,
@@ -60,5 +79,8 @@ struct Content {
 };
 
 UnitProfile load_unit_profile(const std::filesystem::path& path);
+
+// The files of a theme folder (every file below `dir`; .mustache files checked as UTF-8).
+ThemeFiles load_theme_files(const std::filesystem::path& dir);
 
 }  // namespace xasite::content

@@ -3,8 +3,9 @@
 #include <algorithm>
 
 #include "core/error.hpp"
+#include "generator/site/context.hpp"
 #include "generator/site/format.hpp"
-#include "generator/site/views.hpp"
+#include "generator/site/routes.hpp"
 
 namespace xasite::site {
 
@@ -14,23 +15,24 @@ namespace {
 
 // The successor communes with their site folders ("" when not in this build).
 std::vector<std::pair<archive::UnitInfo::Successor, std::string>> successor_sites(
-    const BuildContext& ctx, const std::string& district_code) {
+    const content::Content& content, const std::set<std::string>& built,
+    const std::string& district_code) {
     std::vector<std::pair<archive::UnitInfo::Successor, std::string>> out;
-    for (const auto& s : ctx.content.registry.successors_of_district(district_code)) {
+    for (const auto& s : content.registry.successors_of_district(district_code)) {
         archive::UnitInfo::Successor x{s.unit->code, s.unit->full_name, s.partial};
-        out.emplace_back(x, ctx.built.count(s.unit->code) ? unit_dir(*s.unit) + "/" : "");
+        out.emplace_back(x, built.count(s.unit->code) ? routes::unit_dir(*s.unit) + "/" : "");
     }
     return out;
 }
 
 }  // namespace
 
-ArchiveSet ArchiveSet::load(const std::filesystem::path& content_dir, const BuildContext& ctx) {
+ArchiveSet ArchiveSet::load(const content::Content& content, const std::set<std::string>& built) {
     ArchiveSet set;
     std::map<std::string, const units::OldDistrict*> districts;
-    for (const auto& d : ctx.content.registry.old_districts())
+    for (const auto& d : content.registry.old_districts())
         districts[d.code] = &d;
-    for (auto& p : archive::find_packages(content_dir)) {
+    for (auto& p : archive::find_packages(content.root)) {
         auto it = districts.find(p.unit.code);
         if (it == districts.end())
             throw InputError(p.dir.string(), "the package's unit \"" + p.unit.code +
@@ -44,11 +46,11 @@ ArchiveSet ArchiveSet::load(const std::filesystem::path& content_dir, const Buil
         Entry e;
         e.district_code = p.unit.code;
         e.slug = it->second->slug;
-        e.prefix = "luu-tru/" + e.slug + "/";
-        e.successors = successor_sites(ctx, e.district_code);
+        e.prefix = routes::archive(e.slug);
+        e.successors = successor_sites(content, built, e.district_code);
         // Search runs on the province's search page, filtered to this archive
         // (type=archive&old_unit=<code>): it is always built, whichever communes are.
-        e.search_href = "tra-cuu/";
+        e.search_href = routes::dir(routes::kSearch);
         e.package = std::move(p);
         set.entries.push_back(std::move(e));
     }

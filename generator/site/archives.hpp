@@ -8,12 +8,14 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "archive/archive.hpp"
+#include "generator/content/content.hpp"
 #include "generator/site/output.hpp"
 
 namespace xasite::site {
@@ -34,7 +36,8 @@ struct ArchiveSet {
 
     // Every package of content_dir/archives, matched to the registry's old districts. Throws
     // InputError naming the package when it is malformed or its unit is not an old district.
-    static ArchiveSet load(const std::filesystem::path& content_dir, const BuildContext& ctx);
+    // `built`: the codes of the new units this build renders (their sites are linked).
+    static ArchiveSet load(const content::Content& content, const std::set<std::string>& built);
 
     const Entry* find(const std::string& district_code) const;
 

@@ -25,7 +25,9 @@
 #include "generator/site/documents.hpp"
 #include "generator/site/output.hpp"
 #include "generator/site/province_site.hpp"
+#include "generator/site/routes.hpp"
 #include "generator/site/search_feed.hpp"
+#include "generator/site/sections/sections.hpp"
 #include "generator/site/theme.hpp"
 #include "generator/site/unit_site.hpp"
 #include "generator/site/views.hpp"
@@ -35,21 +37,6 @@ namespace xasite::site {
 namespace fs = std::filesystem;
 
 namespace {
-
-// The page templates each layout uses; compiled before anything is written.
-const std::vector<std::pair<std::string, std::string>> kUnitPages = {
-    {"unit", "home"},           {"unit", "intro"},      {"unit", "procedures"},
-    {"unit", "procedure-list"}, {"unit", "procedure"},  {"unit", "documents"},
-    {"unit", "news"},           {"unit", "page"},       {"unit", "contact"},
-    {"unit", "schedule"},       {"unit", "disclosure"}, {"unit", "document"},
-    {"unit", "search"},         {"unit", "sitemap"},    {"unit", "not-found"}};
-const std::vector<std::pair<std::string, std::string>> kProvincePages = {
-    {"province", "province-home"},    {"province", "unit-lookup"},     {"province", "archives"},
-    {"province", "archive-district"}, {"province", "service-centres"}, {"province", "page"},
-    {"province", "province-sitemap"}, {"province", "not-found"},       {"province", "documents"},
-    {"province", "document"},         {"province", "search"}};
-const std::vector<std::string> kFeeds = {"feeds/sitemap.xml", "feeds/atom.xml", "feeds/robots.txt",
-                                         "feeds/robots-province.txt"};
 
 // The search index is written beside the temporary site ("<out>.xapian.tmp-<n>") and swapped into
 // place ("<out>.xapian") right after the site; on failure the temporary index is removed and the
@@ -183,16 +170,17 @@ BuildSummary build_site(const BuildOptions& options) {
         }
     }
 
-    fs::path content_templates = options.content_dir / "templates";
-    Theme base_theme = Theme::load({content_templates});
-    base_theme.compile_all(kUnitPages, kFeeds);
-    base_theme.compile_all(kProvincePages, {});
+    Theme base_theme = Theme::load({&content.templates});
+    // The templates and section names the section tables use, checked before anything is written.
+    base_theme.compile_all(sections::commune_pages(), sections::commune_feeds());
+    base_theme.compile_all(sections::province_pages(), sections::province_feeds());
+    sections::check_labels(base_theme, true, true);
     std::map<std::string, std::unique_ptr<Theme>> unit_themes;  // communes that override the theme
     for (const auto* u : selected) {
-        fs::path dir = options.content_dir / "units" / u->code / "templates";
-        if (fs::is_directory(dir)) {
-            auto t = std::make_unique<Theme>(Theme::load({content_templates, dir}));
-            t->compile_all(kUnitPages, kFeeds);
+        if (auto files = content.unit_templates.find(u->code); files != content.unit_templates.end()) {
+            auto t = std::make_unique<Theme>(Theme::load({&content.templates, &files->second}));
+            t->compile_all(sections::commune_pages(), sections::commune_feeds());
+            sections::check_labels(*t, true, false);
             unit_themes[u->code] = std::move(t);
         }
     }
@@ -200,33 +188,35 @@ BuildSummary build_site(const BuildOptions& options) {
     Catalog catalog = Catalog::build(content, build_date);
     for (const auto& w : catalog.warnings)
         summary.warnings.push_back("procedures: " + w);
-    BuildContext ctx{content, catalog, build_date, {}, globals_view(content, build_date)};
+    std::set<std::string> built;
     for (const auto* u : selected)
-        ctx.built.insert(u->code);
+        built.insert(u->code);
     DocumentSet documents = DocumentSet::build(content, catalog);
     for (const auto& w : documents.warnings)
         summary.warnings.push_back("documents: " + w);
-    ctx.documents = &documents;
     // Preservation packages of the dissolved districts: read (and checked) before anything is
     // written, so a malformed one stops the build with an InputError naming it.
-    ArchiveSet archives = ArchiveSet::load(options.content_dir, ctx);
-    ctx.archives = &archives;
+    ArchiveSet archives = ArchiveSet::load(content, built);
+    // The search lexicon of the content tree, checked before anything is written.
+    std::optional<search::Lexicon> lexicon;
+    if (options.search_index && !content.lexicon_dir.empty())
+        lexicon = search::Lexicon::with_overrides(content.lexicon_files, content.lexicon_dir.string());
+    SearchPageCollector search_pages;
+    BuildContext ctx{content,      catalog,    documents,        archives,
+                     search_pages, build_date, std::move(built), globals_view(content, build_date)};
     SharedViews shared = SharedViews::build(ctx);
 
     // 2. Render into a temporary directory beside the output, in parallel by site.
     OutputDir out(options.out_dir);
     // The search index, written beside the site (after OutputDir accepted the output path).
     std::optional<IndexBuild> index;
-    SearchPageCollector search_pages;
     if (options.search_index) {
         index.emplace(options.out_dir);
         std::map<std::string, std::pair<std::string, std::string>> units;
         for (const auto* u : selected)
-            units[u->code] = {unit_dir(*u), u->full_name};
+            units[u->code] = {routes::unit_dir(*u), u->full_name};
         index->writer().set_units(units);
-        if (fs::is_directory(options.content_dir / "search"))
-            index->writer().set_lexicon_dir(options.content_dir / "search");
-        ctx.search_pages = &search_pages;
+        if (lexicon) index->writer().set_lexicon(std::move(*lexicon));
     }
     std::atomic<std::size_t> pages{0}, units_done{0};
     bool tty = !options.quiet && ::isatty(STDERR_FILENO);

@@ -6,6 +6,7 @@
 
 #include "core/text.hpp"
 #include "generator/site/format.hpp"
+#include "generator/site/routes.hpp"
 #include "generator/site/views.hpp"
 
 namespace xasite::site {
@@ -104,8 +105,9 @@ nlohmann::json procedure_view(const Procedure& p, const content::SiteConfig& con
     v["in_force"] = p.status == Status::in_force;
     v["retired"] = p.status != Status::in_force;
     v["replaced_by"] = text_or_null(p.replaced_by);
-    v["replaced_by_href"] =
-        p.replaced_by.empty() ? nlohmann::json() : nlohmann::json(procedure_path(p.replaced_by));
+    v["replaced_by_href"] = p.replaced_by.empty()
+                                ? nlohmann::json()
+                                : nlohmann::json(routes::procedure_path(p.replaced_by));
     v["status_reason"] = text_or_null(p.status_reason);
     json levels = json::array();
     for (Level l : p.levels)

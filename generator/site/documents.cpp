@@ -6,6 +6,7 @@
 #include "core/files.hpp"
 #include "core/text.hpp"
 #include "generator/site/format.hpp"
+#include "generator/site/routes.hpp"
 #include "generator/site/views.hpp"
 
 namespace xasite::site {
@@ -13,8 +14,6 @@ namespace xasite::site {
 using nlohmann::json;
 
 namespace {
-
-constexpr std::size_t kDocumentsPerPage = 50;
 
 // Folded text with apostrophes removed and every run of non-alphanumerics as one space, padded with
 // spaces so that " xa ea kar " matches whole words only.
@@ -70,7 +69,7 @@ std::string display_issuer(const directives::Metadata& meta, const content::Cont
 
 std::string original_file_name(const std::filesystem::path& source) {
     std::string stem = text::slug(source.stem().string());
-    if (stem.empty()) stem = "van-ban";
+    if (stem.empty()) stem = "van-ban";  // a file name, not a path
     std::string ext = source.extension().string();
     for (auto& c : ext)
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -82,33 +81,6 @@ std::string document_label(const directives::Metadata& m) {
     if (!m.symbol.empty())
         label += " số " + (m.number ? m.number_raw : std::string("…")) + "/" + m.symbol;
     return label;
-}
-
-json list_view(const std::string& title, const std::string& description, const std::string& dir,
-               const std::vector<const PublishedDocument*>& docs, std::size_t page,
-               std::size_t pages) {
-    json items = json::array();
-    std::size_t first = (page - 1) * kDocumentsPerPage;
-    for (std::size_t k = first; k < docs.size() && k < first + kDocumentsPerPage; ++k)
-        items.push_back(docs[k]->row);
-    json l = {{"title", title},
-              {"description", description},
-              {"count", docs.size()},
-              {"items", std::move(items)}};
-    if (pages > 1) {
-        auto href_of = [&](std::size_t n) {
-            return n == 1 ? dir : dir + "trang-" + std::to_string(n) + "/";
-        };
-        json nums = json::array();
-        for (std::size_t n = 1; n <= pages; ++n)
-            nums.push_back({{"number", n}, {"href", href_of(n)}, {"current", n == page}});
-        l["pagination"] = {{"current", page},
-                           {"total", pages},
-                           {"prev_href", page > 1 ? json(href_of(page - 1)) : json()},
-                           {"next_href", page < pages ? json(href_of(page + 1)) : json()},
-                           {"pages", std::move(nums)}};
-    }
-    return l;
 }
 
 }  // namespace
@@ -165,13 +137,13 @@ DocumentSet DocumentSet::build(const content::Content& content, const Catalog& c
         if (base.empty() && !m.symbol.empty())
             base = text::slug(p.type + " " + m.symbol + " " + p.date_iso);
         if (base.empty()) base = text::slug(doc.source.stem().string());
-        if (base.empty()) base = "van-ban";
+        if (base.empty()) base = "van-ban";  // a slug ("văn bản"), not the section folder
         std::string slug = base;
         for (int n = 2; used_slugs.count(slug); ++n)
             slug = base + "-" + std::to_string(n);
         if (slug != base)
-            set.warnings.push_back(doc.source.string() + ": van-ban/" + base +
-                                   "/ is taken; published at van-ban/" + slug + "/");
+            set.warnings.push_back(doc.source.string() + ": " + routes::document(base) +
+                                   " is taken; published at " + routes::document(slug));
         used_slugs.insert(slug);
         p.slug = slug;
         p.original_name = original_file_name(doc.source);
@@ -200,7 +172,7 @@ DocumentSet DocumentSet::build(const content::Content& content, const Catalog& c
                 {{"code", code},
                  {"name",
                   it != procedure_index.end() ? json(content.procedures[it->second].name) : json()},
-                 {"page_path", listed ? json(procedure_path(national)) : json()},
+                 {"page_path", listed ? json(routes::procedure_path(national)) : json()},
                  {"portal_url", content.config.procedure_portal_url(national)}});
         }
         json footnotes = json::array();
@@ -240,7 +212,7 @@ DocumentSet DocumentSet::build(const content::Content& content, const Catalog& c
                       {"kind", ext == ".pdf" ? "PDF" : (ext == ".md" ? "Markdown" : "văn bản")},
                       {"size",
                        decimal_vi(static_cast<double>(p.original.size()) / 1024.0, 1) + " KB"}}}}}};
-        p.row = {{"href", "van-ban/" + p.slug + "/"},
+        p.row = {{"href", routes::document(p.slug)},
                  {"label", document_label(m)},
                  {"subject", m.subject},
                  {"date_vi", date_vi(p.date_iso)},
@@ -269,104 +241,6 @@ std::vector<const PublishedDocument*> DocumentSet::all() const {
     for (const auto& d : docs)
         out.push_back(&d);
     return out;
-}
-
-json render_documents(SiteRenderer& r, const std::vector<const PublishedDocument*>& docs,
-                      const Catalog& catalog, bool commune_site, const std::string& today,
-                      const std::string& effective, const std::string& authority) {
-    (void)catalog;
-    // Facets: type, year, issuer (each a list of documents, in the same newest-first order).
-    struct Facet {
-        std::string label, slug;
-        std::vector<const PublishedDocument*> docs;
-    };
-    std::map<std::string, Facet> types, years, issuers;
-    for (const auto* d : docs) {
-        auto& t = types[d->type_slug];
-        t.label = d->type;
-        t.slug = d->type_slug;
-        t.docs.push_back(d);
-        if (!d->year.empty()) {
-            auto& y = years[d->year];
-            y.label = d->year;
-            y.slug = d->year;
-            y.docs.push_back(d);
-        }
-        auto& i = issuers[d->issuer_slug];
-        i.label = d->issuer.empty() ? "Không rõ cơ quan ban hành" : d->issuer;
-        i.slug = d->issuer_slug;
-        i.docs.push_back(d);
-    }
-    auto facet_links = [](const std::map<std::string, Facet>& facets, const std::string& prefix,
-                          bool newest_first) {
-        json arr = json::array();
-        for (const auto& [key, f] : facets)
-            arr.push_back({{"label", f.label},
-                           {"href", "van-ban/" + prefix + "/" + f.slug + "/"},
-                           {"count", f.docs.size()}});
-        if (newest_first) std::reverse(arr.begin(), arr.end());
-        return arr;
-    };
-    const json facets = {{"types", facet_links(types, "loai", false)},
-                         {"years", facet_links(years, "nam", true)},
-                         {"issuers", facet_links(issuers, "co-quan", false)}};
-
-    auto render_list = [&](const std::string& dir, const std::string& title,
-                           const std::string& description,
-                           const std::vector<const PublishedDocument*>& list, json crumbs) {
-        std::size_t pages =
-            std::max<std::size_t>(1, (list.size() + kDocumentsPerPage - 1) / kDocumentsPerPage);
-        for (std::size_t n = 1; n <= pages; ++n) {
-            json v;
-            std::string page_dir = n == 1 ? dir : dir + "trang-" + std::to_string(n) + "/";
-            v["page"] = page_meta(n == 1 ? title : title + " (trang " + std::to_string(n) + ")",
-                                  description, "van-ban", effective, today, crumbs);
-            v["docs"] = list_view(title, description, dir, list, n, pages);
-            v["facets"] = facets;
-            r.page(page_dir, "documents", v, nullptr, today);
-        }
-    };
-    const json root_crumb = json::array({breadcrumb("Văn bản", "van-ban/")});
-    render_list(
-        "van-ban/", "Văn bản",
-        "Văn bản chỉ đạo, điều hành của " + authority + " và văn bản gửi " + authority + ".", docs,
-        root_crumb);
-    auto render_facets = [&](const std::map<std::string, Facet>& facet_map,
-                             const std::string& prefix, const std::string& what) {
-        for (const auto& [key, f] : facet_map) {
-            json crumbs = root_crumb;
-            crumbs.push_back(breadcrumb(f.label, "van-ban/" + prefix + "/" + f.slug + "/"));
-            render_list("van-ban/" + prefix + "/" + f.slug + "/", "Văn bản: " + f.label,
-                        "Văn bản " + what + " " + f.label + ".", f.docs, crumbs);
-        }
-    };
-    render_facets(types, "loai", "loại");
-    render_facets(years, "nam", "năm");
-    render_facets(issuers, "co-quan", "của");
-
-    json feed = json::array();
-    for (const auto* d : docs) {
-        const auto& m = d->doc->meta;
-        std::string updated = d->date_iso.size() == 10 ? d->date_iso : today;
-        json v;
-        json crumbs = root_crumb;
-        crumbs.push_back(
-            breadcrumb(d->row["label"].get<std::string>(), "van-ban/" + d->slug + "/"));
-        std::string title = m.subject.empty()
-                                ? d->row["label"].get<std::string>()
-                                : d->row["label"].get<std::string>() + ": " + m.subject;
-        v["page"] =
-            page_meta(title, m.subject.empty() ? title : m.subject, "van-ban",
-                      d->date_iso.size() == 10 ? d->date_iso : "", updated, crumbs, "article");
-        v["commune_site"] = commune_site;
-        r.page("van-ban/" + d->slug + "/", "document", v, &d->view, updated);
-        r.file("van-ban/" + d->slug + "/" + d->original_name, d->original);
-        feed.push_back({{"title", title},
-                        {"href", "van-ban/" + d->slug + "/"},
-                        {"updated", rfc3339(updated)},
-                        {"summary", m.subject}});
-    }
-    return feed;
 }
 
 }  // namespace xasite::site

@@ -13,7 +13,6 @@
 
 #include "generator/content/content.hpp"
 #include "generator/site/catalog.hpp"
-#include "generator/site/site_renderer.hpp"
 
 namespace xasite::site {
 
@@ -50,12 +49,5 @@ struct Addressees {
     std::set<std::string> units;
 };
 Addressees addressees(const directives::Metadata& meta, const units::Registry& registry);
-
-// Renders van-ban/ (list, facet lists, one page per document with its original file) into a site.
-// `commune_site` selects how related procedures are linked (to the site's own procedure pages, or
-// to the national portal on the province site). Returns the feed entries of the documents.
-nlohmann::json render_documents(SiteRenderer& r, const std::vector<const PublishedDocument*>& docs,
-                                const Catalog& catalog, bool commune_site, const std::string& today,
-                                const std::string& effective, const std::string& authority);
 
 }  // namespace xasite::site

@@ -6,6 +6,7 @@
 #include "generator/content/markdown.hpp"
 #include "generator/site/documents.hpp"
 #include "generator/site/format.hpp"
+#include "generator/site/routes.hpp"
 #include "generator/site/views.hpp"
 
 namespace xasite::site {
@@ -44,7 +45,7 @@ search::SearchDocument procedure_search_document(const procedures::Procedure& p,
     d.type = "procedure";
     d.code = p.code;
     d.title = p.name;
-    d.unit_path = procedure_path(p.code);
+    d.unit_path = routes::procedure_path(p.code);
     d.fallback_url = p.portal_url.empty() ? config.procedure_portal_url(p.code) : p.portal_url;
     d.field = p.field;
     for (auto level : p.levels)
@@ -101,7 +102,7 @@ search::SearchDocument document_search_document(const PublishedDocument& d,
     else
         s.code = m.symbol;  // an unsigned copy has no number yet
     s.title = m.subject.empty() ? label : label + ": " + m.subject;
-    const std::string path = "van-ban/" + d.slug + "/";
+    const std::string path = routes::document(d.slug);
     if (d.all_units) {
         s.unit_path = path;
         s.fallback_url = path;
@@ -153,12 +154,12 @@ std::vector<search::SearchDocument> registry_search_documents(const BuildContext
     std::vector<search::SearchDocument> out;
     for (const auto& u : registry.new_units()) {
         if (!ctx.built.count(u.code)) continue;
-        const std::string dir = unit_dir(u) + "/";
+        const std::string dir = routes::unit_dir(u) + "/";
         search::SearchDocument intro;
-        intro.id = "page/" + dir + "gioi-thieu/";
+        intro.id = "page/" + dir + routes::dir(routes::kIntro);
         intro.type = "page";
         intro.title = "Giới thiệu " + u.full_name;
-        intro.url = dir + "gioi-thieu/";
+        intro.url = dir + routes::dir(routes::kIntro);
         intro.units = {u.code};
         intro.keywords = u.full_name + "\n" + ctx.content.config.resolution;
         std::string body = u.full_name + " được thành lập từ ngày " + effective +
@@ -177,10 +178,10 @@ std::vector<search::SearchDocument> registry_search_documents(const BuildContext
         out.push_back(std::move(intro));
 
         search::SearchDocument contact;
-        contact.id = "page/" + dir + "lien-he/";
+        contact.id = "page/" + dir + routes::dir(routes::kContact);
         contact.type = "page";
         contact.title = "Liên hệ " + u.full_name;
-        contact.url = dir + "lien-he/";
+        contact.url = dir + routes::dir(routes::kContact);
         contact.units = {u.code};
         contact.keywords =
             "Ủy ban nhân dân " + u.full_name + "\nTrung tâm Phục vụ hành chính công " + u.full_name;
@@ -201,7 +202,7 @@ std::vector<search::SearchDocument> registry_search_documents(const BuildContext
         s.code = c.code;
         s.title = c.full_name + (district ? " (" + district->full_name + ")" : "") + " nay thuộc " +
                   successor_names(successors);
-        s.url = "tra-cuu-don-vi/#xa-" + c.code;
+        s.url = routes::old_commune(c.code);
         s.units = successor_codes(successors);
         s.keywords = "Tra cứu đơn vị hành chính cũ – mới; sáp nhập; đơn vị hành chính mới";
         s.body = c.full_name + " trước ngày " + effective + " thuộc " +
@@ -218,7 +219,7 @@ std::vector<search::SearchDocument> registry_search_documents(const BuildContext
         s.type = "page";
         s.code = d.code;
         s.title = d.full_name + " (" + d.province_name + ") đã giải thể từ " + effective;
-        s.url = "tra-cuu-don-vi/#huyen-" + d.code;
+        s.url = routes::old_district(d.code);
         s.units = successor_codes(successors);
         s.keywords = "Tra cứu đơn vị hành chính cũ – mới; cấp huyện; lưu trữ trang thông tin";
         s.body = d.full_name + " (tỉnh " + d.province_name + ") kết thúc hoạt động từ ngày " +
@@ -263,9 +264,8 @@ std::vector<search::SearchDocument> SearchPageCollector::take_sorted() {
 void feed_search_index(const BuildContext& ctx, search::IndexWriter& index) {
     for (std::size_t i : ctx.catalog.listed)
         index.add(procedure_search_document(ctx.content.procedures[i], ctx.content.config));
-    if (ctx.documents)
-        for (const auto& d : ctx.documents->docs)
-            index.add(document_search_document(d, ctx.content.registry.province().code));
+    for (const auto& d : ctx.documents.docs)
+        index.add(document_search_document(d, ctx.content.registry.province().code));
     for (const auto& d : registry_search_documents(ctx))
         index.add(d);
 }

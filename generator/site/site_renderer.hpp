@@ -46,6 +46,8 @@ class SiteRenderer {
 
     const std::vector<SitemapEntry>& sitemap() const { return sitemap_; }
     const std::string& base_url() const { return base_url_; }
+    const Theme& theme() const { return theme_; }
+    const std::string& layout() const { return layout_; }
 
   private:
     const Theme& theme_;

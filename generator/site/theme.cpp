@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 #include "core/error.hpp"
 #include "core/files.hpp"
 #include "generator/site/embedded.hpp"
@@ -10,26 +12,63 @@ namespace xasite::site {
 
 namespace fs = std::filesystem;
 
-Theme Theme::load(const std::vector<fs::path>& override_dirs) {
+Theme Theme::load(const std::vector<const content::ThemeFiles*>& overrides) {
     Theme t;
     for (std::size_t i = 0; i < embedded_file_count; ++i) {
         const auto& f = embedded_files[i];
         t.files_[f.path] = File{std::string(f.data, f.size), std::string("templates/") + f.path};
     }
-    for (const auto& dir : override_dirs) {
-        if (!fs::is_directory(dir)) continue;
-        std::vector<fs::path> paths;
-        for (const auto& e : fs::recursive_directory_iterator(dir))
-            if (e.is_regular_file()) paths.push_back(e.path());
-        std::sort(paths.begin(), paths.end());
-        for (const auto& p : paths) {
-            std::string rel = fs::relative(p, dir).generic_string();
-            std::string data = read_file(p);
-            if (p.extension() == ".mustache") require_utf8(data, p);
-            t.files_[rel] = File{std::move(data), p.string()};
+    for (const auto* files : overrides)
+        for (const auto& [path, file] : *files)
+            t.files_[path] = file;
+    t.load_section_labels();
+    return t;
+}
+
+void Theme::load_section_labels() {
+    const File* f = find("sections.json");
+    if (!f) throw InputError("sections.json", "the theme has no section names file");
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(f->data);
+    } catch (const nlohmann::json::parse_error& e) {
+        throw InputError(f->origin, std::string("not valid JSON: ") + e.what());
+    }
+    if (!j.is_object()) throw InputError(f->origin, "expected an object of layouts");
+    for (const auto& [layout, sections] : j.items()) {
+        if (!layout.empty() && layout[0] == '_') continue;  // "_comment"
+        if (!sections.is_object())
+            throw InputError(f->origin, "\"" + layout + "\": expected an object of sections");
+        for (const auto& [key, names] : sections.items()) {
+            auto str = [&](const char* field) -> std::string {
+                auto it = names.find(field);
+                if (it == names.end()) return "";
+                if (!it->is_string() || it->get_ref<const std::string&>().empty())
+                    throw InputError(f->origin, "\"" + layout + "\"." + key + "." + field +
+                                                    ": expected a non-empty string");
+                return it->get<std::string>();
+            };
+            if (!names.is_object())
+                throw InputError(f->origin, "\"" + layout + "\"." + key + ": expected an object");
+            SectionLabel l{str("label"), str("title"), str("crumb")};
+            if (l.label.empty())
+                throw InputError(f->origin, "\"" + layout + "\"." + key + ": \"label\" is missing");
+            if (l.title.empty()) l.title = l.label;
+            if (l.crumb.empty()) l.crumb = l.label;
+            labels_[layout + "/" + key] = std::move(l);
         }
     }
-    return t;
+}
+
+const Theme::SectionLabel& Theme::section_label(std::string_view layout,
+                                                std::string_view key) const {
+    std::string k = std::string(layout) + "/" + std::string(key);
+    auto it = labels_.find(k);
+    if (it == labels_.end())
+        throw InputError(origin("sections.json"), "no name for the section \"" + std::string(key) +
+                                                      "\" of the " + std::string(layout) +
+                                                      " sites");
+    return it->second;
 }
 
 const Theme::File* Theme::find(const std::string& path) const {

@@ -8,22 +8,27 @@
 //   partials/<name>.mustache  included with {{> name}}
 //   feeds/<name>.mustache     non-HTML outputs (sitemap.xml, feed.xml, robots.txt)
 //   assets/…                  copied as they are into every site's assets/
+//   sections.json             the names of the site sections per layout (menu label, page title,
+//                             breadcrumb): a theme renames "Tin tức" here
 #pragma once
 
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "generator/content/content.hpp"
 #include "generator/site/template_engine.hpp"
 
 namespace xasite::site {
 
 class Theme {
   public:
-    // The embedded default, then each override directory in order (later wins).
-    static Theme load(const std::vector<std::filesystem::path>& override_dirs);
+    // The embedded default, then each override in order (later wins): the content tree's and a
+    // commune's theme files, as Content::load read them.
+    static Theme load(const std::vector<const content::ThemeFiles*>& overrides);
 
     // A page template: `layouts/<layout>.mustache` with {{> content}} bound to
     // `pages/<page>.mustache`. Compiled once and cached. Throws mustache::SyntaxError naming the
@@ -46,12 +51,20 @@ class Theme {
     // Where a file came from (for messages): "templates/pages/home.mustache" or an override path.
     std::string origin(const std::string& path) const;
 
-  private:
-    struct File {
-        std::string data;
-        std::string origin;
+    // The names of a section of the sites drawn with `layout` ("unit" or "province"), from the
+    // theme's sections.json. Throws InputError naming that file when the key has no label.
+    struct SectionLabel {
+        std::string label;  // in the menu
+        std::string title;  // the section page's heading (default: label)
+        std::string crumb;  // in breadcrumbs (default: label)
     };
+    const SectionLabel& section_label(std::string_view layout, std::string_view key) const;
+
+  private:
+    using File = content::ThemeFile;
     std::map<std::string, File> files_;
+    std::map<std::string, SectionLabel, std::less<>> labels_;  // "<layout>/<key>"
+    void load_section_labels();
     mutable std::map<std::string, std::unique_ptr<mustache::Template>> compiled_;
     const File* find(const std::string& path) const;
     mustache::PartialSource partial_source(const std::string& content_page) const;

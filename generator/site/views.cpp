@@ -15,25 +15,6 @@ std::string unit_type_title(const std::string& type) {
     return text::upper(type.substr(0, 1)) + type.substr(1);
 }
 
-std::string unit_dir(const units::NewUnit& unit) {
-    return unit.slug;
-}
-
-std::string procedure_dir(const std::string& code) {
-    std::string out;
-    for (char c : code) {
-        bool ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                  c == '.' || c == '-' || c == '_';
-        out.push_back(ok ? c : '-');
-    }
-    if (out.empty() || out.front() == '.') out.insert(out.begin(), 'p');
-    return out;
-}
-
-std::string procedure_path(const std::string& code) {
-    return "thu-tuc/" + procedure_dir(code) + ".html";
-}
-
 json globals_view(const content::Content& content, const std::string& build_date) {
     const auto& c = content.config;
     const auto& province = content.registry.province();
@@ -70,10 +51,6 @@ json globals_view(const content::Content& content, const std::string& build_date
 }
 
 namespace {
-
-json menu_item(const char* key, const char* label, const std::string& href, bool external = false) {
-    return {{"key", key}, {"label", label}, {"href", href}, {"external", external}};
-}
 
 std::string osm_url(double lat, double lon) {
     char buf[160];
@@ -168,27 +145,7 @@ json unit_site_view(const BuildContext& ctx, const units::NewUnit& unit) {
                              {"province", "Tỉnh " + d->province_name}});
     s["districts"] = districts;
 
-    json menu = json::array();
-    menu.push_back(menu_item("trang-chu", "Trang chủ", ""));
-    menu.push_back(menu_item("gioi-thieu", "Giới thiệu", "gioi-thieu/"));
-    menu.push_back(menu_item("thu-tuc", "Thủ tục hành chính", "thu-tuc/"));
-    menu.push_back(menu_item("van-ban", "Văn bản", "van-ban/"));
-    menu.push_back(menu_item("tin-tuc", "Tin tức", "tin-tuc/"));
-    menu.push_back(menu_item("lich-cong-tac", "Lịch công tác", "lich-cong-tac/"));
-    if (auto pages = ctx.content.unit_pages.find(unit.code);
-        pages != ctx.content.unit_pages.end()) {
-        for (const auto& pg : pages->second)
-            if (pg.menu && pg.section == content::Section::page)
-                menu.push_back({{"key", "trang-" + pg.slug},
-                                {"label", pg.title},
-                                {"href", pg.slug + "/"},
-                                {"external", false}});
-    }
-    menu.push_back(menu_item("lien-he", "Liên hệ", "lien-he/"));
-    menu.push_back(menu_item("tra-cuu", "Tra cứu", "tra-cuu/"));
-    menu.push_back(menu_item("so-do-trang", "Sơ đồ trang", "so-do-trang/"));
-    menu.push_back(menu_item("dvc", "Dịch vụ công trực tuyến", c.portal_url, true));
-    return json{{"site", std::move(s)}, {"menu", std::move(menu)}};
+    return json{{"site", std::move(s)}};
 }
 
 json province_site_view(const BuildContext& ctx) {
@@ -201,17 +158,7 @@ json province_site_view(const BuildContext& ctx) {
     s["authority_upper"] = text::upper(c.authority);
     s["base_url"] = c.base_url;
     s["is_province"] = true;
-    json menu = json::array();
-    menu.push_back(menu_item("trang-chu", "Trang chủ", ""));
-    menu.push_back(menu_item("tra-cuu-don-vi", "Tra cứu đơn vị cũ – mới", "tra-cuu-don-vi/"));
-    menu.push_back(
-        menu_item("trung-tam", "Trung tâm phục vụ hành chính công", "trung-tam-phuc-vu/"));
-    menu.push_back(menu_item("van-ban", "Văn bản", "van-ban/"));
-    menu.push_back(menu_item("luu-tru", "Lưu trữ trang huyện cũ", "luu-tru/"));
-    menu.push_back(menu_item("tra-cuu", "Tra cứu", "tra-cuu/"));
-    menu.push_back(menu_item("so-do-trang", "Sơ đồ trang", "so-do-trang/"));
-    menu.push_back(menu_item("dvc", "Dịch vụ công trực tuyến", c.portal_url, true));
-    return json{{"site", std::move(s)}, {"menu", std::move(menu)}};
+    return json{{"site", std::move(s)}};
 }
 
 }  // namespace xasite::site

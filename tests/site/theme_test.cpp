@@ -1,5 +1,7 @@
 #include "generator/site/theme.hpp"
 
+#include "generator/content/content.hpp"
+
 #include <gtest/gtest.h>
 
 #include "core/error.hpp"
@@ -27,7 +29,8 @@ TEST(Theme, OverridesReplaceFilesInOrder) {
     write_file_atomic(a / "partials/skip.mustache", "SKIP-A");
     write_file_atomic(b / "partials/skip.mustache", "SKIP-B");
     write_file_atomic(a / "assets/extra.css", "body{}");
-    Theme t = Theme::load({a.path(), b.path()});
+    auto fa = content::load_theme_files(a.path()), fb = content::load_theme_files(b.path());
+    Theme t = Theme::load({&fa, &fb});
     nlohmann::json v = {{"page", {{"title", "x"}}}};
     std::string html = t.page("unit", "not-found").render(v);
     EXPECT_NE(html.find("SKIP-B"), std::string::npos);
@@ -42,7 +45,8 @@ TEST(Theme, OverridesReplaceFilesInOrder) {
 TEST(Theme, SyntaxErrorInAnOverrideNamesItsFile) {
     xasite::testing::TempDir a;
     write_file_atomic(a / "partials/footer-unit.mustache", "<footer>\n{{#site}}\n</footer>");
-    Theme t = Theme::load({a.path()});
+    auto files = content::load_theme_files(a.path());
+    Theme t = Theme::load({&files});
     try {
         t.page("unit", "home");
         FAIL();
@@ -56,5 +60,5 @@ TEST(Theme, SyntaxErrorInAnOverrideNamesItsFile) {
 TEST(Theme, InvalidUtf8TemplateIsAnInputError) {
     xasite::testing::TempDir a;
     write_file_atomic(a / "pages/home.mustache", "ok\n\xC3\x28");
-    EXPECT_THROW(Theme::load({a.path()}), InputError);
+    EXPECT_THROW(content::load_theme_files(a.path()), InputError);
 }

@@ -1,0 +1,187 @@
+// The two section tables, and what follows from them: the menus, the names a page may not take,
+// the templates compiled before anything is written.
+#include <algorithm>
+
+#include "generator/site/routes.hpp"
+#include "generator/site/sections/section_renderers.hpp"
+
+namespace xasite::site::sections {
+
+using nlohmann::json;
+namespace r = routes;
+
+// Rendering order: sitemap.xml lists the pages in this order; the feeds need every page before
+// them, and the documents' feed entries.
+const std::vector<CommuneSection>& commune_sections() {
+    static const std::vector<CommuneSection> table = {
+        {"trang-chu", "", {"home"}, 1, render_home},
+        {"gioi-thieu", r::kIntro, {"intro"}, 2, render_intro},
+        {"thu-tuc",
+         r::kProcedures,
+         {"procedures", "procedure-list", "procedure"},
+         3,
+         render_procedures},
+        {"van-ban", r::kDocuments, {"documents", "document"}, 4, render_commune_documents},
+        {"tin-tuc", r::kNews, {"news"}, 5, render_news},
+        {"lich-cong-tac", r::kSchedule, {"schedule"}, 6, render_schedule},
+        {"cong-khai", r::kDisclosure, {"disclosure"}, 0, render_disclosure},
+        {"trang", "", {"page"}, 7, render_commune_pages, commune_page_menu_items},
+        {"lien-he", r::kContact, {"contact"}, 8, render_contact},
+        {"tra-cuu", r::kSearch, {"search"}, 9, render_commune_search},
+        {"so-do-trang", r::kSitemap, {"sitemap"}, 10, render_commune_sitemap},
+        {"dvc", "", {}, 11, nullptr, commune_portal_menu_items},
+        {"khong-tim-thay", r::kNotFound, {"not-found"}, 0, render_commune_not_found},
+        {"feeds",
+         "",
+         {"feeds/sitemap.xml", "feeds/atom.xml", "feeds/robots.txt"},
+         0,
+         render_commune_feeds},
+        {"du-lieu", r::kExports, {}, 0, render_exports},
+        {"assets", r::kAssets, {}, 0, render_commune_assets},
+    };
+    return table;
+}
+
+const std::vector<ProvinceSection>& province_sections() {
+    static const std::vector<ProvinceSection> table = {
+        {"trang-chu", "", {"province-home"}, 1, render_province_home},
+        {"van-ban", r::kDocuments, {"documents", "document"}, 4, render_province_documents},
+        {"tra-cuu-don-vi", r::kUnitLookup, {"unit-lookup"}, 2, render_unit_lookup},
+        {"luu-tru", r::kArchives, {"archives", "archive-district"}, 5, render_archives},
+        {"trung-tam", r::kServiceCentres, {"service-centres"}, 3, render_service_centres},
+        {"trang", "", {"page"}, 0, render_province_pages},
+        {"tra-cuu", r::kSearch, {"search"}, 6, render_province_search},
+        {"so-do-trang", r::kSitemap, {"province-sitemap"}, 7, render_province_sitemap},
+        {"dvc", "", {}, 8, nullptr, province_portal_menu_items},
+        {"khong-tim-thay", r::kNotFound, {"not-found"}, 0, render_province_not_found},
+        {"feeds",
+         "",
+         {"feeds/sitemap.xml", "feeds/robots-province.txt", "feeds/atom.xml"},
+         0,
+         render_province_feeds},
+        {"assets", r::kAssets, {}, 0, render_province_assets},
+    };
+    return table;
+}
+
+namespace {
+
+template <class Site>
+json menu_of(const std::vector<Section<Site>>& table, const BuildContext& ctx, const Site& site,
+             const Theme& theme, std::string_view layout) {
+    std::vector<const Section<Site>*> rows;
+    for (const auto& row : table)
+        if (row.menu > 0) rows.push_back(&row);
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const auto* a, const auto* b) { return a->menu < b->menu; });
+    json menu = json::array();
+    for (const auto* row : rows) {
+        const auto& names = theme.section_label(layout, row->key);
+        if (row->menu_items) {
+            for (auto& item : row->menu_items(ctx, site, names))
+                menu.push_back(std::move(item));
+            continue;
+        }
+        menu.push_back({{"key", row->key},
+                        {"label", names.label},
+                        {"href", row->folder.empty() ? std::string() : r::dir(row->folder)},
+                        {"external", false}});
+    }
+    return menu;
+}
+
+template <class Site>
+std::vector<std::string> reserved_of(const std::vector<Section<Site>>& table,
+                                     const std::vector<std::string_view>& extra) {
+    std::vector<std::string> names;
+    for (const auto& row : table)
+        if (!row.folder.empty()) names.emplace_back(row.folder);
+    for (auto name : extra)
+        names.emplace_back(name);
+    return names;
+}
+
+template <class Site>
+std::vector<std::pair<std::string, std::string>> pages_of(const std::vector<Section<Site>>& table,
+                                                          std::string_view layout) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& row : table)
+        for (auto t : row.templates)
+            if (t.find('/') == std::string_view::npos) out.emplace_back(layout, t);
+    return out;
+}
+
+template <class Site>
+std::vector<std::string> feeds_of(const std::vector<Section<Site>>& table) {
+    std::vector<std::string> out;
+    for (const auto& row : table)
+        for (auto t : row.templates)
+            if (t.find('/') != std::string_view::npos) out.emplace_back(t);
+    return out;
+}
+
+template <class Site>
+void check_labels_of(const std::vector<Section<Site>>& table, const Theme& theme,
+                     std::string_view layout) {
+    for (const auto& row : table)
+        theme.section_label(layout, row.key);
+}
+
+// The national portal, as the last menu entry (an external link).
+json portal_item(const BuildContext& ctx, const Theme::SectionLabel& names) {
+    return json::array({{{"key", "dvc"},
+                         {"label", names.label},
+                         {"href", ctx.content.config.portal_url},
+                         {"external", true}}});
+}
+
+}  // namespace
+
+json commune_portal_menu_items(const BuildContext& ctx, const CommuneSite&,
+                               const Theme::SectionLabel& names) {
+    return portal_item(ctx, names);
+}
+
+json province_portal_menu_items(const BuildContext& ctx, const ProvinceSite&,
+                                const Theme::SectionLabel& names) {
+    return portal_item(ctx, names);
+}
+
+json commune_menu(const BuildContext& ctx, const CommuneSite& site, const Theme& theme) {
+    return menu_of(commune_sections(), ctx, site, theme, kCommuneLayout);
+}
+
+json province_menu(const BuildContext& ctx, const ProvinceSite& site, const Theme& theme) {
+    return menu_of(province_sections(), ctx, site, theme, kProvinceLayout);
+}
+
+std::vector<std::string> commune_reserved() {
+    return reserved_of(commune_sections(), r::unit_reserved_extra());
+}
+
+std::vector<std::string> province_reserved() {
+    return reserved_of(province_sections(), r::province_reserved_extra());
+}
+
+std::vector<std::pair<std::string, std::string>> commune_pages() {
+    return pages_of(commune_sections(), kCommuneLayout);
+}
+
+std::vector<std::pair<std::string, std::string>> province_pages() {
+    return pages_of(province_sections(), kProvinceLayout);
+}
+
+std::vector<std::string> commune_feeds() {
+    return feeds_of(commune_sections());
+}
+
+std::vector<std::string> province_feeds() {
+    return feeds_of(province_sections());
+}
+
+void check_labels(const Theme& theme, bool commune, bool province) {
+    if (commune) check_labels_of(commune_sections(), theme, kCommuneLayout);
+    if (province) check_labels_of(province_sections(), theme, kProvinceLayout);
+}
+
+}  // namespace xasite::site::sections
