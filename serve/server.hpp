@@ -5,6 +5,7 @@
 //   GET /api/suggest?q=&unit=&limit= → {"query", "suggestions": [{"title", "url", …}]}
 //   GET /<unit-slug>/tra-cuu/?q=… (and /tra-cuu/?q=… on the province site) → the static search
 //       page with server-rendered results at <!--xasite:search-results--> (works without JS)
+//   GET /api/old-url?url=… → where an archived site's old address is kept now
 // The index (index_path_for(site_dir) unless given) is reopened when `xasite build` swaps in a
 // new one; the server keeps serving the static sites when there is no index.
 #pragma once
@@ -15,7 +16,7 @@
 #include <ostream>
 #include <string>
 
-namespace xasite::search {
+namespace xasite::serve {
 
 struct ServeOptions {
     std::filesystem::path site_dir = "site";
@@ -37,6 +38,9 @@ class SiteServer {
     // Returns the bound port, or -1 (message on the log) when the site is missing or the port is
     // taken.
     int bind();
+    // Writes on the log how many documents the search index holds, or a warning that /api/search
+    // answers 503 until it exists.
+    void log_index_status();
     bool listen();
     void stop();
 
@@ -45,11 +49,7 @@ class SiteServer {
     std::unique_ptr<Impl> impl_;
 };
 
-// Serves until interrupted (SIGINT/SIGTERM). Returns 1 when the site is missing or the port
-// cannot be bound.
-int run_serve(const ServeOptions& options, std::ostream& log);
-
 // The headers added to every response (Content-Security-Policy etc.).
 const char* content_security_policy();
 
-}  // namespace xasite::search
+}  // namespace xasite::serve

@@ -1,4 +1,4 @@
-#include "search/http_server.hpp"
+#include "serve/server.hpp"
 
 #include <httplib.h>
 
@@ -18,10 +18,10 @@ TEST(SiteServer, ServesPagesWithSecurityHeadersAndLogsEachRequest) {
     write_file_atomic(dir / "site/xa-ea-kar/index.html", "<!DOCTYPE html><title>Ea Kar</title>");
     write_file_atomic(dir / "site/404.html", "không tìm thấy");
     std::ostringstream log;
-    search::ServeOptions o;
+    serve::ServeOptions o;
     o.site_dir = dir / "site";
     o.port = 0;
-    search::SiteServer server(o, log);
+    serve::SiteServer server(o, log);
     int port = server.bind();
     ASSERT_GT(port, 0);
     std::thread t([&] { server.listen(); });
@@ -55,10 +55,10 @@ TEST(SiteServer, ServesPagesWithSecurityHeadersAndLogsEachRequest) {
 
 TEST(SiteServer, MissingSiteIsAClearError) {
     std::ostringstream log;
-    search::ServeOptions o;
+    serve::ServeOptions o;
     o.site_dir = "/nonexistent/xasite-site";
     o.port = 0;
-    search::SiteServer server(o, log);
+    serve::SiteServer server(o, log);
     EXPECT_EQ(server.bind(), -1);
     EXPECT_NE(log.str().find("/nonexistent/xasite-site"), std::string::npos);
 }

@@ -1,11 +1,10 @@
-#include "search/http_server.hpp"
+#include "serve/server.hpp"
 
 #include <httplib.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <csignal>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -19,14 +18,26 @@
 #include "core/error.hpp"
 #include "search/index.hpp"
 #include "search/response_json.hpp"
-#include "search/results_html.hpp"
 #include "search/searcher.hpp"
 #include "search/snapshot.hpp"
-#include "search/static_files.hpp"
+#include "serve/results_html.hpp"
+#include "serve/static_files.hpp"
 
-namespace xasite::search {
+namespace xasite::serve {
 
 namespace fs = std::filesystem;
+using search::dump;
+using search::error_json;
+using search::index_path_for;
+using search::IndexSnapshot;
+using search::kMaxLimit;
+using search::query_problem;
+using search::Searcher;
+using search::SearchError;
+using search::SearchRequest;
+using search::SearchResponse;
+using search::suggestions_json;
+using search::to_json;
 
 const char* content_security_policy() {
     return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -35,12 +46,6 @@ const char* content_security_policy() {
 }
 
 namespace {
-
-SiteServer* g_server = nullptr;
-
-void on_signal(int) {
-    if (g_server) g_server->stop();
-}
 
 // The archive views (luu-tru/): their own Content-Security-Policy (no script at all; the old
 // pages' inline styles allowed), replacing the site's.
@@ -448,28 +453,16 @@ void SiteServer::stop() {
     impl_->server.stop();
 }
 
-int run_serve(const ServeOptions& options, std::ostream& log) {
-    SiteServer server(options, log);
-    int port = server.bind();
-    if (port < 0) return 1;
-    const fs::path index =
-        options.index_dir.empty() ? index_path_for(options.site_dir) : options.index_dir;
-    log << "serving " << fs::absolute(options.site_dir).string() << " at http://" << options.host
-        << ":" << port << "/ (Ctrl+C to stop)\n";
+void SiteServer::log_index_status() {
+    Impl& im = *impl_;
+    const fs::path index = im.searcher.index_dir();
     try {
         auto snap = IndexSnapshot::open(index);
-        log << "search index " << fs::absolute(index).string() << ": " << snap->document_count()
-            << " documents\n";
+        im.log << "search index " << fs::absolute(index).string() << ": " << snap->document_count()
+               << " documents\n";
     } catch (const std::exception& e) {
-        log << "warning: " << e.what() << "; /api/search answers 503 until it exists\n";
+        im.log << "warning: " << e.what() << "; /api/search answers 503 until it exists\n";
     }
-    log.flush();
-    g_server = &server;
-    std::signal(SIGINT, on_signal);
-    std::signal(SIGTERM, on_signal);
-    bool ok = server.listen();
-    g_server = nullptr;
-    return ok ? 0 : 1;
 }
 
-}  // namespace xasite::search
+}  // namespace xasite::serve

@@ -1,0 +1,40 @@
+#include "generator/cli/serve_command.hpp"
+
+#include <csignal>
+#include <filesystem>
+
+namespace xasite::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+serve::SiteServer* g_server = nullptr;
+
+void on_signal(int) {
+    if (g_server) g_server->stop();
+}
+
+}  // namespace
+
+serve::ServeOptions serve_options() {
+    return serve::ServeOptions();
+}
+
+int run_serve(const serve::ServeOptions& options, std::ostream& log) {
+    serve::SiteServer server(options, log);
+    int port = server.bind();
+    if (port < 0) return 1;
+    log << "serving " << fs::absolute(options.site_dir).string() << " at http://" << options.host
+        << ":" << port << "/ (Ctrl+C to stop)\n";
+    server.log_index_status();
+    log.flush();
+    g_server = &server;
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
+    bool ok = server.listen();
+    g_server = nullptr;
+    return ok ? 0 : 1;
+}
+
+}  // namespace xasite::cli
