@@ -47,12 +47,8 @@ const char* content_security_policy() {
 
 namespace {
 
-// The archive views (luu-tru/): their own Content-Security-Policy (no script at all; the old
-// pages' inline styles allowed), replacing the site's.
-bool is_archive_path(const std::string& path) {
-    return path.rfind("/luu-tru/", 0) == 0;
-}
-
+// The archive views (ServeOptions::archive_dir): their own Content-Security-Policy (no script at
+// all; the old pages' inline styles allowed), replacing the site's.
 void set_archive_csp(httplib::Response& res) {
     res.headers.erase("Content-Security-Policy");
     res.set_header("Content-Security-Policy", archive::archive_content_security_policy());
@@ -221,11 +217,18 @@ struct SiteServer::Impl {
     std::mutex log_mutex;
     archive::OldUrlIndex old_urls;  // the reclaimed domains' addresses (loaded by bind())
     Searcher searcher;
+    std::string archive_prefix;  // "/<archive_dir>/"; "" when there is none
     Impl(ServeOptions o, std::ostream& l)
         : options(std::move(o)),
           log(l),
           searcher(options.index_dir.empty() ? index_path_for(options.site_dir) : options.index_dir,
-                   options.index_recheck) {}
+                   options.index_recheck) {
+        if (!options.archive_dir.empty()) archive_prefix = "/" + options.archive_dir + "/";
+    }
+
+    bool is_archive_path(const std::string& path) const {
+        return !archive_prefix.empty() && path.rfind(archive_prefix, 0) == 0;
+    }
 
     void api_search(const httplib::Request& req, httplib::Response& res) {
         SearchRequest r;
@@ -260,7 +263,7 @@ struct SiteServer::Impl {
         }
     }
 
-    // The static tra-cuu page with results for ?q=… inserted (and the query in the box).
+    // The static search page with results for ?q=… inserted (and the query in the box).
     std::string search_page(const httplib::Request& req, const std::string& page,
                             const std::string& path) {
         SearchRequest r;
@@ -328,7 +331,8 @@ struct SiteServer::Impl {
         }
         const bool html = r.content_type.rfind("text/html", 0) == 0;
         if (r.status == 200 && html && QueryParams(req).has("q") &&
-            r.file.filename() == "index.html" && r.file.parent_path().filename() == "tra-cuu") {
+            r.file.filename() == "index.html" && !options.search_page_dir.empty() &&
+            r.file.parent_path().filename() == options.search_page_dir) {
             body = search_page(req, body, req.path);
             res.set_header("Cache-Control", "no-store");
         } else {
@@ -371,7 +375,7 @@ SiteServer::SiteServer(ServeOptions options, std::ostream& log)
     server.Get("/api/suggest", [&im](const httplib::Request& req, httplib::Response& res) {
         im.api_suggest(req, res);
     });
-    // Old-URL lookups: GET /api/old-url?url=<old address> → {"target": "/luu-tru/…"} or 404.
+    // Old-URL lookups: GET /api/old-url?url=<old address> → {"target": "/<archive>/…"} or 404.
     server.Get("/api/old-url", [&im](const httplib::Request& req, httplib::Response& res) {
         const std::string url = QueryParams(req).get("url");
         if (url.empty()) return send_json_error(res, 400, "missing url parameter");

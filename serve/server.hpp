@@ -3,11 +3,15 @@
 //   GET /api/search?q=&unit=&type=&field=&level=&online=&boundary_free=&limit=&offset=&partial=
 //       → JSON (search/response_json.hpp); 400 {"error"} for bad input, 503 without an index
 //   GET /api/suggest?q=&unit=&limit= → {"query", "suggestions": [{"title", "url", …}]}
-//   GET /<unit-slug>/tra-cuu/?q=… (and /tra-cuu/?q=… on the province site) → the static search
-//       page with server-rendered results at <!--xasite:search-results--> (works without JS)
+//   GET /<unit-slug>/<search_page_dir>/?q=… (and /<search_page_dir>/?q=… on the province site) →
+//       the static search page with server-rendered results at <!--xasite:search-results-->
+//       (works without JS)
 //   GET /api/old-url?url=… → where an archived site's old address is kept now
 // The index (index_path_for(site_dir) unless given) is reopened when `xasite build` swaps in a
 // new one; the server keeps serving the static sites when there is no index.
+//
+// The server knows no folder names of the sites: the sections it treats specially are options,
+// filled by the command line (generator/cli/serve_command.cpp).
 #pragma once
 
 #include <chrono>
@@ -26,6 +30,14 @@ struct ServeOptions {
     std::filesystem::path index_dir;  // default: index_path_for(site_dir)
     std::chrono::milliseconds index_recheck = std::chrono::seconds(1);  // rebuilt-index check
     unsigned threads = 0;  // worker threads; 0 = max(32, 8 × cores)
+    // The site sections the server treats specially, as folder names under the output root
+    // (one path segment, no slashes). Empty = that treatment is off.
+    // archive_dir: the archive views; their pages get the archives' own Content-Security-Policy,
+    // and requests for a reclaimed domain are never redirected away from them.
+    std::string archive_dir;
+    // search_page_dir: the folder of the search pages (the province's and each commune's);
+    // its index.html asked with ?q=… is answered with server-rendered results.
+    std::string search_page_dir;
 };
 
 // The server object: bind() then listen() (blocking, from any thread); stop() from another thread.

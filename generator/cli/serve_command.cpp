@@ -9,6 +9,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// The site's section folders the server treats specially (serve::ServeOptions).
+constexpr const char* kArchiveDir = "luu-tru";     // the archived district sites
+constexpr const char* kSearchPageDir = "tra-cuu";  // the search pages
+
 serve::SiteServer* g_server = nullptr;
 
 void on_signal(int) {
@@ -18,7 +22,10 @@ void on_signal(int) {
 }  // namespace
 
 serve::ServeOptions serve_options() {
-    return serve::ServeOptions();
+    serve::ServeOptions options;
+    options.archive_dir = kArchiveDir;
+    options.search_page_dir = kSearchPageDir;
+    return options;
 }
 
 int run_serve(const serve::ServeOptions& options, std::ostream& log) {

@@ -50,6 +50,8 @@ class ServerFixture {
         o.index_recheck = recheck;
         o.port = 0;
         o.threads = 8;
+        o.archive_dir = "luu-tru";
+        o.search_page_dir = "tra-cuu";
         server_ = std::make_unique<serve::SiteServer>(o, log_);
         port_ = server_->bind();
         thread_ = std::thread([this] { server_->listen(); });

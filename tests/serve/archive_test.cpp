@@ -40,6 +40,8 @@ class Serve : public ::testing::Test {
         o.site_dir = site;
         o.port = 0;
         o.quiet = true;
+        o.archive_dir = "luu-tru";
+        o.search_page_dir = "tra-cuu";
         server_ = std::make_unique<serve::SiteServer>(o, log_);
         port_ = server_->bind();
         ASSERT_GT(port_, 0) << log_.str();

@@ -21,6 +21,8 @@ TEST(SiteServer, ServesPagesWithSecurityHeadersAndLogsEachRequest) {
     serve::ServeOptions o;
     o.site_dir = dir / "site";
     o.port = 0;
+    o.archive_dir = "luu-tru";
+    o.search_page_dir = "tra-cuu";
     serve::SiteServer server(o, log);
     int port = server.bind();
     ASSERT_GT(port, 0);
@@ -61,4 +63,52 @@ TEST(SiteServer, MissingSiteIsAClearError) {
     serve::SiteServer server(o, log);
     EXPECT_EQ(server.bind(), -1);
     EXPECT_NE(log.str().find("/nonexistent/xasite-site"), std::string::npos);
+}
+
+// The server spells no folder of the sites: the archive and search-page folders are options.
+TEST(SiteServer, SectionFoldersComeFromTheOptions) {
+    xasite::testing::TempDir dir;
+    const std::string page =
+        "<!DOCTYPE html><title>Tìm</title><input name=\"q\">"
+        "<div><!--xasite:search-results--></div>";
+    write_file_atomic(dir / "site/tim-kiem/index.html", page);
+    write_file_atomic(dir / "site/tra-cuu/index.html", page);
+    write_file_atomic(dir / "site/kho/index.html", "<!DOCTYPE html><title>Kho</title>");
+    write_file_atomic(dir / "site/luu-tru/index.html", "<!DOCTYPE html><title>Lưu trữ</title>");
+    std::ostringstream log;
+    serve::ServeOptions o;
+    o.site_dir = dir / "site";
+    o.index_dir = dir / "no-index";
+    o.port = 0;
+    o.quiet = true;
+    o.archive_dir = "kho";
+    o.search_page_dir = "tim-kiem";
+    serve::SiteServer server(o, log);
+    int port = server.bind();
+    ASSERT_GT(port, 0) << log.str();
+    std::thread t([&] { server.listen(); });
+    httplib::Client client("127.0.0.1", port);
+    // The search page folder: ?q= is answered on the server (here: no index yet).
+    auto search = client.Get("/tim-kiem/?q=hotich");
+    ASSERT_TRUE(search);
+    EXPECT_EQ(search->status, 200);
+    EXPECT_NE(search->body.find("value=\"hotich\""), std::string::npos) << search->body;
+    EXPECT_EQ(search->body.find("<!--xasite:search-results-->"), std::string::npos);
+    EXPECT_EQ(search->get_header_value("Cache-Control"), "no-store");
+    // Another folder's index.html is a plain static page.
+    auto other = client.Get("/tra-cuu/?q=hotich");
+    ASSERT_TRUE(other);
+    EXPECT_EQ(other->body, page);
+    // The archive folder gets the archives' policy; a folder of that old name does not.
+    auto archive = client.Get("/kho/");
+    ASSERT_TRUE(archive);
+    EXPECT_EQ(archive->get_header_value_count("Content-Security-Policy"), 1u);
+    EXPECT_NE(archive->get_header_value("Content-Security-Policy"),
+              serve::content_security_policy());
+    auto old_name = client.Get("/luu-tru/");
+    ASSERT_TRUE(old_name);
+    EXPECT_EQ(old_name->get_header_value("Content-Security-Policy"),
+              serve::content_security_policy());
+    server.stop();
+    t.join();
 }
