@@ -57,11 +57,11 @@ int run_search(const SearchOptions& options, std::ostream& out, std::ostream& er
     search::SearchResponse response;
     try {
         response = searcher.search(request);
+    } catch (const search::NothingToSearchFor& e) {
+        err << "error: " << e.what() << "\n";
+        return 2;
     } catch (const search::SearchError& e) {
         err << "error: " << e.what() << "\n";
-        if (e.kind() == search::SearchError::Kind::bad_request &&
-            std::string(e.what()) == "nothing to search for")
-            return 2;
         return 1;
     }
     if (options.json) {
