@@ -210,8 +210,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     if (!request.old_unit.empty())
         filters.push_back(Xapian::Query(std::string(layout::kOldUnit) + request.old_unit));
 
-    if (in.empty() && filters.empty())
-        throw SearchError(SearchError::Kind::bad_request, "nothing to search for");
+    if (in.empty() && filters.empty()) throw NothingToSearchFor();
 
     Xapian::Query query = in.empty() ? Xapian::Query::MatchAll : build_query(in, weights_);
     if (!filters.empty()) {
@@ -359,11 +358,8 @@ std::vector<SearchHit> Searcher::suggest(const std::string& query, const std::st
     request.limit = std::clamp<std::size_t>(limit, 1, 20);
     try {
         return search(request).results;
-    } catch (const SearchError& e) {
-        if (e.kind() == SearchError::Kind::bad_request && query_problem(query).empty() &&
-            std::string(e.what()) == "nothing to search for")
-            return {};
-        throw;
+    } catch (const NothingToSearchFor&) {
+        return {};
     }
 }
 

@@ -78,6 +78,14 @@ class SearchError : public std::runtime_error {
     Kind kind_;
 };
 
+// The bad request that asks for nothing: no word left to search for (only punctuation, filler,
+// over-long words) and no filter. Told apart by its type: `xasite search` exits 2 for it, and
+// search-as-you-type answers it with no titles.
+class NothingToSearchFor : public SearchError {
+  public:
+    NothingToSearchFor() : SearchError(Kind::bad_request, "nothing to search for") {}
+};
+
 class Searcher {
   public:
     explicit Searcher(std::filesystem::path index_dir,
@@ -87,8 +95,8 @@ class Searcher {
     Searcher& operator=(const Searcher&) = delete;
 
     // Throws SearchError: bad_request for invalid parameters (invalid UTF-8, NUL, a query over
-    // kMaxQueryBytes, an unknown unit, nothing to search for and no filter); unavailable when
-    // there is no usable index. Never lets a Xapian exception out.
+    // kMaxQueryBytes, an unknown unit; NothingToSearchFor when there is nothing to search for and
+    // no filter); unavailable when there is no usable index. Never lets a Xapian exception out.
     SearchResponse search(const SearchRequest& request);
 
     // Search-as-you-type: titles for what has been typed so far (the last word as a prefix).

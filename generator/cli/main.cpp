@@ -11,13 +11,13 @@
 #include "core/error.hpp"
 #include "generator/check/link_checker.hpp"
 #include "generator/cli/archive_command.hpp"
+#include "generator/cli/search_command.hpp"
+#include "generator/cli/serve_command.hpp"
 #include "generator/directives/directive.hpp"
 #include "generator/procedures/import.hpp"
 #include "generator/site/build.hpp"
 #include "generator/units/lookup_command.hpp"
 #include "generator/units/registry.hpp"
-#include "search/http_server.hpp"
-#include "search/search_command.hpp"
 
 namespace fs = std::filesystem;
 
@@ -91,7 +91,7 @@ int run(int argc, char** argv) {
 
     // search
     auto* cmd_search = app.add_subcommand("search", "Search the index of a built site");
-    xasite::search::SearchOptions search;
+    xasite::cli::SearchOptions search;
     cmd_search->add_option("--site", search.site_dir, "Built site directory")
         ->capture_default_str();
     cmd_search->add_option("--index", search.index_dir, "Search index (default: <site>.xapian)");
@@ -110,7 +110,7 @@ int run(int argc, char** argv) {
 
     // serve
     auto* cmd_serve = app.add_subcommand("serve", "Serve the built sites over HTTP");
-    xasite::search::ServeOptions serve;
+    xasite::serve::ServeOptions serve = xasite::cli::serve_options();
     cmd_serve->add_option("--site", serve.site_dir, "Built site directory")->capture_default_str();
     cmd_serve->add_option("--host", serve.host, "Address to listen on")->capture_default_str();
     cmd_serve->add_option("--port", serve.port, "Port (0 = any free port)")
@@ -149,8 +149,8 @@ int run(int argc, char** argv) {
                                                   std::cerr);
     if (cmd_inspect->parsed())
         return xasite::directives::run_inspect(inspect_files, inspect_json, std::cout, std::cerr);
-    if (cmd_serve->parsed()) return xasite::search::run_serve(serve, std::cerr);
-    if (cmd_search->parsed()) return xasite::search::run_search(search, std::cout, std::cerr);
+    if (cmd_serve->parsed()) return xasite::cli::run_serve(serve, std::cerr);
+    if (cmd_search->parsed()) return xasite::cli::run_search(search, std::cout, std::cerr);
     if (xasite::cli::archive_command_parsed(archive))
         return xasite::cli::run_archive_command(archive, std::cout, std::cerr);
     if (cmd_check->parsed()) return xasite::check::run_check(check_site, check_jobs, std::cout);

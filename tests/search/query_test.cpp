@@ -201,6 +201,8 @@ TEST(SearchQuery, HostileQueriesAreRefusedOrReadAsText) {
     EXPECT_EQ(status("NEAR/3 dat"), 200);
     EXPECT_EQ(status("dat NEAR/3 dai AND OR NOT -x +y title:z"), 200);
     EXPECT_EQ(status(std::string(999, 'x')), 400);  // one 999-letter "word": nothing to search
+    EXPECT_THROW(find(std::string(999, 'x')), search::NothingToSearchFor);
+    EXPECT_THROW(find("*"), search::NothingToSearchFor);
     EXPECT_EQ(status(std::string(990, 'x') + " dang ky"), 200);  // 997 bytes
     std::string many;
     for (int i = 0; i < 200; ++i)

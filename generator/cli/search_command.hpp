@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace xasite::search {
+namespace xasite::cli {
 
 struct SearchOptions {
     std::filesystem::path site_dir = "site";
@@ -27,4 +27,4 @@ struct SearchOptions {
 // on `err`), 2 nothing to search for. JSON output: search/response_json.hpp.
 int run_search(const SearchOptions& options, std::ostream& out, std::ostream& err);
 
-}  // namespace xasite::search
+}  // namespace xasite::cli

@@ -3,10 +3,15 @@
 //   GET /api/search?q=&unit=&type=&field=&level=&online=&boundary_free=&limit=&offset=&partial=
 //       → JSON (search/response_json.hpp); 400 {"error"} for bad input, 503 without an index
 //   GET /api/suggest?q=&unit=&limit= → {"query", "suggestions": [{"title", "url", …}]}
-//   GET /<unit-slug>/tra-cuu/?q=… (and /tra-cuu/?q=… on the province site) → the static search
-//       page with server-rendered results at <!--xasite:search-results--> (works without JS)
+//   GET /<unit-slug>/<search_page_dir>/?q=… (and /<search_page_dir>/?q=… on the province site) →
+//       the static search page with server-rendered results at <!--xasite:search-results-->
+//       (works without JS)
+//   GET /api/old-url?url=… → where an archived site's old address is kept now
 // The index (index_path_for(site_dir) unless given) is reopened when `xasite build` swaps in a
 // new one; the server keeps serving the static sites when there is no index.
+//
+// The server knows no folder names of the sites: the sections it treats specially are options,
+// filled by the command line (generator/cli/serve_command.cpp).
 #pragma once
 
 #include <chrono>
@@ -15,7 +20,7 @@
 #include <ostream>
 #include <string>
 
-namespace xasite::search {
+namespace xasite::serve {
 
 struct ServeOptions {
     std::filesystem::path site_dir = "site";
@@ -25,6 +30,14 @@ struct ServeOptions {
     std::filesystem::path index_dir;  // default: index_path_for(site_dir)
     std::chrono::milliseconds index_recheck = std::chrono::seconds(1);  // rebuilt-index check
     unsigned threads = 0;  // worker threads; 0 = max(32, 8 × cores)
+    // The site sections the server treats specially, as folder names under the output root
+    // (one path segment, no slashes). Empty = that treatment is off.
+    // archive_dir: the archive views; their pages get the archives' own Content-Security-Policy,
+    // and requests for a reclaimed domain are never redirected away from them.
+    std::string archive_dir;
+    // search_page_dir: the folder of the search pages (the province's and each commune's);
+    // its index.html asked with ?q=… is answered with server-rendered results.
+    std::string search_page_dir;
 };
 
 // The server object: bind() then listen() (blocking, from any thread); stop() from another thread.
@@ -37,6 +50,9 @@ class SiteServer {
     // Returns the bound port, or -1 (message on the log) when the site is missing or the port is
     // taken.
     int bind();
+    // Writes on the log how many documents the search index holds, or a warning that /api/search
+    // answers 503 until it exists.
+    void log_index_status();
     bool listen();
     void stop();
 
@@ -45,11 +61,7 @@ class SiteServer {
     std::unique_ptr<Impl> impl_;
 };
 
-// Serves until interrupted (SIGINT/SIGTERM). Returns 1 when the site is missing or the port
-// cannot be bound.
-int run_serve(const ServeOptions& options, std::ostream& log);
-
 // The headers added to every response (Content-Security-Policy etc.).
 const char* content_security_policy();
 
-}  // namespace xasite::search
+}  // namespace xasite::serve

@@ -1,9 +1,10 @@
-#include "search/results_html.hpp"
+#include "serve/results_html.hpp"
 #include "core/text.hpp"
 
-#include "search/vietnamese.hpp"
+namespace xasite::serve {
 
-namespace xasite::search {
+using search::SearchRequest;
+using search::SearchResponse;
 
 namespace {
 
@@ -147,4 +148,4 @@ std::string fill_search_page(std::string_view page, std::string_view query,
     return out;
 }
 
-}  // namespace xasite::search
+}  // namespace xasite::serve

@@ -1,11 +1,10 @@
-#include "search/http_server.hpp"
+#include "serve/server.hpp"
 
 #include <httplib.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <csignal>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -19,14 +18,26 @@
 #include "core/error.hpp"
 #include "search/index.hpp"
 #include "search/response_json.hpp"
-#include "search/results_html.hpp"
 #include "search/searcher.hpp"
 #include "search/snapshot.hpp"
-#include "search/static_files.hpp"
+#include "serve/results_html.hpp"
+#include "serve/static_files.hpp"
 
-namespace xasite::search {
+namespace xasite::serve {
 
 namespace fs = std::filesystem;
+using search::dump;
+using search::error_json;
+using search::index_path_for;
+using search::IndexSnapshot;
+using search::kMaxLimit;
+using search::query_problem;
+using search::Searcher;
+using search::SearchError;
+using search::SearchRequest;
+using search::SearchResponse;
+using search::suggestions_json;
+using search::to_json;
 
 const char* content_security_policy() {
     return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -36,18 +47,8 @@ const char* content_security_policy() {
 
 namespace {
 
-SiteServer* g_server = nullptr;
-
-void on_signal(int) {
-    if (g_server) g_server->stop();
-}
-
-// The archive views (luu-tru/): their own Content-Security-Policy (no script at all; the old
-// pages' inline styles allowed), replacing the site's.
-bool is_archive_path(const std::string& path) {
-    return path.rfind("/luu-tru/", 0) == 0;
-}
-
+// The archive views (ServeOptions::archive_dir): their own Content-Security-Policy (no script at
+// all; the old pages' inline styles allowed), replacing the site's.
 void set_archive_csp(httplib::Response& res) {
     res.headers.erase("Content-Security-Policy");
     res.set_header("Content-Security-Policy", archive::archive_content_security_policy());
@@ -216,11 +217,18 @@ struct SiteServer::Impl {
     std::mutex log_mutex;
     archive::OldUrlIndex old_urls;  // the reclaimed domains' addresses (loaded by bind())
     Searcher searcher;
+    std::string archive_prefix;  // "/<archive_dir>/"; "" when there is none
     Impl(ServeOptions o, std::ostream& l)
         : options(std::move(o)),
           log(l),
           searcher(options.index_dir.empty() ? index_path_for(options.site_dir) : options.index_dir,
-                   options.index_recheck) {}
+                   options.index_recheck) {
+        if (!options.archive_dir.empty()) archive_prefix = "/" + options.archive_dir + "/";
+    }
+
+    bool is_archive_path(const std::string& path) const {
+        return !archive_prefix.empty() && path.rfind(archive_prefix, 0) == 0;
+    }
 
     void api_search(const httplib::Request& req, httplib::Response& res) {
         SearchRequest r;
@@ -255,7 +263,7 @@ struct SiteServer::Impl {
         }
     }
 
-    // The static tra-cuu page with results for ?q=… inserted (and the query in the box).
+    // The static search page with results for ?q=… inserted (and the query in the box).
     std::string search_page(const httplib::Request& req, const std::string& page,
                             const std::string& path) {
         SearchRequest r;
@@ -323,7 +331,8 @@ struct SiteServer::Impl {
         }
         const bool html = r.content_type.rfind("text/html", 0) == 0;
         if (r.status == 200 && html && QueryParams(req).has("q") &&
-            r.file.filename() == "index.html" && r.file.parent_path().filename() == "tra-cuu") {
+            r.file.filename() == "index.html" && !options.search_page_dir.empty() &&
+            r.file.parent_path().filename() == options.search_page_dir) {
             body = search_page(req, body, req.path);
             res.set_header("Cache-Control", "no-store");
         } else {
@@ -366,7 +375,7 @@ SiteServer::SiteServer(ServeOptions options, std::ostream& log)
     server.Get("/api/suggest", [&im](const httplib::Request& req, httplib::Response& res) {
         im.api_suggest(req, res);
     });
-    // Old-URL lookups: GET /api/old-url?url=<old address> → {"target": "/luu-tru/…"} or 404.
+    // Old-URL lookups: GET /api/old-url?url=<old address> → {"target": "/<archive>/…"} or 404.
     server.Get("/api/old-url", [&im](const httplib::Request& req, httplib::Response& res) {
         const std::string url = QueryParams(req).get("url");
         if (url.empty()) return send_json_error(res, 400, "missing url parameter");
@@ -448,28 +457,16 @@ void SiteServer::stop() {
     impl_->server.stop();
 }
 
-int run_serve(const ServeOptions& options, std::ostream& log) {
-    SiteServer server(options, log);
-    int port = server.bind();
-    if (port < 0) return 1;
-    const fs::path index =
-        options.index_dir.empty() ? index_path_for(options.site_dir) : options.index_dir;
-    log << "serving " << fs::absolute(options.site_dir).string() << " at http://" << options.host
-        << ":" << port << "/ (Ctrl+C to stop)\n";
+void SiteServer::log_index_status() {
+    Impl& im = *impl_;
+    const fs::path index = im.searcher.index_dir();
     try {
         auto snap = IndexSnapshot::open(index);
-        log << "search index " << fs::absolute(index).string() << ": " << snap->document_count()
-            << " documents\n";
+        im.log << "search index " << fs::absolute(index).string() << ": " << snap->document_count()
+               << " documents\n";
     } catch (const std::exception& e) {
-        log << "warning: " << e.what() << "; /api/search answers 503 until it exists\n";
+        im.log << "warning: " << e.what() << "; /api/search answers 503 until it exists\n";
     }
-    log.flush();
-    g_server = &server;
-    std::signal(SIGINT, on_signal);
-    std::signal(SIGTERM, on_signal);
-    bool ok = server.listen();
-    g_server = nullptr;
-    return ok ? 0 : 1;
 }
 
-}  // namespace xasite::search
+}  // namespace xasite::serve

@@ -1,10 +1,10 @@
-#include "search/search_command.hpp"
+#include "generator/cli/search_command.hpp"
 
 #include "search/index.hpp"
 #include "search/response_json.hpp"
 #include "search/searcher.hpp"
 
-namespace xasite::search {
+namespace xasite::cli {
 
 namespace {
 
@@ -40,7 +40,7 @@ std::string plain(const std::string& html) {
 }  // namespace
 
 int run_search(const SearchOptions& options, std::ostream& out, std::ostream& err) {
-    SearchRequest request;
+    search::SearchRequest request;
     for (const auto& word : options.query) {
         if (!request.query.empty()) request.query.push_back(' ');
         request.query += word;
@@ -52,20 +52,20 @@ int run_search(const SearchOptions& options, std::ostream& out, std::ostream& er
     request.limit = options.limit;
     request.offset = options.offset;
     const auto index_dir =
-        options.index_dir.empty() ? index_path_for(options.site_dir) : options.index_dir;
-    Searcher searcher(index_dir);
-    SearchResponse response;
+        options.index_dir.empty() ? search::index_path_for(options.site_dir) : options.index_dir;
+    search::Searcher searcher(index_dir);
+    search::SearchResponse response;
     try {
         response = searcher.search(request);
-    } catch (const SearchError& e) {
+    } catch (const search::NothingToSearchFor& e) {
         err << "error: " << e.what() << "\n";
-        if (e.kind() == SearchError::Kind::bad_request &&
-            std::string(e.what()) == "nothing to search for")
-            return 2;
+        return 2;
+    } catch (const search::SearchError& e) {
+        err << "error: " << e.what() << "\n";
         return 1;
     }
     if (options.json) {
-        out << dump(to_json(response)) << "\n";
+        out << search::dump(search::to_json(response)) << "\n";
         return 0;
     }
     out << response.total << (response.total == 1 ? " result" : " results") << " for \""
@@ -83,4 +83,4 @@ int run_search(const SearchOptions& options, std::ostream& out, std::ostream& er
     return 0;
 }
 
-}  // namespace xasite::search
+}  // namespace xasite::cli

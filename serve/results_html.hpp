@@ -8,12 +8,13 @@
 
 #include "search/searcher.hpp"
 
-namespace xasite::search {
+namespace xasite::serve {
 
 // The marker in templates/pages/search.mustache replaced by the results.
 inline constexpr std::string_view kResultsMarker = "<!--xasite:search-results-->";
 
-std::string render_results_html(const SearchRequest& request, const SearchResponse& response);
+std::string render_results_html(const search::SearchRequest& request,
+                                const search::SearchResponse& response);
 // A short notice (already-escaped HTML is not accepted: `message` is escaped).
 std::string render_notice_html(std::string_view message);
 
@@ -25,4 +26,4 @@ std::string fill_search_page(std::string_view page, std::string_view query,
 // Percent-encodes a query-string value (UTF-8 bytes; unreserved characters kept).
 std::string url_encode(std::string_view value);
 
-}  // namespace xasite::search
+}  // namespace xasite::serve

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace xasite::search {
+namespace xasite::serve {
 
 struct StaticResult {
     int status = 404;            // 200, 301, 400, 404
@@ -22,4 +22,4 @@ StaticResult resolve_static(const std::filesystem::path& site_dir, std::string_v
 // Content type by file extension ("text/html; charset=utf-8", "text/css; charset=utf-8", …).
 std::string content_type_for(const std::filesystem::path& file);
 
-}  // namespace xasite::search
+}  // namespace xasite::serve

@@ -1,8 +1,8 @@
-#include "search/static_files.hpp"
+#include "serve/static_files.hpp"
 
 #include <map>
 
-namespace xasite::search {
+namespace xasite::serve {
 
 namespace fs = std::filesystem;
 
@@ -108,4 +108,4 @@ StaticResult resolve_static(const fs::path& site_dir, std::string_view decoded_p
     return result;
 }
 
-}  // namespace xasite::search
+}  // namespace xasite::serve

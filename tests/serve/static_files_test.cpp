@@ -1,4 +1,4 @@
-#include "search/static_files.hpp"
+#include "serve/static_files.hpp"
 
 #include <gtest/gtest.h>
 
@@ -6,7 +6,7 @@
 #include "test_support.hpp"
 
 using namespace xasite;
-using namespace xasite::search;
+using namespace xasite::serve;
 namespace fs = std::filesystem;
 
 namespace {

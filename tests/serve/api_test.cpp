@@ -15,8 +15,8 @@
 #include <thread>
 
 #include "core/files.hpp"
-#include "search/http_server.hpp"
-#include "search_fixture.hpp"
+#include "search/search_fixture.hpp"
+#include "serve/server.hpp"
 #include "test_support.hpp"
 
 using namespace xasite;
@@ -44,13 +44,15 @@ class ServerFixture {
                           "<!DOCTYPE html><title>Ea Kar</title>");
         write_file_atomic(dir_ / "site/xa-ea-kar/tra-cuu/index.html", kSearchPage);
         write_file_atomic(dir_ / "site/tra-cuu/index.html", kSearchPage);
-        search::ServeOptions o;
+        serve::ServeOptions o;
         o.site_dir = dir_ / "site";
         o.index_dir = std::move(index);
         o.index_recheck = recheck;
         o.port = 0;
         o.threads = 8;
-        server_ = std::make_unique<search::SiteServer>(o, log_);
+        o.archive_dir = "luu-tru";
+        o.search_page_dir = "tra-cuu";
+        server_ = std::make_unique<serve::SiteServer>(o, log_);
         port_ = server_->bind();
         thread_ = std::thread([this] { server_->listen(); });
     }
@@ -70,7 +72,7 @@ class ServerFixture {
   private:
     xasite::testing::TempDir dir_;
     std::ostringstream log_;
-    std::unique_ptr<search::SiteServer> server_;
+    std::unique_ptr<serve::SiteServer> server_;
     int port_ = -1;
     std::thread thread_;
 };

@@ -9,8 +9,8 @@
 #include <thread>
 
 #include "archive/archive.hpp"
-#include "search/http_server.hpp"
-#include "test_package.hpp"
+#include "archive/view/test_package.hpp"
+#include "serve/server.hpp"
 #include "test_support.hpp"
 
 namespace xasite::archive {
@@ -36,11 +36,13 @@ class Serve : public ::testing::Test {
             nullptr);
         fs::create_directories(site / "xa-ea-kar");
         std::ofstream(site / "xa-ea-kar/index.html") << "<!DOCTYPE html><title>Ea Kar</title>";
-        search::ServeOptions o;
+        serve::ServeOptions o;
         o.site_dir = site;
         o.port = 0;
         o.quiet = true;
-        server_ = std::make_unique<search::SiteServer>(o, log_);
+        o.archive_dir = "luu-tru";
+        o.search_page_dir = "tra-cuu";
+        server_ = std::make_unique<serve::SiteServer>(o, log_);
         port_ = server_->bind();
         ASSERT_GT(port_, 0) << log_.str();
         thread_ = std::thread([this] { server_->listen(); });
@@ -53,7 +55,7 @@ class Serve : public ::testing::Test {
 
     xasite::testing::TempDir dir_;
     std::ostringstream log_;
-    std::unique_ptr<search::SiteServer> server_;
+    std::unique_ptr<serve::SiteServer> server_;
     std::thread thread_;
     int port_ = -1;
 };
@@ -68,7 +70,7 @@ TEST_F(Serve, ArchivePagesGetTheArchivePolicy) {
     EXPECT_NE(page->body.find("data-archive-banner"), std::string::npos);
     auto site = c.Get("/xa-ea-kar/");
     ASSERT_TRUE(site);
-    EXPECT_EQ(site->get_header_value("Content-Security-Policy"), search::content_security_policy());
+    EXPECT_EQ(site->get_header_value("Content-Security-Policy"), serve::content_security_policy());
 }
 
 TEST_F(Serve, OldUrlApi) {

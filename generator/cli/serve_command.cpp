@@ -1,0 +1,47 @@
+#include "generator/cli/serve_command.hpp"
+
+#include <csignal>
+#include <filesystem>
+
+namespace xasite::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// The site's section folders the server treats specially (serve::ServeOptions).
+constexpr const char* kArchiveDir = "luu-tru";     // the archived district sites
+constexpr const char* kSearchPageDir = "tra-cuu";  // the search pages
+
+serve::SiteServer* g_server = nullptr;
+
+void on_signal(int) {
+    if (g_server) g_server->stop();
+}
+
+}  // namespace
+
+serve::ServeOptions serve_options() {
+    serve::ServeOptions options;
+    options.archive_dir = kArchiveDir;
+    options.search_page_dir = kSearchPageDir;
+    return options;
+}
+
+int run_serve(const serve::ServeOptions& options, std::ostream& log) {
+    serve::SiteServer server(options, log);
+    int port = server.bind();
+    if (port < 0) return 1;
+    log << "serving " << fs::absolute(options.site_dir).string() << " at http://" << options.host
+        << ":" << port << "/ (Ctrl+C to stop)\n";
+    server.log_index_status();
+    log.flush();
+    g_server = &server;
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
+    bool ok = server.listen();
+    g_server = nullptr;
+    return ok ? 0 : 1;
+}
+
+}  // namespace xasite::cli
