@@ -13,7 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "archive/archive.hpp"
+#include "archive/view/archive_view.hpp"
 #include "generator/site/output.hpp"
 
 namespace xasite::site {

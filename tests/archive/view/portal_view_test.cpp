@@ -1,12 +1,12 @@
 // render_view on a real package: the fixture portal crawled by wget and ingested by
-// `xasite archive ingest` (tests/archive/portal_crawl_test.cpp leaves it in
-// <build>/tests/archive/portal-crawl/). The expected text of each page is the one listed in
+// `xasite archive ingest` (tests/archive/package/portal_crawl_test.cpp leaves it in
+// <build>/tests/archive/package/portal-crawl/). The expected text of each page is the one listed in
 // tests/fixtures/archive/portal/README.md. Skipped when the crawl test has not run.
 #include <gtest/gtest.h>
 
 #include <map>
 
-#include "archive/archive.hpp"
+#include "archive/view/archive_view.hpp"
 #include "core/text.hpp"
 
 namespace xasite::archive {
@@ -24,6 +24,7 @@ TEST(PortalView, CrawledPackageRendersAsDocumented) {
     EXPECT_EQ(p.fixity, "valid");
     ViewOptions o;
     o.prefix = o.landing_href = "luu-tru/huyen-ea-kar/";
+    o.search_href = "tra-cuu/";
     std::map<std::string, std::string> files;
     std::map<std::string, ArchivedItem> by_path;  // old path?query → item
     ViewSummary s = render_view(
