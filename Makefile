@@ -63,7 +63,7 @@ bench: deps
 	sh bench/run.sh build/bench
 
 format:
-	find core generator tests fuzz bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+	find core archive generator tests fuzz bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
 
 clean:
 	rm -rf build site site.tmp-* site.old-*
