@@ -10,7 +10,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "archive/gzip.hpp"
+#include "archive/package/gzip.hpp"
 
 namespace {
 

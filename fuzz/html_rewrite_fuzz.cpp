@@ -7,10 +7,10 @@
 #include <string>
 #include <string_view>
 
-#include "archive/charset.hpp"
-#include "archive/css_rewrite.hpp"
-#include "archive/html_rewrite.hpp"
-#include "archive/url.hpp"
+#include "archive/package/url.hpp"
+#include "archive/view/charset.hpp"
+#include "archive/view/css_rewrite.hpp"
+#include "archive/view/html_rewrite.hpp"
 #include "core/text.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

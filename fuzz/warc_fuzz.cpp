@@ -6,9 +6,9 @@
 #include <string>
 #include <string_view>
 
-#include "archive/http.hpp"
-#include "archive/io.hpp"
-#include "archive/warc.hpp"
+#include "archive/package/http.hpp"
+#include "archive/package/io.hpp"
+#include "archive/package/warc.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace xasite::archive;

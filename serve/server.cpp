@@ -14,7 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "archive/archive.hpp"
+#include "archive/view/archive_view.hpp"
 #include "core/error.hpp"
 #include "search/index.hpp"
 #include "search/response_json.hpp"
@@ -433,7 +433,8 @@ int SiteServer::bind() {
         return -1;
     }
     try {
-        im.old_urls = archive::OldUrlIndex::load(im.options.site_dir);
+        if (!im.options.archive_dir.empty())
+            im.old_urls = archive::OldUrlIndex::load(im.options.site_dir / im.options.archive_dir);
     } catch (const InputError& e) {
         // The site is still served; only the old addresses are not answered.
         im.log << "warning: old-URL redirects disabled: " << e.what() << "\n";

@@ -1,6 +1,6 @@
 #include "generator/cli/archive_command.hpp"
 
-#include "archive/archive.hpp"
+#include "archive/package/archive_package.hpp"
 #include "core/error.hpp"
 #include "core/files.hpp"
 #include "generator/units/registry.hpp"
@@ -48,6 +48,69 @@ archive::UnitInfo unit_info(const fs::path& content_dir, const std::string& code
     return u;
 }
 
+// Prints an ingest report as `xasite archive ingest` always has: a line per source read and the
+// package's summary on `out`, the warnings (on success) and the error on `err`.
+int print_ingest_report(const archive::IngestReport& r, std::ostream& out, std::ostream& err) {
+    for (const auto& s : r.sources) {
+        std::string counts;
+        for (const auto& [type, n] : s.types)
+            counts += (counts.empty() ? "" : ", ") + std::to_string(n) + " " + type;
+        out << "read " << s.path << " (" << s.format << "): " << s.entries
+            << (s.format.rfind("warc", 0) == 0 ? " records" : " members") << " (" << counts << "), "
+            << s.captures << " captures kept, " << s.warnings << " warnings\n";
+    }
+    if (!r.ok) {
+        err << "error: " << r.error << "\n";
+        err << "the package was not changed\n";
+        return 1;
+    }
+    for (const auto& w : r.warnings)
+        err << "warning: " << w << "\n";
+    if (r.nothing_new) {
+        out << "nothing new for " << r.package.string() << "\n";
+        return 0;
+    }
+    out << "package " << r.package.string() << ": " << r.package_sources << " sources, "
+        << r.captures << " captures; " << r.pages << " pages, " << r.files << " files, "
+        << r.redirects << " redirects; captured " << r.captured << "; " << r.payload_files
+        << " payload files, " << r.payload_bytes << " bytes; " << r.warnings.size()
+        << " warnings\n";
+    return 0;
+}
+
+// Prints a fixity report as `xasite archive verify` always has: the summary of a valid package on
+// `out`, everything else on `err`. 0 when the package is valid, else 1.
+int print_verify_report(const fs::path& dir, const archive::VerifyReport& r, std::ostream& out,
+                        std::ostream& err) {
+    using Status = archive::VerifyReport::Status;
+    switch (r.status) {
+        case Status::valid:
+            out << dir.string() << ": valid (" << r.payload_files << " payload files, "
+                << r.payload_bytes << " bytes, " << r.tag_files << " tag files; checksums: ";
+            for (std::size_t i = 0; i < r.algorithms.size(); ++i)
+                out << (i ? ", " : "") << r.algorithms[i];
+            out << "; " << r.captures << " captures)\n";
+            return 0;
+        case Status::not_a_package:
+            err << "error: " << dir.string() << ": not a package directory\n";
+            return 1;
+        case Status::unreadable:
+            err << "error: " << dir.string() << ": " << r.error << "\n";
+            return 1;
+        case Status::bad_metadata:
+            err << dir.string() << ": the bag is valid but its metadata is not: " << r.error
+                << "\n";
+            return 1;
+        case Status::invalid:
+            break;
+    }
+    for (const auto& p : r.problems)
+        err << dir.string() << ": " << p << "\n";
+    err << dir.string() << ": NOT valid (" << r.problems.size() << " problem"
+        << (r.problems.size() == 1 ? "" : "s") << ")\n";
+    return 1;
+}
+
 }  // namespace
 
 void add_archive_command(CLI::App& app, ArchiveCommand& cmd) {
@@ -76,7 +139,8 @@ bool archive_command_parsed(const ArchiveCommand& cmd) {
 }
 
 int run_archive_command(const ArchiveCommand& cmd, std::ostream& out, std::ostream& err) {
-    if (cmd.verify && cmd.verify->parsed()) return archive::run_verify(cmd.package, out, err);
+    if (cmd.verify && cmd.verify->parsed())
+        return print_verify_report(cmd.package, archive::verify_package(cmd.package), out, err);
     archive::IngestOptions o;
     o.unit_code = cmd.unit;
     o.captured = cmd.captured;
@@ -94,7 +158,7 @@ int run_archive_command(const ArchiveCommand& cmd, std::ostream& out, std::ostre
         }
         err << "warning: " << e.what() << "; keeping the package's unit metadata\n";
     }
-    return archive::run_ingest(o, out, err);
+    return print_ingest_report(archive::ingest_package(o), out, err);
 }
 
 }  // namespace xasite::cli

@@ -1,6 +1,7 @@
 // `xasite archive ingest|verify`: the command-line glue. Fills archive::UnitInfo from the units
 // registry (content/units/daklak-units.json) and the reorganisation in content/site.json, so the
-// archive module itself never depends on generator/.
+// archive module itself never depends on generator/, and prints the package library's reports
+// (archive::IngestReport, archive::VerifyReport).
 #pragma once
 
 #include <filesystem>

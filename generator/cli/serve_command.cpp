@@ -3,15 +3,13 @@
 #include <csignal>
 #include <filesystem>
 
+#include "generator/site/routes.hpp"
+
 namespace xasite::cli {
 
 namespace {
 
 namespace fs = std::filesystem;
-
-// The site's section folders the server treats specially (serve::ServeOptions).
-constexpr const char* kArchiveDir = "luu-tru";     // the archived district sites
-constexpr const char* kSearchPageDir = "tra-cuu";  // the search pages
 
 serve::SiteServer* g_server = nullptr;
 
@@ -23,8 +21,9 @@ void on_signal(int) {
 
 serve::ServeOptions serve_options() {
     serve::ServeOptions options;
-    options.archive_dir = kArchiveDir;
-    options.search_page_dir = kSearchPageDir;
+    // The section folders the server treats specially, from the URL scheme of the sites.
+    options.archive_dir = std::string(site::routes::kArchives);  // the archived district sites
+    options.search_page_dir = std::string(site::routes::kSearch);  // the search pages
     return options;
 }
 

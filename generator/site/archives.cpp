@@ -101,6 +101,7 @@ std::vector<std::string> render_archive(
     archive::ViewOptions o;
     o.prefix = entry.prefix;
     o.landing_href = entry.prefix;
+    o.search_href = entry.search_href;
     o.successor_sites = entry.successors;
     o.base_url = ctx.content.config.base_url;
     archive::ViewSummary s = archive::render_view(

@@ -14,7 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "archive/archive.hpp"
+#include "archive/view/archive_view.hpp"
 #include "generator/content/content.hpp"
 #include "generator/site/output.hpp"
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "archive/archive.hpp"
+#include "archive/view/archive_view.hpp"
 #include "generator/content/content.hpp"
 #include "generator/procedures/procedure.hpp"
 #include "generator/site/archives.hpp"

@@ -8,7 +8,7 @@
 #include <sstream>
 #include <thread>
 
-#include "archive/archive.hpp"
+#include "archive/view/archive_view.hpp"
 #include "archive/view/test_package.hpp"
 #include "serve/server.hpp"
 #include "test_support.hpp"

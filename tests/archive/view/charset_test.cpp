@@ -2,8 +2,8 @@
 // TCVN 5712:1993 "ABC" font table, VNI font table); the expected text is typed in NFC.
 #include <gtest/gtest.h>
 
-#include "archive/charset.hpp"
-#include "archive/legacy_vi.hpp"
+#include "archive/view/charset.hpp"
+#include "archive/view/legacy_vi.hpp"
 #include "core/text.hpp"
 
 namespace xasite::archive {

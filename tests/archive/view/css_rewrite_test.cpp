@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "archive/css_rewrite.hpp"
+#include "archive/view/css_rewrite.hpp"
 
 namespace xasite::archive {
 namespace {

@@ -2,7 +2,7 @@
 // disabled, CSS inside the page, banner and charset.
 #include <gtest/gtest.h>
 
-#include "archive/html_rewrite.hpp"
+#include "archive/view/html_rewrite.hpp"
 #include "core/text.hpp"
 
 namespace xasite::archive {

@@ -3,7 +3,7 @@
 
 #include <fstream>
 
-#include "archive/archive.hpp"
+#include "archive/view/archive_view.hpp"
 #include "core/error.hpp"
 #include "test_package.hpp"
 #include "test_support.hpp"
@@ -29,7 +29,7 @@ void write_site(const std::filesystem::path& pkg, const std::filesystem::path& s
 TEST(OldUrlIndex, Lookups) {
     xasite::testing::TempDir dir;
     write_site(dir.path() / "pkg", dir.path() / "site");
-    OldUrlIndex idx = OldUrlIndex::load(dir.path() / "site");
+    OldUrlIndex idx = OldUrlIndex::load(dir.path() / "site" / "luu-tru");
     EXPECT_GT(idx.size(), 4u);
     EXPECT_EQ(idx.find("http://eakar.daklak.gov.vn/Default.aspx?tabid=55&ID=101"), kArticle);
     EXPECT_EQ(idx.find("http://eakar.daklak.gov.vn/default.aspx?id=101&TABID=55#x"), kArticle);
@@ -49,7 +49,7 @@ TEST(OldUrlIndex, Lookups) {
 
 TEST(OldUrlIndex, EmptySite) {
     xasite::testing::TempDir dir;
-    OldUrlIndex idx = OldUrlIndex::load(dir.path());
+    OldUrlIndex idx = OldUrlIndex::load(dir.path() / "luu-tru");  // absent
     EXPECT_EQ(idx.size(), 0u);
     EXPECT_EQ(idx.find("http://eakar.daklak.gov.vn/"), std::nullopt);
 }
@@ -60,14 +60,14 @@ TEST(OldUrlIndex, MalformedTablesAreInputErrors) {
     auto csv = dir.path() / "site/luu-tru/huyen-ea-kar/chuyen-huong/eakar.daklak.gov.vn.csv";
     std::ofstream(csv, std::ios::app) << "no-slash\n";
     try {
-        OldUrlIndex::load(dir.path() / "site");
+        OldUrlIndex::load(dir.path() / "site" / "luu-tru");
         FAIL() << "no error";
     } catch (const InputError& e) {
         EXPECT_NE(std::string(e.what()).find("eakar.daklak.gov.vn.csv"), std::string::npos)
             << e.what();
     }
     std::ofstream(dir.path() / "site/luu-tru/huyen-ea-kar/chuyen-huong/index.json") << "{";
-    EXPECT_THROW(OldUrlIndex::load(dir.path() / "site"), InputError);
+    EXPECT_THROW(OldUrlIndex::load(dir.path() / "site" / "luu-tru"), InputError);
 }
 
 }  // namespace

@@ -1,12 +1,15 @@
 // render_view on a real package: the fixture portal crawled by wget and ingested by
-// `xasite archive ingest` (tests/archive/portal_crawl_test.cpp leaves it in
-// <build>/tests/archive/portal-crawl/). The expected text of each page is the one listed in
+// `xasite archive ingest` (tests/archive/package/portal_crawl_test.cpp leaves it in
+// <build>/tests/archive/package/portal-crawl/). The expected text of each page is the one listed in
 // tests/fixtures/archive/portal/README.md. Skipped when the crawl test has not run.
 #include <gtest/gtest.h>
 
 #include <map>
 
-#include "archive/archive.hpp"
+#include "archive/package/io.hpp"
+#include "archive/package/package.hpp"
+#include "archive/view/archive_view.hpp"
+#include "archive/view/pdf_text.hpp"
 #include "core/text.hpp"
 
 namespace xasite::archive {
@@ -24,6 +27,7 @@ TEST(PortalView, CrawledPackageRendersAsDocumented) {
     EXPECT_EQ(p.fixity, "valid");
     ViewOptions o;
     o.prefix = o.landing_href = "luu-tru/huyen-ea-kar/";
+    o.search_href = "tra-cuu/";
     std::map<std::string, std::string> files;
     std::map<std::string, ArchivedItem> by_path;  // old path?query → item
     ViewSummary s = render_view(
@@ -63,6 +67,22 @@ TEST(PortalView, CrawledPackageRendersAsDocumented) {
     expect_text("/docs/quyet-dinh-123.pdf",
                 {"Số: 123/QĐ-UBND", "QUYẾT ĐỊNH",
                  "Về việc ban hành kế hoạch cải cách hành chính năm 2024"});
+    {  // the captured attachment's text straight from poppler; a cut PDF gives a note, no text
+        PackageData data = load_package_data(p.dir);
+        std::string pdf;
+        for (const auto& r : data.records)
+            if (!r.payload.empty() && r.url.size() > 24 &&
+                r.url.substr(r.url.size() - 24) == "/docs/quyet-dinh-123.pdf")
+                pdf = read_small_file(p.dir / r.payload, 16u << 20);
+        ASSERT_EQ(pdf.substr(0, 5), "%PDF-");
+        PdfText t = extract_pdf_text(pdf);
+        EXPECT_EQ(t.pages, 1u);
+        EXPECT_NE(t.text.find("QUYẾT ĐỊNH"), std::string::npos) << t.text << t.note;
+        EXPECT_NE(t.text.find("Số: 123/QĐ-UBND"), std::string::npos) << t.text;
+        PdfText bad = extract_pdf_text(pdf.substr(0, 200));
+        EXPECT_TRUE(bad.text.empty());
+        EXPECT_FALSE(bad.note.empty());
+    }
     // No page of the view runs anything or points at the dead host.
     for (const auto& [name, body] : files) {
         if (name.size() < 5 || name.substr(name.size() - 5) != ".html") continue;

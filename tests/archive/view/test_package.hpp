@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "archive/archive.hpp"
-#include "archive/bagit.hpp"
-#include "archive/digest.hpp"
-#include "archive/package.hpp"
+#include "archive/package/bagit.hpp"
+#include "archive/package/digest.hpp"
+#include "archive/package/package.hpp"
+#include "archive/view/archive_view.hpp"
 
 namespace xasite::archive::testing {
 
@@ -181,6 +181,7 @@ inline ViewOptions district_view_options() {
     ViewOptions o;
     o.prefix = "luu-tru/huyen-ea-kar/";
     o.landing_href = "luu-tru/huyen-ea-kar/";
+    o.search_href = "tra-cuu/";
     o.successor_sites = {{{"24001", "Xã Ea Kar", false}, "xa-ea-kar/"},
                          {{"24002", "Xã Ea Knốp", true}, ""}};
     o.base_url = "https://daklak.gov.vn/";

@@ -5,9 +5,9 @@
 #include <map>
 #include <set>
 
-#include "archive/archive.hpp"
-#include "archive/url.hpp"
-#include "archive/view.hpp"
+#include "archive/package/url.hpp"
+#include "archive/view/archive_view.hpp"
+#include "archive/view/view.hpp"
 #include "core/text.hpp"
 #include "test_package.hpp"
 #include "test_support.hpp"
@@ -275,6 +275,24 @@ TEST_F(ViewTest, NoBrokenInternalLinks) {
 TEST_F(ViewTest, RebuildIsByteIdentical) {
     Rendered again = render(*package_, testing::district_view_options());
     EXPECT_EQ(again.files, out_->files);
+}
+
+// The view names no section folder of the site: the search page is the caller's (and none means
+// no search form).
+TEST_F(ViewTest, SearchPageIsAnOption) {
+    ViewOptions o = testing::district_view_options();
+    o.search_href = "tim-kiem/";
+    Rendered other = render(*package_, o);
+    const std::string& toc = other.files.at("luu-tru/huyen-ea-kar/muc-luc/index.html");
+    EXPECT_TRUE(has(toc, "action=\"../../../tim-kiem/\"")) << toc;
+    EXPECT_FALSE(has(toc, "tra-cuu"));
+    o.search_href.clear();
+    Rendered none = render(*package_, o);
+    for (const char* f : {"luu-tru/huyen-ea-kar/muc-luc/index.html",
+                          "luu-tru/huyen-ea-kar/chua-luu-tru/index.html"}) {
+        EXPECT_FALSE(has(none.files.at(f), "xa-archive-search")) << f;
+        EXPECT_TRUE(has(out_->files.at(f), "xa-archive-search")) << f;
+    }
 }
 
 TEST(View, DatesInAdministrativeStyle) {

@@ -1,0 +1,128 @@
+// The preservation package of a dissolved district's website (DESIGN §7, docs/ARCHIVES.md): ingest
+// backups into a BagIt 1.0 package, verify its fixity, and find the packages for the site build.
+// The package is the record; the browsable view (archive/view/archive_view.hpp) is derived from
+// it at every build. The command-line glue (generator/cli/archive_command.cpp) prints the reports.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace xasite::archive {
+
+// What the registry knows about the dissolved unit; the ingest command fills it from
+// content/units/daklak-units.json and stores it in the package (data/metadata/unit.json).
+struct UnitInfo {
+    std::string code;         // old district code, e.g. "651"
+    std::string name;         // "Huyện Ea Kar"
+    std::string type;         // "Huyện" | "Thị xã" | "Thành phố"
+    std::string province;     // "Đắk Lắk" | "Phú Yên" (old province)
+    std::string dissolved;    // "2025-07-01"
+    std::string legal_basis;  // "Nghị quyết số 1660/NQ-UBTVQH15 …"
+    struct Successor {
+        std::string code, name;  // new unit code and full name
+        bool partial = false;
+    };
+    std::vector<Successor> successors;
+};
+
+struct IngestOptions {
+    std::string unit_code;  // --unit OLD_CODE
+    std::string captured;   // --captured YYYY-MM-DD ("" = from the sources' dates)
+    std::filesystem::path content_dir = "content";
+    std::vector<std::filesystem::path> sources;  // .warc, .warc.gz, .tar, .tar.gz, .tgz, .zip, .7z
+    std::string software = "xasite";             // recorded in the package and the event log
+    // The dissolved unit, filled by the caller from the registry (content/units): the archive
+    // module does not depend on the registry (generator depends on archive, never the reverse).
+    // May stay empty when the package exists already (its data/metadata/unit.json is kept).
+    UnitInfo unit;
+    // For a mirror whose members have no host folder (wget -nH): the site's address
+    // ("http://eakar.daklak.gov.vn/"). Without it such mirrors are filed under "mirror.invalid".
+    std::string base_url;
+    // Decompression-bomb guard: decoding stops once the output exceeds bomb_floor_bytes AND
+    // bomb_ratio times the compressed input.
+    std::uint64_t bomb_floor_bytes = 256ull << 20;
+    std::uint64_t bomb_ratio = 200;
+};
+
+// What an ingest did. The command prints it (generator/cli/archive_command.cpp).
+struct IngestReport {
+    struct Source {
+        std::string path;         // as given
+        std::string format;       // "warc", "warc.gz", "tar", "tar.gz", "zip", "7z"
+        std::size_t entries = 0;  // records (WARC) or members (mirrors) read
+        std::map<std::string, std::size_t> types;  // entries by record or member type
+        std::size_t captures = 0;                  // captures kept
+        std::size_t warnings = 0;
+    };
+    bool ok = false;
+    // When !ok: what failed, naming the file (the package was not changed).
+    std::string error;
+    // Every source read, in order (also those read before a failure).
+    std::vector<Source> sources;
+    // Each problem met, naming the file and offset; complete when ok.
+    std::vector<std::string> warnings;
+    // ok, but no source was new (each one already in the package): the package is unchanged.
+    bool nothing_new = false;
+    std::filesystem::path package;  // content/archives/<OLD_CODE>
+    // The package after the ingest (when ok and not nothing_new).
+    std::size_t package_sources = 0, captures = 0, pages = 0, files = 0, redirects = 0;
+    std::string captured;  // YYYY-MM-DD
+    std::size_t payload_files = 0;
+    std::uint64_t payload_bytes = 0;
+};
+
+// `xasite archive ingest`: creates or extends content/archives/<OLD_CODE>/ (several sources for one
+// unit merge). Never modifies a source file and never writes outside the package. Reports what it
+// read and every warning (file and offset), or the error naming the file.
+IngestReport ingest_package(const IngestOptions& options);
+
+// What a fixity check found.
+struct VerifyReport {
+    enum class Status {
+        valid,          // every checksum matches and the metadata loads
+        not_a_package,  // the path is not a directory
+        unreadable,     // the bag could not be read (error)
+        bad_metadata,   // the bag is valid but its metadata is not (error)
+        invalid,        // problems
+    };
+    Status status = Status::invalid;
+    std::string error;
+    std::vector<std::string> problems;  // "damaged: data/x (sha256 …)", "missing: …", …
+    // When valid:
+    std::size_t payload_files = 0, tag_files = 0;
+    std::uint64_t payload_bytes = 0;
+    std::vector<std::string> algorithms;  // of the payload manifests
+    std::size_t captures = 0;
+    bool valid() const { return status == Status::valid; }
+};
+
+// `xasite archive verify PACKAGE_DIR`: recomputes every checksum (payload and tag manifests,
+// SHA-256 and SHA-512) and names each damaged, missing or unexpected file. Never writes.
+VerifyReport verify_package(const std::filesystem::path& package_dir);
+
+// A package as the site build sees it.
+struct PackageInfo {
+    std::filesystem::path dir;
+    UnitInfo unit;
+    std::string captured;              // YYYY-MM-DD
+    std::vector<std::string> hosts;    // the old host names seen in the capture
+    std::size_t pages = 0, files = 0;  // captured HTML pages; all captured resources
+    std::string fixity;  // "valid" after a successful check at load, else what is wrong
+    std::vector<std::string> sources;  // original source file names
+    std::size_t redirects = 0;         // captured redirects (3xx)
+    // The archived home page, relative to the view prefix ("trang/eakar.daklak.gov.vn/index.html"),
+    // or "" when the capture has no HTML page. The view also writes "muc-luc/index.html" (a list
+    // of every archived page and file) and "chua-luu-tru/index.html" (the "not archived" page).
+    std::string home;
+};
+
+// Every package under content_dir/archives (sorted by code). Reads the metadata and checks the
+// manifests' completeness (not every checksum: `archive verify` does that). Throws InputError
+// naming the package on a malformed one.
+std::vector<PackageInfo> find_packages(const std::filesystem::path& content_dir);
+
+}  // namespace xasite::archive

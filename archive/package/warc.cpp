@@ -1,0 +1,382 @@
+#include "archive/package/warc.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <cstring>
+
+namespace xasite::archive {
+
+namespace {
+
+constexpr std::size_t kMaxHeader = 1 << 20;
+
+char lower(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+        s.remove_suffix(1);
+    return s;
+}
+
+bool starts_warc_version(std::string_view s) {
+    return s.size() >= 6 && s.substr(0, 5) == "WARC/" && s[5] >= '0' && s[5] <= '9';
+}
+
+std::string printable(std::string_view s, std::size_t max = 24) {
+    std::string out;
+    for (char c : s.substr(0, max)) {
+        unsigned char u = static_cast<unsigned char>(c);
+        if (u >= 0x20 && u < 0x7f && c != '"' && c != '\\')
+            out.push_back(c);
+        else {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\x%02x", u);
+            out += buf;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (lower(a[i]) != lower(b[i])) return false;
+    return true;
+}
+
+std::string_view field_value(const HeaderFields& fields, std::string_view name) {
+    for (const auto& [k, v] : fields)
+        if (iequals(k, name)) return v;
+    return {};
+}
+
+void add_field_line(HeaderFields& fields, std::string_view line) {
+    if (line.empty()) return;
+    if (line.front() == ' ' || line.front() == '\t') {  // folded continuation
+        if (!fields.empty()) {
+            fields.back().second += ' ';
+            fields.back().second += trim(line);
+        }
+        return;
+    }
+    auto colon = line.find(':');
+    if (colon == std::string_view::npos) return;
+    fields.emplace_back(std::string(trim(line.substr(0, colon))),
+                        std::string(trim(line.substr(colon + 1))));
+}
+
+std::string WarcRecord::type() const {
+    std::string t(trim(field("WARC-Type")));
+    for (auto& c : t)
+        c = lower(c);
+    return t;
+}
+
+std::string WarcRecord::target_uri() const {
+    std::string_view v = trim(field("WARC-Target-URI"));
+    if (v.size() >= 2 && v.front() == '<' && v.back() == '>') v = trim(v.substr(1, v.size() - 2));
+    return std::string(v);
+}
+
+std::string WarcRecord::date() const {
+    return std::string(trim(field("WARC-Date")));
+}
+
+std::string WarcRecord::record_id() const {
+    return std::string(trim(field("WARC-Record-ID")));
+}
+
+bool parse_warc_date(std::string_view v, std::string& day, std::string& iso) {
+    v = trim(v);
+    auto digits = [&](std::size_t at, std::size_t n) {
+        if (at + n > v.size()) return false;
+        for (std::size_t i = at; i < at + n; ++i)
+            if (v[i] < '0' || v[i] > '9') return false;
+        return true;
+    };
+    std::string y, mo, d, h = "00", mi = "00", s = "00";
+    if (digits(0, 14) && (v.size() == 14 || !std::isdigit(static_cast<unsigned char>(v[14])))) {
+        y = std::string(v.substr(0, 4));
+        mo = std::string(v.substr(4, 2));
+        d = std::string(v.substr(6, 2));
+        h = std::string(v.substr(8, 2));
+        mi = std::string(v.substr(10, 2));
+        s = std::string(v.substr(12, 2));
+    } else {
+        if (!digits(0, 4) || v.size() < 10 || v[4] != '-' || !digits(5, 2) || v[7] != '-' ||
+            !digits(8, 2))
+            return false;
+        y = std::string(v.substr(0, 4));
+        mo = std::string(v.substr(5, 2));
+        d = std::string(v.substr(8, 2));
+        if (v.size() > 10) {
+            if (v[10] != 'T' && v[10] != 't' && v[10] != ' ') return false;
+            if (!digits(11, 2) || v.size() < 16 || v[13] != ':' || !digits(14, 2)) return false;
+            h = std::string(v.substr(11, 2));
+            mi = std::string(v.substr(14, 2));
+            if (v.size() >= 19 && v[16] == ':' && digits(17, 2)) s = std::string(v.substr(17, 2));
+        }
+    }
+    int month = std::stoi(mo), dd = std::stoi(d), hh = std::stoi(h), mm = std::stoi(mi),
+        ss = std::stoi(s);
+    if (month < 1 || month > 12 || dd < 1 || dd > 31 || hh > 23 || mm > 59 || ss > 60) return false;
+    day = y + "-" + mo + "-" + d;
+    iso = day + "T" + h + ":" + mi + ":" + s + "Z";
+    return true;
+}
+
+WarcReader::WarcReader(Input& in, std::string name, InflateLimits limits)
+    : stream_(in, limits), name_(std::move(name)) {}
+
+std::string WarcReader::where(const WarcRecord& r) const {
+    return name_ + ": record " + std::to_string(r.index) + " at offset " + std::to_string(r.offset);
+}
+
+std::string WarcReader::where_offset(std::uint64_t position) const {
+    auto m = stream_.member_at(position);
+    if (stream_.gzip())
+        return name_ + ": at offset " + std::to_string(m.offset) + " (+" +
+               std::to_string(position - m.start) + " bytes uncompressed)";
+    return name_ + ": at offset " + std::to_string(position);
+}
+
+std::vector<std::string> WarcReader::take_warnings() {
+    std::vector<std::string> out;
+    out.swap(warnings_);
+    for (auto& n : stream_.notes())
+        out.push_back(name_ + ": " + n);
+    stream_.notes().clear();
+    return out;
+}
+
+void WarcReader::stop(const StreamError& e) {
+    dead_ = true;
+    in_record_ = false;
+    stopped_ = e.what();
+}
+
+std::size_t WarcReader::read(char* buf, std::size_t n) {
+    if (!in_record_ || dead_) return 0;
+    std::uint64_t cur = stream_.position();
+    if (cur >= block_end_ || n == 0) return 0;
+    std::uint64_t remaining = block_end_ - cur;
+    std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(n, remaining));
+    std::size_t avail = stream_.fill(want);
+    if (avail == 0) {
+        truncated_ = true;
+        warnings_.push_back(where(current_) + ": Content-Length " +
+                            std::to_string(current_.content_length) +
+                            " runs past the end of the file; the block is cut after " +
+                            std::to_string(block_done_) + " bytes");
+        block_end_ = cur;
+        return 0;
+    }
+    std::size_t k = std::min(avail, want);
+    if (stream_.gzip()) {
+        // A gzip member that starts inside the block and begins with a WARC version line means
+        // the Content-Length is too long: the record ended with its member.
+        if (auto b = stream_.boundary_in(cur == 0 ? 0 : cur - 1, cur + k - 1);
+            b && *b > block_start_) {
+            std::size_t rel = static_cast<std::size_t>(*b - cur);
+            std::size_t have = stream_.fill(rel + 6);
+            if (have >= rel + 6 && starts_warc_version(stream_.available().substr(rel, 6))) {
+                truncated_ = true;
+                warnings_.push_back(where(current_) + ": Content-Length " +
+                                    std::to_string(current_.content_length) +
+                                    " is longer than the record: its gzip member ends after " +
+                                    std::to_string(block_done_ + rel) +
+                                    " bytes of block and the next record begins there");
+                block_end_ = *b;
+                k = rel;
+                if (k == 0) return 0;
+            }
+        }
+    }
+    std::memcpy(buf, stream_.available().data(), k);
+    stream_.consume(k);
+    block_done_ += k;
+    return k;
+}
+
+bool WarcReader::skip_separator() {
+    // The block is followed by CRLF CRLF; tolerate LF LF, a single CRLF, or nothing.
+    std::size_t avail = stream_.fill(4);
+    std::string_view a = stream_.available().substr(0, std::min<std::size_t>(avail, 4));
+    std::size_t k = 0;
+    while (k < a.size() && (a[k] == '\r' || a[k] == '\n'))
+        ++k;
+    stream_.consume(k);
+    return true;
+}
+
+bool WarcReader::resync() {
+    char prev = '\n';
+    for (;;) {
+        std::size_t avail = stream_.fill(1 << 16);
+        if (avail == 0) return false;
+        std::string_view a = stream_.available();
+        std::uint64_t base = stream_.position();
+        for (std::size_t i = 0; i + 6 <= a.size(); ++i) {
+            char before = i == 0 ? prev : a[i - 1];
+            bool line_start = before == '\n' || stream_.member_at(base + i).start == base + i;
+            if (line_start && a[i] == 'W' && starts_warc_version(a.substr(i, 6))) {
+                stream_.consume(i);
+                return true;
+            }
+        }
+        if (a.size() < 6) {
+            // Fewer than six bytes left and no version line: the end.
+            stream_.consume(a.size());
+            if (stream_.at_end()) return false;
+            continue;
+        }
+        std::size_t drop = a.size() - 5;
+        prev = a[drop - 1];
+        stream_.consume(drop);
+    }
+}
+
+bool WarcReader::read_header(WarcRecord& rec, bool& bad) {
+    bad = false;
+    std::size_t scan = 0, search = 0;
+    std::vector<std::string> lines;
+    for (;;) {
+        std::size_t avail = stream_.fill(search + 4096);
+        std::string_view a = stream_.available();
+        auto nl = a.find('\n', search);
+        if (nl == std::string_view::npos) {
+            if (avail < search + 4096 || avail > kMaxHeader) {
+                bad = true;
+                warnings_.push_back(where_offset(stream_.position()) +
+                                    (avail > kMaxHeader ? ": WARC header longer than 1 MiB"
+                                                        : ": WARC header cut short by the end of "
+                                                          "the file"));
+                stream_.consume(std::max<std::size_t>(1, std::min(avail, scan)));
+                return false;
+            }
+            search = avail;
+            continue;
+        }
+        std::string_view line = a.substr(scan, nl - scan);
+        // CRLF, LF, and the CR CR LF some writers produced on Windows.
+        while (!line.empty() && line.back() == '\r')
+            line.remove_suffix(1);
+        scan = search = nl + 1;
+        if (line.empty()) break;
+        lines.emplace_back(line);
+        if (scan > kMaxHeader) {
+            bad = true;
+            warnings_.push_back(where_offset(stream_.position()) +
+                                ": WARC header longer than 1 MiB");
+            stream_.consume(scan);
+            return false;
+        }
+    }
+    rec.position = stream_.position();
+    stream_.consume(scan);
+    rec.version = std::string(trim(lines.front()));
+    for (std::size_t i = 1; i < lines.size(); ++i)
+        add_field_line(rec.fields, lines[i]);
+    return true;
+}
+
+bool WarcReader::next(WarcRecord& record) {
+    if (dead_) return false;
+    try {
+        bool after_block = false;
+        std::uint64_t prev_length = 0;
+        std::size_t prev_index = 0;
+        std::uint64_t prev_offset = 0;
+        if (in_record_) {
+            char scratch[1 << 14];
+            while (read(scratch, sizeof scratch) > 0) {
+            }
+            in_record_ = false;
+            after_block = !truncated_;
+            prev_length = current_.content_length;
+            prev_index = current_.index;
+            prev_offset = current_.offset;
+            skip_separator();
+        }
+        for (;;) {
+            // Blank lines between records are tolerated.
+            for (;;) {
+                std::size_t avail = stream_.fill(1);
+                if (avail == 0) return false;
+                char c = stream_.available()[0];
+                if (c == '\r' || c == '\n')
+                    stream_.consume(1);
+                else
+                    break;
+            }
+            stream_.fill(6);
+            std::string_view a = stream_.available();
+            if (!starts_warc_version(a.substr(0, std::min<std::size_t>(a.size(), 6)))) {
+                if (count_ == 0 && stream_.position() < 16)
+                    throw NotWarcError(name_ + ": not a WARC file (it begins with \"" +
+                                       printable(a) + "\", not a WARC/1.x version line)");
+                std::string msg = where_offset(stream_.position());
+                if (after_block)
+                    msg = name_ + ": record " + std::to_string(prev_index) + " at offset " +
+                          std::to_string(prev_offset) + ": Content-Length " +
+                          std::to_string(prev_length) +
+                          " does not end at the record separator (found \"" + printable(a, 16) +
+                          "\")";
+                else
+                    msg += ": expected a WARC record, found \"" + printable(a, 16) + "\"";
+                msg += "; skipped to the next record";
+                if (!resync()) {
+                    warnings_.push_back(msg + " (none found before the end of the file)");
+                    return false;
+                }
+                warnings_.push_back(msg + " at " +
+                                    where_offset(stream_.position()).substr(name_.size() + 2));
+                after_block = false;
+                continue;
+            }
+            WarcRecord rec;
+            bool bad = false;
+            std::uint64_t start = stream_.position();
+            if (!read_header(rec, bad)) {
+                if (!resync()) return false;
+                continue;
+            }
+            rec.index = ++count_;
+            auto m = stream_.member_at(start);
+            rec.offset = stream_.gzip() ? m.offset : start;
+            rec.member_start = !stream_.gzip() || m.start == start;
+            rec.position = start;
+            std::string_view cl = trim(rec.field("Content-Length"));
+            bool ok =
+                !cl.empty() && cl.size() <= 18 &&
+                std::all_of(cl.begin(), cl.end(), [](char c) { return c >= '0' && c <= '9'; });
+            if (!ok) {
+                warnings_.push_back(where(rec) + ": missing or invalid Content-Length \"" +
+                                    printable(cl) + "\"; skipped to the next record");
+                if (!resync()) return false;
+                continue;
+            }
+            rec.content_length = std::stoull(std::string(cl));
+            current_ = rec;
+            record = std::move(rec);
+            in_record_ = true;
+            truncated_ = false;
+            block_start_ = stream_.position();
+            block_end_ = block_start_ + record.content_length;
+            block_done_ = 0;
+            return true;
+        }
+    } catch (const StreamError& e) {
+        stop(e);
+        return false;
+    }
+}
+
+}  // namespace xasite::archive

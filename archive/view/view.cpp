@@ -1,0 +1,598 @@
+// The browsable view of a preservation package (archive_view.hpp: render_view). Everything is
+// derived from the package at each build: pages decoded to NFC UTF-8 and rewritten (html_rewrite),
+// CSS rewritten (css_rewrite), other resources copied as captured under a name whose extension
+// matches the recorded type, and the redirect maps. Output order and content depend only on the
+// package, so rebuilds are byte-identical.
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "archive/package/mime.hpp"
+#include "archive/package/package.hpp"
+#include "archive/package/url.hpp"
+#include "archive/view/charset.hpp"
+#include "archive/view/css_rewrite.hpp"
+#include "archive/view/html_rewrite.hpp"
+#include "archive/view/pdf_text.hpp"
+#include "archive/view/view.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
+
+namespace xasite::archive {
+
+namespace fs = std::filesystem;
+
+const char* archive_content_security_policy() {
+    // No script of any kind (archived pages run nothing); styles and images only from the site
+    // (inline styles are how the old pages look); frames only the archive's own pages; no plugins,
+    // no form submission, no <base> change.
+    return "default-src 'none'; script-src 'none'; style-src 'self' 'unsafe-inline'; "
+           "img-src 'self' data:; font-src 'self' data:; media-src 'self'; frame-src 'self'; "
+           "child-src 'self'; object-src 'none'; form-action 'none'; base-uri 'none'; "
+           "connect-src 'none'; frame-ancestors 'self'";
+}
+
+namespace {
+
+std::string read_payload(const fs::path& dir, const Record& r) {
+    if (r.payload.empty()) return {};
+    fs::path p = dir / r.payload;
+    std::ifstream in(p, std::ios::binary);
+    if (!in) throw InputError(p.string(), "cannot read the record's payload");
+    std::string s((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return s;
+}
+
+std::string capture_day(const Record& r, const std::string& fallback) {
+    if (r.date.size() >= 10 && r.date[4] == '-' && r.date[7] == '-') return r.date.substr(0, 10);
+    return fallback;
+}
+
+std::string last_segment_title(const Url& u) {
+    std::string p = u.path;
+    while (!p.empty() && p.back() == '/')
+        p.pop_back();
+    auto s = p.rfind('/');
+    std::string name = percent_decode(s == std::string::npos ? p : p.substr(s + 1));
+    if (!text::is_valid_utf8(name)) name = u.path;
+    name = text::nfc(name);
+    if (name.empty()) name = u.host;
+    return name;
+}
+
+std::string ensure_slash(std::string s) {
+    if (!s.empty() && s.back() != '/') s.push_back('/');
+    return s;
+}
+
+// The URL path of the output root in the public address ("https://x.vn/daklak/" → "/daklak/").
+std::string base_path(const std::string& base_url) {
+    auto u = parse_absolute_url(base_url);
+    if (!u || !u->hierarchical) return "/";
+    return ensure_slash(u->path.empty() ? "/" : u->path);
+}
+
+// "https://x.vn/daklak/" → "https://x.vn"; "" when there is no public address (the redirect then
+// keeps the old host name, which the site's own server must answer).
+std::string origin(const std::string& base_url) {
+    auto u = parse_absolute_url(base_url);
+    if (!u || !u->is_http()) return "$scheme://$host";
+    return u->scheme + "://" + u->host + (u->port.empty() ? "" : ":" + u->port);
+}
+
+// A key for nginx's map: quoted, with '"' and '\' escaped.
+std::string nginx_quote(std::string_view s) {
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"' || c == '\\') out.push_back('\\');
+        if (static_cast<unsigned char>(c) < 0x20) continue;
+        out.push_back(c);
+    }
+    out.push_back('"');
+    return out;
+}
+
+std::string csv_field(std::string_view s) {
+    bool quote = s.find_first_of(",\"\r\n") != std::string_view::npos;
+    if (!quote) return std::string(s);
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out.push_back('"');
+        out.push_back(c);
+    }
+    out.push_back('"');
+    return out;
+}
+
+// "path?query" as requested from a server (what nginx's $request_uri holds).
+std::string request_uri(const Url& u) {
+    std::string s = u.path.empty() ? "/" : u.path;
+    if (u.has_query) s += "?" + u.query;
+    return s;
+}
+
+struct Renderer {
+    const PackageInfo& package;
+    const ViewOptions& options;
+    const std::function<void(std::string_view, std::string_view)>& write;
+    const std::function<void(const ArchivedItem&)>& index;
+    PackageData data;
+    std::unique_ptr<Catalog> catalog;
+    std::string prefix;
+    ViewSummary summary;
+    ViewChrome chrome;
+
+    Renderer(const PackageInfo& p, const ViewOptions& o,
+             const std::function<void(std::string_view, std::string_view)>& w,
+             const std::function<void(const ArchivedItem&)>& i)
+        : package(p),
+          options(o),
+          write(w),
+          index(i),
+          data(load_package_data(p.dir)),
+          prefix(ensure_slash(o.prefix)) {
+        catalog = std::make_unique<Catalog>(data);
+        chrome.unit = package.unit.name.empty() ? data.unit : package.unit;
+        chrome.captured = package.captured;
+        chrome.prefix = prefix;
+        chrome.landing_href = options.landing_href;
+        chrome.search_href = options.search_href;
+        chrome.successor_sites = options.successor_sites;
+    }
+
+    void put(const std::string& file, std::string_view bytes) { write(prefix + file, bytes); }
+
+    // The reference map for a file of the view (relative to the prefix).
+    RefMap ref_map(const std::string& from) {
+        return [this, from](const Url& u, RefKind kind) -> std::optional<MappedRef> {
+            if (!catalog->archived_host(u)) {
+                // Other sites stay as written for links; embedded content from elsewhere (frames,
+                // plugins) is not loaded by the view.
+                if (kind == RefKind::frame || kind == RefKind::object)
+                    return MappedRef{relative_href(from, kNotArchived), true};
+                return std::nullopt;
+            }
+            const Catalog::Entry* e = catalog->resolve(catalog->find(u));
+            if (!e || e->file.empty()) return MappedRef{relative_href(from, kNotArchived), true};
+            std::string href = relative_href(from, e->file);
+            if (u.has_fragment && !u.fragment.empty() && kind == RefKind::link)
+                href += "#" + u.fragment;
+            return MappedRef{href, false};
+        };
+    }
+
+    void page(const Catalog::Entry& e, const Record& r) {
+        std::string bytes = read_payload(data.dir, r);
+        DecodedText d = decode_html(bytes, r.charset);
+        RewriteOptions ro;
+        ro.page_url = r.url;
+        ro.map = ref_map(e.file);
+        ro.head_html = chrome.head_html(e.file);
+        ro.banner_html = chrome.banner_html(e.file, r.url, capture_day(r, package.captured));
+        ro.form_note_html = chrome.form_note_html();
+        ro.disabled_link_title = ViewChrome::disabled_link_title();
+        ro.lang = "vi";
+        if (auto u = parse_absolute_url(r.url)) ro.fallback_title = last_segment_title(*u);
+        RewriteResult rr = rewrite_html(d.text, ro);
+        if (rr.text_only)
+            summary.warnings.push_back(r.url +
+                                       ": markup too damaged to be made safe; shown as text");
+        put(e.file, rr.html);
+        ++summary.pages;
+        auto u = parse_absolute_url(r.url);
+        ArchivedItem item;
+        item.url = prefix + e.file;
+        item.original_url = r.url;
+        item.title = text::nfc(rr.title);
+        if (item.title.empty() && u) item.title = last_segment_title(*u);
+        item.text = text::nfc(rr.text);
+        item.content_type = "text/html";
+        item.date = capture_day(r, package.captured);
+        titles[e.key] = item.title;
+        if (index) index(item);
+    }
+
+    void file(const Catalog::Entry& e, const Record& r) {
+        std::string bytes = read_payload(data.dir, r);
+        MimeKind k = mime_kind(e.media_type);
+        if (k == MimeKind::css) {
+            DecodedText d = decode_text(bytes, r.charset);
+            auto base = parse_absolute_url(r.url);
+            RefMap map = ref_map(e.file);
+            std::string css =
+                rewrite_css(d.text, [&](std::string_view ref) -> std::optional<std::string> {
+                    if (!base) return std::nullopt;
+                    std::string c = clean_reference(ref);
+                    if (c.empty() || c.front() == '#') return std::nullopt;
+                    for (std::string_view p : {"data:", "javascript:", "about:"})
+                        if (c.size() >= p.size() && text::lower(c.substr(0, p.size())) == p)
+                            return std::nullopt;
+                    auto abs = resolve_url(*base, c);
+                    if (!abs || !abs->is_http()) return std::nullopt;
+                    auto m = map(*abs, RefKind::image);
+                    if (!m) return std::nullopt;
+                    return m->href;
+                });
+            put(e.file, css);
+        } else {
+            put(e.file, bytes);
+        }
+        ++summary.files;
+        if (!index || !is_indexed_attachment(e.media_type)) return;
+        auto u = parse_absolute_url(r.url);
+        ArchivedItem item;
+        item.url = prefix + e.file;
+        item.original_url = r.url;
+        item.content_type = e.media_type;
+        item.date = capture_day(r, package.captured);
+        if (k == MimeKind::pdf) {
+            PdfText t = extract_pdf_text(bytes);
+            item.title = t.title;
+            item.text = t.text;
+            if (!t.note.empty()) summary.warnings.push_back(r.url + ": " + t.note);
+        } else if (k == MimeKind::text) {
+            item.text = text::tidy(decode_text(bytes, r.charset).text);
+        }
+        if (item.title.empty() && u) item.title = last_segment_title(*u);
+        titles[e.key] = item.title;
+        index(item);
+    }
+
+    void redirect(const Catalog::Entry& e, const Record& r) {
+        const Catalog::Entry* target = catalog->resolve(&e);
+        std::string href, shown;
+        bool external = false;
+        if (target && !target->file.empty()) {
+            href = relative_href(e.file, target->file);
+            shown = (*catalog).records()[target->record].url;
+        } else {
+            auto base = parse_absolute_url(r.url);
+            auto t = base ? resolve_url(*base, r.location) : std::nullopt;
+            shown = t ? t->str() : r.location;
+            // Another site: a plain link to it (no automatic jump out of the archive); the old
+            // site itself, not captured: the "not archived" page.
+            external = t && t->is_http() && !catalog->archived_host(*t);
+            href = external ? t->str() : relative_href(e.file, kNotArchived);
+        }
+        put(e.file, chrome.redirect_page(e.file, r.url, shown, href, r.status, !external));
+        ++summary.redirects;
+    }
+
+    // nginx map, CSV and a description per host under chuyen-huong/.
+    void redirect_maps() {
+        std::string root =
+            options.base_url.empty() ? std::string("/") : base_path(options.base_url);
+        std::string landing = root + options.landing_href;
+        std::map<std::string, std::vector<std::pair<std::string, std::string>>> by_host;
+        std::map<std::string, bool> ci;
+        const auto& recs = catalog->records();
+        for (const auto& e : catalog->entries()) {
+            const Catalog::Entry* t = catalog->resolve(&e);
+            if (!t || t->file.empty()) continue;
+            std::string target = prefix + t->file;
+            std::set<std::string> urls;
+            const Record& r = recs[e.record];
+            urls.insert(r.url);
+            for (const auto& a : r.aliases)
+                urls.insert(a);
+            for (const auto& s : urls) {
+                auto u = parse_absolute_url(s);
+                if (!u || !u->is_http() || !catalog->archived_host(*u)) continue;
+                // Only the URLs that are this entry's (an alias may belong to a better record).
+                if (catalog->find(*u) != &e) continue;
+                std::string host = host_key(*u);
+                ci[host] = catalog->case_insensitive(*u);
+                by_host[host].emplace_back(request_uri(*u), target);
+                // The canonical form too (parameters sorted), so reordered links resolve in nginx.
+                Url c = *u;
+                if (c.has_query) c.query = normalise_query(c.query);
+                c.path = normalise_path(c.path);
+                by_host[host].emplace_back(request_uri(c), target);
+            }
+        }
+        nlohmann::json hosts = nlohmann::json::array();
+        std::string list_html;
+        for (auto& [host, rows] : by_host) {
+            std::sort(rows.begin(), rows.end());
+            rows.erase(std::unique(rows.begin(), rows.end(),
+                                   [](const auto& a, const auto& b) { return a.first == b.first; }),
+                       rows.end());
+            std::string csv = "old_url,archive_url\n";
+            std::string map = "# " + host + " → " + landing +
+                              "\n# Generated by xasite from the preservation package of " +
+                              chrome.unit.name +
+                              ". Use inside: map $request_uri $xasite_archive { default " +
+                              landing + "; include " + host + ".map; }\n";
+            for (const auto& [from, to] : rows) {
+                // The CSV holds paths from the output root (what `xasite serve` answers); the
+                // nginx map the public paths under the base URL.
+                csv += csv_field(from) + "," + csv_field("/" + to) + "\n";
+                map += nginx_quote(from) + " " + nginx_quote(root + to) + ";\n";
+            }
+            put("chuyen-huong/" + host + ".csv", csv);
+            put("chuyen-huong/" + host + ".map", map);
+            hosts.push_back({{"host", host},
+                             {"case_insensitive", ci[host]},
+                             {"csv", host + ".csv"},
+                             {"map", host + ".map"},
+                             {"urls", rows.size()}});
+        }
+        nlohmann::json meta = {
+            {"unit", chrome.unit.code}, {"landing", "/" + options.landing_href}, {"hosts", hosts}};
+        put("chuyen-huong/index.json", meta.dump(2) + "\n");
+        std::string conf;
+        for (const auto& h : hosts) {
+            std::string host = h["host"].get<std::string>();
+            conf += "# Old address " + host + ": every request goes to its archived copy.\n";
+            conf += "map $request_uri $xasite_archive_" + ViewChrome::nginx_name(host) +
+                    " {\n    default " + landing + ";\n    include " + host + ".map;\n}\n";
+            conf += "server {\n    listen 80;\n    server_name " + host + " www." + host + ";\n" +
+                    "    return 301 " + origin(options.base_url) + "$xasite_archive_" +
+                    ViewChrome::nginx_name(host) + ";\n}\n";
+        }
+        conf += "# For the archive itself (location " + root + prefix + "):\n";
+        conf += "#   add_header Content-Security-Policy \"" +
+                std::string(archive_content_security_policy()) + "\" always;\n";
+        put("chuyen-huong/nginx.conf", conf);
+        put("chuyen-huong/index.html", chrome.maps_page(hosts));
+    }
+
+    void run() {
+        const auto& recs = catalog->records();
+        for (const auto& e : catalog->entries()) {
+            const Record& r = recs[e.record];
+            switch (e.kind) {
+                case Catalog::Kind::page:
+                    page(e, r);
+                    break;
+                case Catalog::Kind::file:
+                    file(e, r);
+                    break;
+                case Catalog::Kind::redirect:
+                    redirect(e, r);
+                    break;
+                case Catalog::Kind::unusable:
+                    break;
+            }
+        }
+        // The list of everything archived, and the "not archived" page.
+        std::vector<ContentsRow> rows;
+        for (const auto& e : catalog->entries()) {
+            if (e.kind != Catalog::Kind::page && e.kind != Catalog::Kind::file) continue;
+            ContentsRow row;
+            row.file = e.file;
+            row.url = recs[e.record].url;
+            row.title = titles[e.key];
+            row.page = e.kind == Catalog::Kind::page;
+            row.media_type = e.media_type;
+            rows.push_back(std::move(row));
+        }
+        put(kContents, chrome.contents_page(rows));
+        put(kNotArchived, chrome.not_archived_page());
+        put(kBannerCss, ViewChrome::banner_css());
+        redirect_maps();
+    }
+
+    std::map<std::string, std::string> titles;
+};
+
+}  // namespace
+
+// ---- The view's own pages ----
+
+std::string date_vi_admin(std::string_view iso) {
+    if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return std::string(iso);
+    std::string day(iso.substr(8, 2)), month(iso.substr(5, 2)), year(iso.substr(0, 4));
+    if (month[0] == '0' && month != "01" && month != "02") month.erase(0, 1);
+    return day + "/" + month + "/" + year;
+}
+
+std::string ViewChrome::to_root(std::string_view file, std::string_view root_path) const {
+    return relative_href(prefix + std::string(file), root_path);
+}
+
+std::string ViewChrome::disabled_link_title() {
+    return "Liên kết này chạy mã lệnh của trang cũ nên không dùng được trong bản lưu trữ";
+}
+
+std::string ViewChrome::form_note_html() const {
+    return "<p class=\"xa-archive-note\" data-archive-banner lang=\"vi\">Biểu mẫu này không "
+           "hoạt động trong bản lưu trữ.</p>";
+}
+
+std::string ViewChrome::head_html(std::string_view file) const {
+    return "<link rel=\"stylesheet\" href=\"" + text::html_escape(relative_href(file, kBannerCss)) +
+           "\" data-archive-banner>";
+}
+
+std::string ViewChrome::nginx_name(std::string_view host) {
+    std::string out;
+    for (char c : host)
+        out.push_back(std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
+    return out;
+}
+
+std::string ViewChrome::banner_html(std::string_view file, std::string_view original_url,
+                                    std::string_view capture_date) const {
+    std::string h =
+        "<div class=\"xa-archive-banner\" data-archive-banner lang=\"vi\" role=\"region\" "
+        "aria-label=\"Thông báo bản lưu trữ\">";
+    h += "<p class=\"xa-archive-title\"><span class=\"xa-archive-badge\">Đã dừng hoạt động</span> "
+         "<strong>Trang lưu trữ của " +
+         text::html_escape(unit.name);
+    if (!unit.dissolved.empty())
+        h += " đã giải thể từ " + text::html_escape(date_vi_admin(unit.dissolved));
+    h += "</strong></p><p>Nội dung được lưu lại";
+    if (!capture_date.empty()) h += " ngày " + text::html_escape(date_vi_admin(capture_date));
+    if (!original_url.empty())
+        h += " từ địa chỉ <span class=\"xa-archive-url\">" + text::html_escape(original_url) +
+             "</span>";
+    h += " và không còn được cập nhật.</p><p>";
+    h += "<a href=\"" + text::html_escape(to_root(file, landing_href)) +
+         "\">Giới thiệu bản lưu trữ</a> · ";
+    h += "<a href=\"" + text::html_escape(relative_href(file, kContents)) +
+         "\">Mục lục các trang</a>";
+    bool first = true;
+    for (const auto& [s, site] : successor_sites) {
+        h += first ? " · Nay thuộc: " : ", ";
+        first = false;
+        if (!site.empty())
+            h += "<a href=\"" + text::html_escape(to_root(file, site)) + "\">" +
+                 text::html_escape(s.name) + "</a>";
+        else
+            h += text::html_escape(s.name);
+    }
+    h += "</p></div>";
+    return h;
+}
+
+std::string ViewChrome::standalone(std::string_view file, std::string_view title,
+                                   std::string_view body) const {
+    std::string h =
+        "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "<title>" +
+        text::html_escape(title) + "</title>\n" + head_html(file) + "\n</head>\n<body>\n";
+    h += "<a class=\"xa-skip\" href=\"#noi-dung\">Bỏ qua đến nội dung chính</a>\n";
+    h += banner_html(file, "", captured);
+    h += "\n<main id=\"noi-dung\" class=\"xa-archive-main\">\n<h1>" + text::html_escape(title) +
+         "</h1>\n";
+    h.append(body);
+    h += "\n</main>\n</body>\n</html>\n";
+    return h;
+}
+
+std::string ViewChrome::search_form(std::string_view file) const {
+    // The search page (ViewOptions::search_href), filtered to this archive.
+    if (search_href.empty()) return "";
+    return "<form class=\"xa-archive-search\" role=\"search\" method=\"get\" action=\"" +
+           text::html_escape(to_root(file, search_href)) +
+           "\">\n<label for=\"xa-q\">Tìm trong bản lưu trữ của " + text::html_escape(unit.name) +
+           "</label>\n<input id=\"xa-q\" name=\"q\" type=\"search\">\n"
+           "<input type=\"hidden\" name=\"type\" value=\"archive\">\n"
+           "<input type=\"hidden\" name=\"old_unit\" value=\"" +
+           text::html_escape(unit.code) + "\">\n<button type=\"submit\">Tìm</button>\n</form>\n";
+}
+
+std::string ViewChrome::contents_page(const std::vector<ContentsRow>& rows) const {
+    std::string pages, files;
+    std::size_t np = 0, nf = 0;
+    for (const auto& r : rows) {
+        std::string li = "<li><a href=\"" + text::html_escape(relative_href(kContents, r.file)) +
+                         "\">" + text::html_escape(r.title.empty() ? r.url : r.title) +
+                         "</a> <span class=\"xa-archive-url\">" + text::html_escape(r.url) +
+                         "</span>";
+        if (!r.page)
+            li +=
+                " <span class=\"xa-archive-type\">(" + text::html_escape(r.media_type) + ")</span>";
+        li += "</li>\n";
+        if (r.page) {
+            pages += li;
+            ++np;
+        } else {
+            files += li;
+            ++nf;
+        }
+    }
+    std::string body = "<p>Bản lưu trữ của " + text::html_escape(unit.name) + " gồm " +
+                       std::to_string(np) + " trang và " + std::to_string(nf) + " tệp.</p>\n" +
+                       search_form(kContents);
+    body += "<section aria-labelledby=\"xa-pages\">\n<h2 id=\"xa-pages\">Các trang (" +
+            std::to_string(np) + ")</h2>\n";
+    body += np ? "<ul class=\"xa-archive-list\">\n" + pages + "</ul>\n"
+               : "<p>Không có trang nào.</p>\n";
+    body += "</section>\n<section aria-labelledby=\"xa-files\">\n<h2 id=\"xa-files\">Các tệp (" +
+            std::to_string(nf) + ")</h2>\n";
+    body +=
+        nf ? "<ul class=\"xa-archive-list\">\n" + files + "</ul>\n" : "<p>Không có tệp nào.</p>\n";
+    body += "</section>";
+    return standalone(kContents, "Mục lục bản lưu trữ: " + unit.name, body);
+}
+
+std::string ViewChrome::not_archived_page() const {
+    std::string body =
+        "<p>Trang hoặc tệp bạn mở không có trong bản lưu trữ trang thông tin điện tử của " +
+        text::html_escape(unit.name) +
+        ": nó không được thu thập khi lưu trữ, hoặc chỉ chạy được trên máy chủ cũ.</p>\n"
+        "<ul>\n<li><a href=\"" +
+        text::html_escape(relative_href(kNotArchived, kContents)) +
+        "\">Xem mục lục các trang đã lưu trữ</a></li>\n<li><a href=\"" +
+        text::html_escape(to_root(kNotArchived, landing_href)) +
+        "\">Giới thiệu bản lưu trữ</a></li>\n</ul>\n" + search_form(kNotArchived);
+    return standalone(kNotArchived, "Chưa được lưu trữ", body);
+}
+
+std::string ViewChrome::redirect_page(std::string_view file, std::string_view from_url,
+                                      std::string_view to_url, std::string_view href, int status,
+                                      bool refresh) const {
+    std::string h = "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n";
+    if (refresh)
+        h += "<meta http-equiv=\"refresh\" content=\"0;url=" + text::html_escape(href) + "\">\n";
+    h += "<title>Chuyển hướng</title>\n" + head_html(file) + "\n</head>\n<body>\n";
+    h += banner_html(file, from_url, captured);
+    h += "\n<main class=\"xa-archive-main\">\n<h1>Chuyển hướng</h1>\n<p>Địa chỉ " +
+         text::html_escape(from_url) + " chuyển (mã " + std::to_string(status) +
+         ") đến <a href=\"" + text::html_escape(href) + "\">" + text::html_escape(to_url) +
+         "</a>.</p>\n</main>\n</body>\n</html>\n";
+    return h;
+}
+
+std::string ViewChrome::maps_page(const nlohmann::json& hosts) const {
+    std::string body =
+        "<p>Địa chỉ cũ của trang thông tin điện tử " + text::html_escape(unit.name) +
+        " được chuyển đến bản lưu trữ theo các bảng dưới đây (máy chủ nginx: tệp <code>.map</code> "
+        "và <a href=\"nginx.conf\">nginx.conf</a>; các hệ thống khác: tệp CSV).</p>\n<ul>\n";
+    for (const auto& h : hosts) {
+        std::string host = h["host"].get<std::string>();
+        body += "<li>" + text::html_escape(host) + " (" +
+                std::to_string(h["urls"].get<std::size_t>()) + " địa chỉ): <a href=\"" +
+                text::html_escape(encode_href_path(host + ".csv")) + "\">CSV</a>, <a href=\"" +
+                text::html_escape(encode_href_path(host + ".map")) + "\">nginx map</a></li>\n";
+    }
+    body += "</ul>\n";
+    return standalone(kRedirectMaps, "Chuyển hướng địa chỉ cũ: " + unit.name, body);
+}
+
+std::string ViewChrome::banner_css() {
+    return R"(/* The archive banner (xasite). Colours meet WCAG 2.1 AA contrast. */
+.xa-archive-banner, .xa-archive-note {
+  all: initial; display: block; box-sizing: border-box; margin: 0; padding: .75rem 1rem;
+  background: #fff4c2; color: #1a1a1a; border-bottom: 3px solid #8a6d00;
+  font: 16px/1.5 "Noto Sans", Arial, "Helvetica Neue", sans-serif; text-align: left;
+}
+.xa-archive-banner p { display: block; margin: 0 0 .25rem; font: inherit; color: inherit; }
+.xa-archive-banner strong { font-weight: bold; }
+.xa-archive-banner a, .xa-archive-main a { color: #0b4a8b; text-decoration: underline; font: inherit; }
+.xa-archive-banner a:focus, .xa-archive-main a:focus, .xa-skip:focus {
+  outline: 3px solid #1a1a1a; outline-offset: 2px; background: #ffe066;
+}
+.xa-archive-badge { display: inline-block; margin-right: .5rem; padding: 0 .4rem; background: #8a1c1c;
+  color: #fff; font-weight: bold; text-transform: uppercase; letter-spacing: .03em; }
+.xa-archive-url { word-break: break-all; font-family: monospace; }
+.xa-archive-note { border: 2px solid #8a6d00; margin: .5rem 0; }
+[data-archive-disabled] { cursor: not-allowed; text-decoration: line-through; }
+.xa-skip { position: absolute; left: -10000px; }
+.xa-skip:focus { position: static; }
+.xa-archive-main { max-width: 60rem; margin: 1rem auto; padding: 0 1rem;
+  font: 16px/1.5 "Noto Sans", Arial, sans-serif; color: #1a1a1a; }
+.xa-archive-list li { margin: .25rem 0; }
+.xa-archive-search { margin: 1rem 0; }
+.xa-archive-search input[type=search] { font: inherit; padding: .25rem; min-width: 16rem; }
+.xa-archive-search button { font: inherit; padding: .25rem .75rem; }
+@media print { .xa-archive-banner { border: 1px solid #000; } }
+)";
+}
+
+ViewSummary render_view(const PackageInfo& package, const ViewOptions& options,
+                        const std::function<void(std::string_view, std::string_view)>& write,
+                        const std::function<void(const ArchivedItem&)>& index) {
+    Renderer r(package, options, write, index);
+    r.run();
+    return std::move(r.summary);
+}
+
+}  // namespace xasite::archive
