@@ -124,5 +124,7 @@ struct PackageInfo {
 // manifests' completeness (not every checksum: `archive verify` does that). Throws InputError
 // naming the package on a malformed one.
 std::vector<PackageInfo> find_packages(const std::filesystem::path& content_dir);
+// One package folder (content/archives/<old-code>/), as find_packages reads each.
+PackageInfo read_package(const std::filesystem::path& dir);
 
 }  // namespace xasite::archive

@@ -63,37 +63,40 @@ std::vector<PackageInfo> find_packages(const fs::path& content_dir) {
         dirs.push_back(e.path());
     }
     std::sort(dirs.begin(), dirs.end());
-    for (const auto& dir : dirs) {
-        PackageInfo info;
-        info.dir = dir;
-        PackageData data;
-        try {
-            data = load_package_data(dir);
-        } catch (const InputError&) {
-            throw;
-        } catch (const std::exception& e) {
-            throw InputError(dir.string(), e.what());
-        }
-        info.unit = data.unit;
-        if (auto it = data.capture.find("captured"); it != data.capture.end() && it->is_string())
-            info.captured = it->get<std::string>();
-        if (auto it = data.capture.find("sources"); it != data.capture.end() && it->is_array())
-            for (const auto& s : *it)
-                if (s.is_object() && s.contains("name") && s["name"].is_string())
-                    info.sources.push_back(s["name"].get<std::string>());
-        BagReport rep = check_bag(dir, false);
-        info.fixity = rep.ok() ? "valid" : rep.problems.front();
-        if (rep.problems.size() > 1)
-            info.fixity += " (and " + std::to_string(rep.problems.size() - 1) + " more)";
-        Catalog cat(data);
-        info.hosts = cat.hosts();
-        info.pages = cat.pages();
-        info.files = cat.pages() + cat.files();
-        info.redirects = cat.redirects();
-        if (const auto* home = cat.home()) info.home = home->file;
-        out.push_back(std::move(info));
-    }
+    for (const auto& dir : dirs)
+        out.push_back(read_package(dir));
     return out;
+}
+
+PackageInfo read_package(const fs::path& dir) {
+    PackageInfo info;
+    info.dir = dir;
+    PackageData data;
+    try {
+        data = load_package_data(dir);
+    } catch (const InputError&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw InputError(dir.string(), e.what());
+    }
+    info.unit = data.unit;
+    if (auto it = data.capture.find("captured"); it != data.capture.end() && it->is_string())
+        info.captured = it->get<std::string>();
+    if (auto it = data.capture.find("sources"); it != data.capture.end() && it->is_array())
+        for (const auto& s : *it)
+            if (s.is_object() && s.contains("name") && s["name"].is_string())
+                info.sources.push_back(s["name"].get<std::string>());
+    BagReport rep = check_bag(dir, false);
+    info.fixity = rep.ok() ? "valid" : rep.problems.front();
+    if (rep.problems.size() > 1)
+        info.fixity += " (and " + std::to_string(rep.problems.size() - 1) + " more)";
+    Catalog cat(data);
+    info.hosts = cat.hosts();
+    info.pages = cat.pages();
+    info.files = cat.pages() + cat.files();
+    info.redirects = cat.redirects();
+    if (const auto* home = cat.home()) info.home = home->file;
+    return info;
 }
 
 }  // namespace xasite::archive

@@ -32,7 +32,8 @@ ArchiveSet ArchiveSet::load(const content::Content& content, const std::set<std:
     std::map<std::string, const units::OldDistrict*> districts;
     for (const auto& d : content.registry.old_districts())
         districts[d.code] = &d;
-    for (auto& p : archive::find_packages(content.root)) {
+    for (const auto& dir : content.archive_packages) {
+        archive::PackageInfo p = archive::read_package(dir);
         auto it = districts.find(p.unit.code);
         if (it == districts.end())
             throw InputError(p.dir.string(), "the package's unit \"" + p.unit.code +

@@ -88,7 +88,9 @@ TEST(SectionTables, KeysAndFoldersAreUniqueAndEveryFolderIsReserved) {
     std::set<std::string_view> keys, folders;
     for (const auto& s : site::sections::commune_sections()) {
         EXPECT_TRUE(keys.insert(s.key).second) << s.key;
-        if (!s.folder.empty()) EXPECT_TRUE(folders.insert(s.folder).second) << s.folder;
+        if (!s.folder.empty()) {
+            EXPECT_TRUE(folders.insert(s.folder).second) << s.folder;
+        }
         EXPECT_TRUE(s.render || s.menu_items) << s.key << " neither renders nor links";
     }
     auto reserved = site::sections::commune_reserved();
