@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "archive/io.hpp"
+#include "core/ascii.hpp"
 #include "core/error.hpp"
 
 namespace xasite::archive {
@@ -64,8 +65,7 @@ bool parse_manifest(const fs::path& file, const std::string& name, DigestAlgorit
         while (!p.empty() && (p.front() == ' ' || p.front() == '\t'))
             p.remove_prefix(1);
         if (!p.empty() && p.front() == '*') p.remove_prefix(1);  // binary-mode marker of sha*sum
-        for (auto& c : sum)
-            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        ascii::lower_in_place(sum);
         out.entries.emplace_back(decode_manifest_path(p), sum);
     }
     return ok;

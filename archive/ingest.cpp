@@ -28,6 +28,7 @@
 #include "archive/package.hpp"
 #include "archive/url.hpp"
 #include "archive/warc.hpp"
+#include "core/ascii.hpp"
 #include "core/error.hpp"
 #include "core/files.hpp"
 #include "core/text.hpp"
@@ -190,8 +191,7 @@ std::string detect_format(const fs::path& p, std::string& head_out) {
 
 bool warc_name(std::string_view n) {
     std::string l(n);
-    for (auto& c : l)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    ascii::lower_in_place(l);
     auto ends = [&](std::string_view s) {
         return l.size() >= s.size() && l.substr(l.size() - s.size()) == s;
     };

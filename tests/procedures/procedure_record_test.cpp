@@ -2,6 +2,7 @@
 // the field), and the round trip.
 #include <set>
 
+#include "core/date.hpp"
 #include "core/text.hpp"
 #include "procedures_test_support.hpp"
 
@@ -234,10 +235,10 @@ TEST(ProcedureRecord, CodeAndDateChecks) {
     EXPECT_FALSE(is_valid_code(".hidden"));
     EXPECT_FALSE(is_valid_code("a/b"));
     EXPECT_FALSE(is_valid_code("1.001193 "));
-    EXPECT_TRUE(is_iso_date("2021-03-24"));
-    EXPECT_FALSE(is_iso_date("24-03-2021"));
-    EXPECT_FALSE(is_iso_date("2021-00-10"));
-    EXPECT_FALSE(is_iso_date("2021-3-24"));
+    EXPECT_TRUE(date::is_iso_date("2021-03-24"));
+    EXPECT_FALSE(date::is_iso_date("24-03-2021"));
+    EXPECT_FALSE(date::is_iso_date("2021-00-10"));
+    EXPECT_FALSE(date::is_iso_date("2021-3-24"));
 }
 
 }  // namespace
