@@ -36,7 +36,7 @@ TEST(SiteConfig, ErrorsNameFileAndKey) {
     };
     expect("{", "malformed JSON");
     expect("[]", "must be a JSON object");
-    expect(R"({"province": {"name": "x", "authority": "y"}})", "\"code\"");
+    expect(R"({"province": {"name": "x", "authority": "y"}})", "field \"province.code\": missing");
     expect(
         R"({"province": {"code": "66", "name": "x", "authority": "y"}, "base_url": "daklak.gov.vn"})",
         "must start with http");
