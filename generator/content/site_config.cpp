@@ -50,7 +50,6 @@ std::string fill_pattern(std::string pattern, const std::string& key, const std:
 
 SiteConfig SiteConfig::load(const std::filesystem::path& path) {
     nlohmann::json j = read_json_file(path);
-    if (!j.is_object()) throw InputError(path.string(), "must be a JSON object");
     Reader r(JsonFields(j, path.string()));
     SiteConfig c;
     Reader province = r.object("province");

@@ -297,16 +297,14 @@ Procedure from_json(const nlohmann::json& j, const std::filesystem::path& path) 
     p.status_reason = r.text("status_reason");
     r.array("levels", [&](const json& e, const std::string& field_path) {
         if (!e.is_string())
-            throw InputError(path.string(), "field \"" + field_path +
-                                                "\": expected a string, got " + type_name(e));
+            r.fail_at(field_path, std::string("expected a string, got ") + type_name(e));
         const auto& s = e.get_ref<const std::string&>();
         for (const auto& [level, token] : kLevelTokens)
             if (s == token) {
                 p.levels.push_back(level);
                 return;
             }
-        throw InputError(path.string(),
-                         "field \"" + field_path + "\": unknown value \"" + s + "\"");
+        r.fail_at(field_path, "unknown value \"" + s + "\"");
     });
     p.procedure_type = r.text("procedure_type");
     p.executing_agency = r.text("executing_agency");

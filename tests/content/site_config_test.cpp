@@ -35,7 +35,7 @@ TEST(SiteConfig, ErrorsNameFileAndKey) {
         }
     };
     expect("{", "malformed JSON");
-    expect("[]", "must be a JSON object");
+    expect("[]", "site.json: expected an object, got array");
     expect(R"({"province": {"name": "x", "authority": "y"}})", "field \"province.code\": missing");
     expect(
         R"({"province": {"code": "66", "name": "x", "authority": "y"}, "base_url": "daklak.gov.vn"})",
