@@ -84,6 +84,17 @@ nlohmann::json read_json_file(const std::filesystem::path& path) {
     return parse_json(read_file(path), path);
 }
 
+void write_all(int fd, std::string_view data, const std::string& name) {
+    while (!data.empty()) {
+        ssize_t n = ::write(fd, data.data(), data.size());
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            throw std::runtime_error(name + ": write failed: " + std::strerror(errno));
+        }
+        data.remove_prefix(static_cast<std::size_t>(n));
+    }
+}
+
 void write_file_atomic(const std::filesystem::path& path, std::string_view data) {
     std::error_code ec;
     if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
@@ -94,19 +105,12 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view data)
     tmp += ".tmp-" + std::to_string(::getpid());
     int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) throw std::runtime_error(tmp.string() + ": cannot write: " + std::strerror(errno));
-    const char* p = data.data();
-    std::size_t left = data.size();
-    while (left > 0) {
-        ssize_t n = ::write(fd, p, left);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            int err = errno;
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            throw std::runtime_error(tmp.string() + ": write failed: " + std::strerror(err));
-        }
-        p += n;
-        left -= static_cast<std::size_t>(n);
+    try {
+        write_all(fd, data, tmp.string());
+    } catch (...) {
+        ::close(fd);
+        ::unlink(tmp.c_str());
+        throw;
     }
     if (::close(fd) != 0) {
         ::unlink(tmp.c_str());

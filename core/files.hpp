@@ -28,8 +28,15 @@ std::pair<std::size_t, std::size_t> line_col(std::string_view text, std::size_t 
 nlohmann::json parse_json(std::string_view text, const std::filesystem::path& path);
 nlohmann::json read_json_file(const std::filesystem::path& path);
 
-// Writes a file (creating parent directories), replacing it atomically via a temporary sibling.
-// Throws std::runtime_error naming the file on failure.
+// Writes a file (creating parent directories), replacing it atomically: the bytes go to a
+// temporary sibling "<name>.tmp-<pid>", which is then renamed over the target. Throws
+// std::runtime_error naming the file on failure (the temporary file is removed). The target gets a
+// new inode: a hard link to the old file (a previous archive package) keeps its bytes. Nothing is
+// fsync'ed (no writer of the project did).
 void write_file_atomic(const std::filesystem::path& path, std::string_view data);
+
+// Writes all of `data` to an open file descriptor, retrying short writes and EINTR. Throws
+// std::runtime_error "name: write failed: <reason>".
+void write_all(int fd, std::string_view data, const std::string& name);
 
 }  // namespace xasite

@@ -6,6 +6,7 @@
 #include <array>
 #include <unordered_map>
 
+#include "core/ascii.hpp"
 #include "core/text.hpp"
 #include "search/lexicon.hpp"
 
@@ -195,7 +196,7 @@ std::string code_key(std::string_view code) {
     std::string key;
     key.reserve(code.size());
     for (char c : code.substr(0, 120))
-        key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        key.push_back(ascii::lower(c));
     // "1.001193.000.00.00.h12" → "1.001193": digits '.' digits, then a dot and anything.
     std::size_t i = 0;
     while (i < key.size() && std::isdigit(static_cast<unsigned char>(key[i])))

@@ -1,5 +1,7 @@
 #include "serve/results_html.hpp"
+
 #include "core/text.hpp"
+#include "core/url.hpp"
 
 namespace xasite::serve {
 
@@ -25,32 +27,16 @@ const char* facet_heading(const std::string& name) {
 // "?q=…&type=…&field=…&offset=…" for links of the results page.
 std::string link(const SearchRequest& r, std::size_t offset, const std::string& facet = {},
                  const std::string& value = {}) {
-    std::string s = "?q=" + url_encode(r.query);
+    std::string s = "?q=" + url::percent_encode(r.query);
     std::string type = facet == "type" ? value : r.type;
     std::string field = facet == "field" ? value : r.field;
-    if (!type.empty()) s += "&type=" + url_encode(type);
-    if (!field.empty()) s += "&field=" + url_encode(field);
+    if (!type.empty()) s += "&type=" + url::percent_encode(type);
+    if (!field.empty()) s += "&field=" + url::percent_encode(field);
     if (offset > 0) s += "&offset=" + std::to_string(offset);
     return s;
 }
 
 }  // namespace
-
-std::string url_encode(std::string_view value) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : value) {
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-            c == '-' || c == '_' || c == '.' || c == '~') {
-            out.push_back(static_cast<char>(c));
-        } else {
-            out.push_back('%');
-            out.push_back(hex[c >> 4]);
-            out.push_back(hex[c & 15]);
-        }
-    }
-    return out;
-}
 
 std::string render_notice_html(std::string_view message) {
     return "<p class=\"search-summary note\" role=\"status\">" + text::html_escape(message) +

@@ -23,7 +23,4 @@ std::string render_notice_html(std::string_view message);
 std::string fill_search_page(std::string_view page, std::string_view query,
                              std::string_view results_html);
 
-// Percent-encodes a query-string value (UTF-8 bytes; unreserved characters kept).
-std::string url_encode(std::string_view value);
-
 }  // namespace xasite::serve

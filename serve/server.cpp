@@ -16,6 +16,7 @@
 
 #include "archive/view/archive_view.hpp"
 #include "core/error.hpp"
+#include "core/url.hpp"
 #include "search/index.hpp"
 #include "search/response_json.hpp"
 #include "search/searcher.hpp"
@@ -77,32 +78,6 @@ void send_json_error(httplib::Response& res, int status, const std::string& mess
     res.set_header("Cache-Control", "no-store");
 }
 
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-// application/x-www-form-urlencoded decoding: '+' is a space (as browsers send GET forms), %XX a
-// byte; a malformed % sequence is kept as it is.
-std::string form_decode(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '+') {
-            out.push_back(' ');
-        } else if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 &&
-                   hex_value(s[i + 2]) >= 0) {
-            out.push_back(static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2])));
-            i += 2;
-        } else {
-            out.push_back(s[i]);
-        }
-    }
-    return out;
-}
-
 // The query-string parameters of the raw request target (first value of a name wins).
 class QueryParams {
   public:
@@ -117,9 +92,11 @@ class QueryParams {
             auto amp = query.find('&');
             std::string_view pair = query.substr(0, amp);
             auto eq = pair.find('=');
-            std::string name = form_decode(pair.substr(0, eq));
+            std::string name = url::percent_decode(pair.substr(0, eq), /*plus_is_space=*/true);
             std::string value =
-                eq == std::string_view::npos ? "" : form_decode(pair.substr(eq + 1));
+                eq == std::string_view::npos
+                    ? ""
+                    : url::percent_decode(pair.substr(eq + 1), /*plus_is_space=*/true);
             if (!name.empty()) values_.emplace(std::move(name), std::move(value));
             if (amp == std::string_view::npos) break;
             query.remove_prefix(amp + 1);
@@ -317,7 +294,8 @@ struct SiteServer::Impl {
                 // keep ?q=… when /xa-ea-kar/tra-cuu is asked without the slash
                 std::string query;
                 for (const auto& [k, v] : params.all())
-                    query += (query.empty() ? "?" : "&") + url_encode(k) + "=" + url_encode(v);
+                    query += (query.empty() ? "?" : "&") + url::percent_encode(k) + "=" +
+                             url::percent_encode(v);
                 location += query;
             }
             res.set_header("Location", location);

@@ -1,6 +1,7 @@
 #include "serve/static_files.hpp"
 
 #include <map>
+#include "core/ascii.hpp"
 
 namespace xasite::serve {
 
@@ -35,8 +36,7 @@ std::string content_type_for(const fs::path& file) {
         {".conf", "text/plain; charset=utf-8"},
     };
     std::string ext = file.extension().string();
-    for (auto& c : ext)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    ascii::lower_in_place(ext);
     auto it = types.find(ext);
     return it == types.end() ? "application/octet-stream" : it->second;
 }

@@ -6,7 +6,9 @@
 #include <sstream>
 
 #include "archive/package/io.hpp"
+#include "core/ascii.hpp"
 #include "core/error.hpp"
+#include "core/files.hpp"
 
 namespace xasite::archive {
 
@@ -18,12 +20,6 @@ constexpr std::size_t kTagLimit = 512u << 20;
 
 std::string rel_string(const fs::path& p) {
     return p.generic_string();
-}
-
-void replace_file(const fs::path& path, std::string_view data) {
-    std::error_code ec;
-    fs::remove(path, ec);
-    write_new_file(path, data);
 }
 
 struct ManifestFile {
@@ -64,8 +60,7 @@ bool parse_manifest(const fs::path& file, const std::string& name, DigestAlgorit
         while (!p.empty() && (p.front() == ' ' || p.front() == '\t'))
             p.remove_prefix(1);
         if (!p.empty() && p.front() == '*') p.remove_prefix(1);  // binary-mode marker of sha*sum
-        for (auto& c : sum)
-            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        ascii::lower_in_place(sum);
         out.entries.emplace_back(decode_manifest_path(p), sum);
     }
     return ok;
@@ -165,10 +160,10 @@ void write_bag_files(const fs::path& bag, const Manifest& payload,
         info += k + ": " + val + "\n";
     }
     info += "Payload-Oxum: " + std::to_string(octets) + "." + std::to_string(payload.size()) + "\n";
-    replace_file(bag / "bagit.txt", bagit);
-    replace_file(bag / "bag-info.txt", info);
-    replace_file(bag / "manifest-sha256.txt", m256);
-    replace_file(bag / "manifest-sha512.txt", m512);
+    write_file_atomic(bag / "bagit.txt", bagit);
+    write_file_atomic(bag / "bag-info.txt", info);
+    write_file_atomic(bag / "manifest-sha256.txt", m256);
+    write_file_atomic(bag / "manifest-sha512.txt", m512);
     std::string t256, t512;
     for (const char* name :
          {"bag-info.txt", "bagit.txt", "manifest-sha256.txt", "manifest-sha512.txt"}) {
@@ -176,8 +171,8 @@ void write_bag_files(const fs::path& bag, const Manifest& payload,
         t256 += d.sha256 + "  " + name + "\n";
         t512 += d.sha512 + "  " + name + "\n";
     }
-    replace_file(bag / "tagmanifest-sha256.txt", t256);
-    replace_file(bag / "tagmanifest-sha512.txt", t512);
+    write_file_atomic(bag / "tagmanifest-sha256.txt", t256);
+    write_file_atomic(bag / "tagmanifest-sha512.txt", t512);
 }
 
 Manifest read_payload_manifest(const fs::path& bag) {

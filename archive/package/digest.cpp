@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "archive/package/io.hpp"
+#include "core/ascii.hpp"
 
 namespace xasite::archive {
 
@@ -25,10 +26,6 @@ const EVP_MD* md_of(DigestAlgorithm a) {
     return EVP_sha256();
 }
 
-char lower_ascii(char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 }  // namespace
 
 struct Digest::Ctx {
@@ -41,7 +38,7 @@ struct Digest::Ctx {
 bool digest_algorithm_from_name(std::string_view name, DigestAlgorithm& out) {
     std::string n;
     for (char c : name)
-        if (c != '-' && c != '_') n.push_back(lower_ascii(c));
+        if (c != '-' && c != '_') n.push_back(ascii::lower(c));
     if (n == "md5")
         out = DigestAlgorithm::md5;
     else if (n == "sha1")
@@ -149,7 +146,7 @@ std::string normalise_warc_digest(std::string_view value) {
     if (colon == std::string_view::npos || colon == 0 || colon + 1 >= value.size()) return "";
     std::string out;
     for (char c : value.substr(0, colon))
-        if (c != '-') out.push_back(lower_ascii(c));
+        if (c != '-') out.push_back(ascii::lower(c));
     out.push_back(':');
     for (char c : value.substr(colon + 1))
         out.push_back((c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c);

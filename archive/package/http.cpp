@@ -2,25 +2,14 @@
 
 #include <algorithm>
 #include <cctype>
+#include "core/ascii.hpp"
 
 namespace xasite::archive {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-        s.remove_suffix(1);
-    return s;
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
+// Spaces trimmed around header lines and values.
+constexpr std::string_view kHeaderSpace = " \t\r";
 
 }  // namespace
 
@@ -44,14 +33,14 @@ HeadResult parse_response_head(std::string_view data, HttpHead& out) {
             auto sp = line.find(' ');
             out.version = std::string(line.substr(0, sp));
             if (sp == std::string_view::npos) return HeadResult::invalid;
-            std::string_view rest = trim(line.substr(sp + 1));
+            std::string_view rest = ascii::trim(line.substr(sp + 1), kHeaderSpace);
             std::size_t i = 0;
             int status = 0;
             while (i < rest.size() && i < 3 && rest[i] >= '0' && rest[i] <= '9')
                 status = status * 10 + (rest[i++] - '0');
             if (i != 3 || (i < rest.size() && rest[i] != ' ')) return HeadResult::invalid;
             out.status = status;
-            out.reason = std::string(trim(rest.substr(i)));
+            out.reason = std::string(ascii::trim(rest.substr(i), kHeaderSpace));
             continue;
         }
         if (line.empty()) break;
@@ -63,11 +52,11 @@ HeadResult parse_response_head(std::string_view data, HttpHead& out) {
 
 std::string media_type(std::string_view ct) {
     auto semi = ct.find(';');
-    return lower(trim(ct.substr(0, semi)));
+    return ascii::lower(ascii::trim(ct.substr(0, semi), kHeaderSpace));
 }
 
 std::string charset_param(std::string_view ct) {
-    std::string l = lower(ct);
+    std::string l = ascii::lower(ct);
     std::size_t pos = 0;
     while ((pos = l.find("charset", pos)) != std::string::npos) {
         std::size_t i = pos + 7;
@@ -91,15 +80,15 @@ std::string charset_param(std::string_view ct) {
 
 BodyDecoder::BodyDecoder(const HttpHead& head, Sink sink, InflateLimits limits)
     : sink_(std::move(sink)), limits_(limits) {
-    std::string te = lower(head.header("Transfer-Encoding"));
+    std::string te = ascii::lower(head.header("Transfer-Encoding"));
     chunked_ = te.find("chunked") != std::string::npos;
     if (!chunked_ && head.status >= 200 && head.status != 204 && head.status != 304) {
-        std::string_view cl = trim(head.header("Content-Length"));
+        std::string_view cl = ascii::trim(head.header("Content-Length"), kHeaderSpace);
         if (!cl.empty() && cl.size() <= 18 &&
             std::all_of(cl.begin(), cl.end(), [](char c) { return c >= '0' && c <= '9'; }))
             declared_length_ = static_cast<std::int64_t>(std::stoull(std::string(cl)));
     }
-    std::string ce = lower(trim(head.header("Content-Encoding")));
+    std::string ce = ascii::lower(ascii::trim(head.header("Content-Encoding"), kHeaderSpace));
     if (ce.empty() || ce == "identity" || ce == "none") {
         coding_ = Coding::identity;
     } else if (ce == "gzip" || ce == "x-gzip") {
@@ -156,7 +145,7 @@ void BodyDecoder::dechunk(std::string_view data) {
                     }
                     break;
                 }
-                std::string_view line = trim(line_);
+                std::string_view line = ascii::trim(line_, kHeaderSpace);
                 if (chunk_ == Chunk::data_end) {
                     line_.clear();
                     if (!line.empty()) {
@@ -176,7 +165,7 @@ void BodyDecoder::dechunk(std::string_view data) {
                 }
                 // A chunk-size line: hex digits, optional ";ext".
                 std::string_view hex = line.substr(0, line.find(';'));
-                hex = trim(hex);
+                hex = ascii::trim(hex, kHeaderSpace);
                 bool ok = !hex.empty() && hex.size() <= 15 &&
                           std::all_of(hex.begin(), hex.end(), [](char h) {
                               return std::isxdigit(static_cast<unsigned char>(h));

@@ -28,6 +28,7 @@
 #include "archive/package/package.hpp"
 #include "archive/package/url.hpp"
 #include "archive/package/warc.hpp"
+#include "core/ascii.hpp"
 #include "core/error.hpp"
 #include "core/files.hpp"
 #include "core/text.hpp"
@@ -41,15 +42,6 @@ namespace {
 
 constexpr std::size_t kHeadLimit = 64 * 1024;
 constexpr std::size_t kHeaderBytesKept = 8 * 1024;
-
-// Removes a file's directory entry before it is written anew (it may be a hard link into the
-// previous package, which must never change).
-void write_fresh(const fs::path& path, std::string_view data) {
-    std::error_code ec;
-    fs::remove(path, ec);
-    fs::create_directories(path.parent_path());
-    write_new_file(path, data);
-}
 
 // Payload files: written to a temporary file while hashed, then moved to data/records/<aa>/<sha>.
 class PayloadStore {
@@ -190,8 +182,7 @@ std::string detect_format(const fs::path& p, std::string& head_out) {
 
 bool warc_name(std::string_view n) {
     std::string l(n);
-    for (auto& c : l)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    ascii::lower_in_place(l);
     auto ends = [&](std::string_view s) {
         return l.size() >= s.size() && l.substr(l.size() - s.size()) == s;
     };
@@ -929,7 +920,9 @@ void Ingest::write_metadata() {
     fs::path meta = staging_ / "data" / "metadata";
     fs::create_directories(meta);
     auto put = [&](const std::string& name, const std::string& data) {
-        write_fresh(meta / name, data);
+        // A new file replaces the entry (it may be a hard link into the previous package,
+        // which must never change).
+        write_file_atomic(meta / name, data);
         manifest_["data/metadata/" + name] = digest_file(meta / name);
     };
     put("unit.json", unit_to_json(unit_).dump(2) + "\n");

@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "core/error.hpp"
+#include "core/files.hpp"
 
 namespace xasite::archive {
 
@@ -48,14 +49,7 @@ FileOutput::FileOutput(const std::filesystem::path& path) : path_(path) {
 FileOutput::~FileOutput() = default;
 
 void FileOutput::write(std::string_view data) {
-    while (!data.empty()) {
-        ssize_t w = ::write(fd_.get(), data.data(), data.size());
-        if (w < 0) {
-            if (errno == EINTR) continue;
-            throw std::runtime_error(path_.string() + ": write error: " + std::strerror(errno));
-        }
-        data.remove_prefix(static_cast<std::size_t>(w));
-    }
+    write_all(fd_.get(), data, path_.string());
 }
 
 void FileOutput::close() {

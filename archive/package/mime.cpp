@@ -3,17 +3,11 @@
 #include <array>
 #include <cctype>
 #include <utility>
+#include "core/ascii.hpp"
 
 namespace xasite::archive {
 
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 struct ExtType {
     const char* ext;
@@ -69,7 +63,7 @@ constexpr std::array<ExtType, 44> kTypes{{
 }};
 
 std::string canonical(std::string_view t) {
-    std::string l = lower(t);
+    std::string l = ascii::lower(t);
     if (l == "application/x-javascript" || l == "text/javascript" || l == "text/ecmascript" ||
         l == "application/ecmascript")
         return "application/javascript";
@@ -118,13 +112,13 @@ std::string sniff_media_type(std::string_view head) {
     if (starts("\xef\xbb\xbf")) i = 3;
     while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i])))
         ++i;
-    std::string l = lower(head.substr(i, 64));
+    std::string l = ascii::lower(head.substr(i, 64));
     for (std::string_view tag :
          {"<!doctype html", "<html", "<head", "<body", "<script", "<iframe", "<h1", "<div", "<font",
           "<table", "<a ", "<style", "<title", "<b>", "<br", "<p>", "<!--"})
         if (l.rfind(tag, 0) == 0) return "text/html";
     if (l.rfind("<?xml", 0) == 0) {
-        std::string more = lower(head.substr(0, 512));
+        std::string more = ascii::lower(head.substr(0, 512));
         if (more.find("<html") != std::string::npos) return "application/xhtml+xml";
         if (more.find("<svg") != std::string::npos) return "image/svg+xml";
         return "application/xml";
@@ -140,7 +134,7 @@ std::string media_type_for_path(std::string_view path) {
     std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
     auto dot = name.rfind('.');
     if (dot == std::string_view::npos) return "";
-    std::string ext = lower(name.substr(dot));
+    std::string ext = ascii::lower(name.substr(dot));
     for (const auto& e : kTypes)
         if (ext == e.ext) return e.type;
     if (ext == ".aspx" || ext == ".asp" || ext == ".php" || ext == ".jsp" || ext == ".cfm" ||
@@ -160,7 +154,7 @@ bool has_extension_for(std::string_view name, std::string_view t) {
     std::string l = canonical(t);
     auto dot = name.rfind('.');
     if (dot == std::string_view::npos) return false;
-    std::string ext = lower(name.substr(dot));
+    std::string ext = ascii::lower(name.substr(dot));
     for (const auto& e : kTypes)
         if (ext == e.ext && l == e.type) return true;
     return false;

@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "archive/package/transcode.hpp"
+#include "core/ascii.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 
@@ -131,13 +132,6 @@ std::vector<std::string_view> split_path(std::string_view p) {
     return out;
 }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 bool ends_with(std::string_view s, std::string_view suf) {
     return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf;
 }
@@ -225,7 +219,7 @@ bool looks_like_host_folder(std::string_view c) {
     static const char* file_tlds[] = {"html", "htm", "css",  "js",  "png",  "jpg", "jpeg", "gif",
                                       "pdf",  "doc", "docx", "xls", "xlsx", "txt", "xml",  "zip",
                                       "old",  "bak", "aspx", "asp", "php",  "ico"};
-    std::string l = lower(tld);
+    std::string l = ascii::lower(tld);
     for (const char* f : file_tlds)
         if (l == f) return false;
     return true;
@@ -255,7 +249,7 @@ std::optional<MirrorUrl> mirror_url(std::string_view member_path, std::string_vi
         dirs += "/" + encode_name(rest[i]);
     std::string last = rest.back();
     std::string literal = "http://" + h + dirs + "/" + encode_name(last);
-    std::string lname = lower(last);
+    std::string lname = ascii::lower(last);
     if (gzip_content) {
         for (std::string_view inner :
              {".html.gz", ".htm.gz", ".css.gz", ".txt.gz", ".xml.gz", ".js.gz"})
@@ -271,7 +265,7 @@ std::optional<MirrorUrl> mirror_url(std::string_view member_path, std::string_vi
         if (!r.gunzip && (ends_with(lname, ".html") || ends_with(lname, ".htm") ||
                           ends_with(lname, ".css") || dynamic_name(lname)))
             r.gunzip = true;
-        lname = lower(last);
+        lname = ascii::lower(last);
     }
     std::string name = last, query;
     bool has_query = false;
@@ -287,13 +281,13 @@ std::optional<MirrorUrl> mirror_url(std::string_view member_path, std::string_vi
     }
     bool alias_without_html = false;
     if (has_query) {
-        std::string lq = lower(query);
+        std::string lq = ascii::lower(query);
         if (ends_with(lq, ".html"))
             query.resize(query.size() - 5);
         else if (ends_with(lq, ".css"))
             query.resize(query.size() - 4);
     } else {
-        std::string ln = lower(name);
+        std::string ln = ascii::lower(name);
         if (ends_with(ln, ".html") && ln.size() > 5) {
             std::string stem = ln.substr(0, ln.size() - 5);
             if (dynamic_name(stem))
@@ -309,7 +303,7 @@ std::optional<MirrorUrl> mirror_url(std::string_view member_path, std::string_vi
     if (alias_without_html)
         r.aliases.push_back("http://" + h + dirs + "/" +
                             encode_name(name.substr(0, name.size() - 5)));
-    if (lower(name) == "index.html" || lower(name) == "index.htm")
+    if (ascii::lower(name) == "index.html" || ascii::lower(name) == "index.htm")
         if (!has_query) r.aliases.push_back("http://" + h + dirs + "/");
     return r;
 }

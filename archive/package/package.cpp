@@ -8,6 +8,7 @@
 
 #include "archive/package/io.hpp"
 #include "archive/package/mime.hpp"
+#include "core/ascii.hpp"
 #include "core/error.hpp"
 #include "core/files.hpp"
 
@@ -189,8 +190,7 @@ void add_host_rule(std::map<std::string, HostRule>& rules, const Record& r) {
     h.host = host_key(*u);
     ++h.records;
     std::string s = r.server;
-    for (auto& c : s)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    ascii::lower_in_place(s);
     if (s.find("iis") != std::string::npos || s.find("asp.net") != std::string::npos ||
         looks_case_insensitive_path(u->path))
         h.case_insensitive = true;

@@ -6,108 +6,41 @@
 
 #include "archive/package/digest.hpp"
 #include "archive/package/mime.hpp"
+#include "core/ascii.hpp"
 #include "core/text.hpp"
+#include "core/url.hpp"
 
 namespace xasite::archive {
 
 namespace {
 
-bool is_special(std::string_view scheme) {
-    return scheme == "http" || scheme == "https" || scheme == "ftp" || scheme == "file" ||
-           scheme == "ws" || scheme == "wss";
-}
-
-std::string default_port(std::string_view scheme) {
-    if (scheme == "http" || scheme == "ws") return "80";
-    if (scheme == "https" || scheme == "wss") return "443";
-    if (scheme == "ftp") return "21";
-    return "";
-}
-
-char lower(char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-int hexval(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-bool is_unreserved(unsigned char c) {
-    return std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~';
-}
-
-// Scheme length when `s` starts with "scheme:", else 0.
-std::size_t scheme_length(std::string_view s) {
-    if (s.empty() || !std::isalpha(static_cast<unsigned char>(s[0]))) return 0;
-    std::size_t i = 1;
-    while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '+' ||
-                            s[i] == '-' || s[i] == '.'))
-        ++i;
-    return (i < s.size() && s[i] == ':') ? i : 0;
-}
-
-std::string remove_dot_segments(std::string_view path) {
-    std::vector<std::string_view> out;
-    bool absolute = !path.empty() && path.front() == '/';
-    std::size_t i = absolute ? 1 : 0;
-    bool trailing = false;
-    while (i <= path.size()) {
-        auto slash = path.find('/', i);
-        std::string_view seg =
-            path.substr(i, slash == std::string_view::npos ? std::string_view::npos : slash - i);
-        bool last = slash == std::string_view::npos;
-        if (seg == ".") {
-            trailing = true;
-        } else if (seg == "..") {
-            if (!out.empty()) out.pop_back();
-            trailing = true;
-        } else {
-            out.push_back(seg);
-            trailing = false;
-        }
-        if (last) break;
-        i = slash + 1;
-    }
-    std::string r = absolute ? "/" : "";
-    for (std::size_t k = 0; k < out.size(); ++k) {
-        if (k > 0) r.push_back('/');
-        r.append(out[k]);
-    }
-    if (trailing && (r.empty() || r.back() != '/')) r.push_back('/');
-    return r;
-}
+using url::append_percent_byte;
+using url::is_unreserved;
+using url::remove_dot_segments;
 
 std::string percent_normalise(std::string_view s, bool query) {
-    static const char* hex = "0123456789ABCDEF";
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size(); ++i) {
         auto c = static_cast<unsigned char>(s[i]);
-        if (c == '%' && i + 2 < s.size() && hexval(s[i + 1]) >= 0 && hexval(s[i + 2]) >= 0) {
-            auto v = static_cast<unsigned char>(hexval(s[i + 1]) * 16 + hexval(s[i + 2]));
+        if (c == '%' && i + 2 < s.size() && ascii::hex_value(s[i + 1]) >= 0 &&
+            ascii::hex_value(s[i + 2]) >= 0) {
+            auto v = static_cast<unsigned char>(ascii::hex_value(s[i + 1]) * 16 +
+                                                ascii::hex_value(s[i + 2]));
             if (is_unreserved(v))
                 out.push_back(static_cast<char>(v));
-            else {
-                out.push_back('%');
-                out.push_back(hex[v >> 4]);
-                out.push_back(hex[v & 15]);
-            }
+            else
+                append_percent_byte(out, v);
             i += 2;
             continue;
         }
         bool encode = c < 0x21 || c >= 0x7f || c == '"' || c == '<' || c == '>' || c == '\\' ||
                       c == '^' || c == '`' || c == '{' || c == '|' || c == '}' || c == '%' ||
                       (!query && c == '#');
-        if (encode) {
-            out.push_back('%');
-            out.push_back(hex[c >> 4]);
-            out.push_back(hex[c & 15]);
-        } else {
+        if (encode)
+            append_percent_byte(out, c);
+        else
             out.push_back(static_cast<char>(c));
-        }
     }
     return out;
 }
@@ -116,13 +49,6 @@ std::string hash8(std::string_view s) {
     Digest d(DigestAlgorithm::sha1);
     d.update(s);
     return d.finish_hex().substr(0, 8);
-}
-
-bool ends_with_ci(std::string_view s, std::string_view suffix) {
-    if (s.size() < suffix.size()) return false;
-    for (std::size_t i = 0; i < suffix.size(); ++i)
-        if (lower(s[s.size() - suffix.size() + i]) != suffix[i]) return false;
-    return true;
 }
 
 // Makes one path segment (or the query part) safe as a file name; sets lossy on any change.
@@ -178,181 +104,6 @@ std::string truncate_utf8(std::string s, std::size_t max) {
 
 }  // namespace
 
-std::string percent_decode(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size() && hexval(s[i + 1]) >= 0 && hexval(s[i + 2]) >= 0) {
-            out.push_back(static_cast<char>(hexval(s[i + 1]) * 16 + hexval(s[i + 2])));
-            i += 2;
-        } else {
-            out.push_back(s[i]);
-        }
-    }
-    return out;
-}
-
-std::string Url::str() const {
-    std::string s = scheme + ":";
-    if (hierarchical) {
-        s += "//";
-        if (!userinfo.empty()) s += userinfo + "@";
-        s += host;
-        if (!port.empty()) s += ":" + port;
-    }
-    s += path;
-    if (has_query) s += "?" + query;
-    if (has_fragment) s += "#" + fragment;
-    return s;
-}
-
-std::string clean_reference(std::string_view ref) {
-    while (!ref.empty() && static_cast<unsigned char>(ref.front()) <= 0x20)
-        ref.remove_prefix(1);
-    while (!ref.empty() && static_cast<unsigned char>(ref.back()) <= 0x20)
-        ref.remove_suffix(1);
-    std::string out;
-    out.reserve(ref.size());
-    for (char c : ref)
-        if (c != '\t' && c != '\n' && c != '\r') out.push_back(c);
-    return out;
-}
-
-std::optional<Url> parse_absolute_url(std::string_view input) {
-    std::string s = clean_reference(input);
-    std::size_t sl = scheme_length(s);
-    if (sl == 0) return std::nullopt;
-    Url u;
-    for (std::size_t i = 0; i < sl; ++i)
-        u.scheme.push_back(lower(s[i]));
-    std::string_view rest = std::string_view(s).substr(sl + 1);
-    bool special = is_special(u.scheme);
-    bool has_authority = special || (rest.size() >= 2 && rest[0] == '/' && rest[1] == '/');
-    if (!has_authority) {
-        u.hierarchical = false;
-        u.path = std::string(rest);
-        return u;
-    }
-    std::size_t i = 0;
-    while (i < rest.size() && (rest[i] == '/' || (special && rest[i] == '\\')))
-        ++i;
-    if (!special && i > 2) i = 2;
-    rest.remove_prefix(i);
-    std::size_t end = 0;
-    while (end < rest.size() && rest[end] != '/' && rest[end] != '?' && rest[end] != '#' &&
-           !(special && rest[end] == '\\'))
-        ++end;
-    std::string_view authority = rest.substr(0, end);
-    rest.remove_prefix(end);
-    if (auto at = authority.rfind('@'); at != std::string_view::npos) {
-        u.userinfo = std::string(authority.substr(0, at));
-        authority.remove_prefix(at + 1);
-    }
-    std::string_view hostport = authority;
-    std::string_view port;
-    if (!hostport.empty() && hostport.front() == '[') {
-        auto close = hostport.find(']');
-        if (close == std::string_view::npos) return std::nullopt;
-        if (close + 1 < hostport.size()) {
-            if (hostport[close + 1] != ':') return std::nullopt;
-            port = hostport.substr(close + 2);
-        }
-        hostport = hostport.substr(0, close + 1);
-    } else if (auto colon = hostport.rfind(':'); colon != std::string_view::npos) {
-        port = hostport.substr(colon + 1);
-        hostport = hostport.substr(0, colon);
-    }
-    if (!std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
-        port.size() > 5)
-        return std::nullopt;
-    for (char c : hostport)
-        u.host.push_back(lower(c));
-    while (!u.host.empty() && u.host.back() == '.')
-        u.host.pop_back();
-    for (char c : u.host)
-        if (static_cast<unsigned char>(c) <= 0x20 || c == '<' || c == '>' || c == '"' ||
-            c == '\\' || c == '^' || c == '|')
-            return std::nullopt;
-    if (special && u.scheme != "file" && u.host.empty()) return std::nullopt;
-    while (!port.empty() && port.front() == '0' && port.size() > 1)
-        port.remove_prefix(1);
-    u.port = std::string(port);
-    if (u.port == default_port(u.scheme)) u.port.clear();
-    // path ? query # fragment
-    auto hash = rest.find('#');
-    if (hash != std::string_view::npos) {
-        u.has_fragment = true;
-        u.fragment = std::string(rest.substr(hash + 1));
-        rest = rest.substr(0, hash);
-    }
-    auto q = rest.find('?');
-    if (q != std::string_view::npos) {
-        u.has_query = true;
-        u.query = std::string(rest.substr(q + 1));
-        rest = rest.substr(0, q);
-    }
-    u.path = std::string(rest);
-    if (special)
-        for (auto& c : u.path)
-            if (c == '\\') c = '/';
-    if (u.path.empty()) u.path = "/";
-    u.path = remove_dot_segments(u.path);
-    return u;
-}
-
-std::optional<Url> resolve_url(const Url& base, std::string_view input) {
-    std::string ref = clean_reference(input);
-    std::size_t sl = scheme_length(ref);
-    if (sl > 0) {
-        std::string scheme;
-        for (std::size_t i = 0; i < sl; ++i)
-            scheme.push_back(lower(ref[i]));
-        std::string_view after = std::string_view(ref).substr(sl + 1);
-        bool relative_same_scheme = scheme == base.scheme && is_special(scheme) &&
-                                    (after.empty() || (after[0] != '/' && after[0] != '\\'));
-        if (!relative_same_scheme) return parse_absolute_url(ref);
-        ref = std::string(after);
-    }
-    if (!base.hierarchical) return std::nullopt;
-    bool special = is_special(base.scheme);
-    if (ref.size() >= 2 && (ref[0] == '/' || (special && ref[0] == '\\')) &&
-        (ref[1] == '/' || (special && ref[1] == '\\')))
-        return parse_absolute_url(base.scheme + ":" + ref);
-    Url u = base;
-    u.has_fragment = false;
-    u.fragment.clear();
-    std::string_view r = ref;
-    auto hash = r.find('#');
-    if (hash != std::string_view::npos) {
-        u.has_fragment = true;
-        u.fragment = std::string(r.substr(hash + 1));
-        r = r.substr(0, hash);
-    }
-    auto q = r.find('?');
-    std::string_view path = r.substr(0, q);
-    std::string p(path);
-    if (special)
-        for (auto& c : p)
-            if (c == '\\') c = '/';
-    if (q != std::string_view::npos) {
-        u.has_query = true;
-        u.query = std::string(r.substr(q + 1));
-    } else if (!p.empty()) {
-        u.has_query = false;
-        u.query.clear();
-    }
-    if (p.empty()) return u;
-    if (p.front() == '/') {
-        u.path = remove_dot_segments(p);
-    } else {
-        std::string dir = base.path.substr(0, base.path.rfind('/') + 1);
-        if (dir.empty()) dir = "/";
-        u.path = remove_dot_segments(dir + p);
-    }
-    if (u.path.empty()) u.path = "/";
-    return u;
-}
-
 std::string host_key(const Url& u) {
     std::string h = u.host;
     if (h.size() > 4 && h.rfind("www.", 0) == 0) h = h.substr(4);
@@ -404,7 +155,7 @@ std::string canonical_key(const Url& u, bool case_insensitive) {
                 i += 2;
                 continue;
             }
-            s[i] = lower(s[i]);
+            s[i] = ascii::lower(s[i]);
         }
         return s;
     };
@@ -417,7 +168,7 @@ std::string canonical_key(const Url& u, bool case_insensitive) {
 bool looks_case_insensitive_path(std::string_view path) {
     std::string p;
     for (char c : path.substr(0, path.find('?')))
-        p.push_back(lower(c));
+        p.push_back(ascii::lower(c));
     for (std::string_view ext : {".aspx", ".asp", ".ashx", ".asmx", ".axd"}) {
         auto pos = p.find(ext);
         while (pos != std::string::npos) {
@@ -505,7 +256,8 @@ std::string key_to_file(std::string_view key, std::string_view media_type) {
     std::string ext;
     MimeKind kind = mime_kind(media_type);
     if (kind == MimeKind::html) {
-        if (!(query.empty() && (ends_with_ci(name, ".html") || ends_with_ci(name, ".htm"))))
+        if (!(query.empty() &&
+              (ascii::iends_with(name, ".html") || ascii::iends_with(name, ".htm"))))
             ext = ".html";
     } else if (!(query.empty() && has_extension_for(name, media_type))) {
         ext = extension_for(media_type);
@@ -531,22 +283,7 @@ std::string disambiguate_file(std::string_view file, std::string_view salt) {
 }
 
 std::string encode_href_path(std::string_view path) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (char ch : path) {
-        auto c = static_cast<unsigned char>(ch);
-        bool keep = std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '!' ||
-                    c == '$' || c == '&' || c == '\'' || c == '(' || c == ')' || c == '*' ||
-                    c == '+' || c == ',' || c == ';' || c == '=' || c == '@' || c == '/';
-        if (keep)
-            out.push_back(ch);
-        else {
-            out.push_back('%');
-            out.push_back(hex[c >> 4]);
-            out.push_back(hex[c & 15]);
-        }
-    }
-    return out;
+    return url::percent_encode(path, "!$&'()*+,;=@/");
 }
 
 std::string relative_href(std::string_view from_file, std::string_view to_file) {

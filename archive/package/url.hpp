@@ -10,33 +10,16 @@
 #include <string>
 #include <string_view>
 
+#include "core/url.hpp"
+
 namespace xasite::archive {
 
-struct Url {
-    std::string scheme;  // lower case, without ':'
-    std::string userinfo;
-    std::string host;  // lower case
-    std::string port;  // "" when absent or the scheme's default
-    std::string path;  // hierarchical URLs: starts with '/'; opaque ones (mailto:) hold the rest
-    std::string query;
-    bool has_query = false;
-    std::string fragment;
-    bool has_fragment = false;
-    bool hierarchical = true;
-
-    std::string str() const;  // serialised (with the fragment)
-    bool is_http() const { return scheme == "http" || scheme == "https"; }
-};
-
-// Trims ASCII whitespace and control characters at both ends, removes tabs and newlines inside.
-std::string clean_reference(std::string_view ref);
-
-// Parses an absolute URL (scheme ":" …). Hosts are lower-cased; the default port dropped; an
-// http URL with an empty path gets "/". nullopt when it is not absolute or malformed.
-std::optional<Url> parse_absolute_url(std::string_view s);
-
-// Resolves a reference against a base (RFC 3986 §5.2 with the browser clean-ups above).
-std::optional<Url> resolve_url(const Url& base, std::string_view ref);
+// The generic URL parts live in core/url.hpp.
+using url::clean_reference;
+using url::parse_absolute_url;
+using url::percent_decode;
+using url::resolve_url;
+using url::Url;
 
 // The site part of a key: host without a leading "www." and trailing dot, with ":port" when not
 // the default.
@@ -69,8 +52,5 @@ std::string disambiguate_file(std::string_view file, std::string_view salt);
 std::string relative_href(std::string_view from_file, std::string_view to_file);
 // Percent-encodes a path for an href (keeps "/" and the characters safe in paths).
 std::string encode_href_path(std::string_view path);
-
-// Percent-decodes (invalid escapes kept as is).
-std::string percent_decode(std::string_view s);
 
 }  // namespace xasite::archive

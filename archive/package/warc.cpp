@@ -4,24 +4,17 @@
 #include <cctype>
 #include <cstdio>
 #include <cstring>
+#include "core/ascii.hpp"
+#include "core/date.hpp"
 
 namespace xasite::archive {
 
 namespace {
 
+// Spaces trimmed around header lines and values.
+constexpr std::string_view kHeaderSpace = " \t\r";
+
 constexpr std::size_t kMaxHeader = 1 << 20;
-
-char lower(char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-        s.remove_suffix(1);
-    return s;
-}
 
 bool starts_warc_version(std::string_view s) {
     return s.size() >= 6 && s.substr(0, 5) == "WARC/" && s[5] >= '0' && s[5] <= '9';
@@ -45,10 +38,7 @@ std::string printable(std::string_view s, std::size_t max = 24) {
 }  // namespace
 
 bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (lower(a[i]) != lower(b[i])) return false;
-    return true;
+    return ascii::iequals(a, b);
 }
 
 std::string_view field_value(const HeaderFields& fields, std::string_view name) {
@@ -62,39 +52,40 @@ void add_field_line(HeaderFields& fields, std::string_view line) {
     if (line.front() == ' ' || line.front() == '\t') {  // folded continuation
         if (!fields.empty()) {
             fields.back().second += ' ';
-            fields.back().second += trim(line);
+            fields.back().second += ascii::trim(line, kHeaderSpace);
         }
         return;
     }
     auto colon = line.find(':');
     if (colon == std::string_view::npos) return;
-    fields.emplace_back(std::string(trim(line.substr(0, colon))),
-                        std::string(trim(line.substr(colon + 1))));
+    fields.emplace_back(std::string(ascii::trim(line.substr(0, colon), kHeaderSpace)),
+                        std::string(ascii::trim(line.substr(colon + 1), kHeaderSpace)));
 }
 
 std::string WarcRecord::type() const {
-    std::string t(trim(field("WARC-Type")));
+    std::string t(ascii::trim(field("WARC-Type"), kHeaderSpace));
     for (auto& c : t)
-        c = lower(c);
+        c = ascii::lower(c);
     return t;
 }
 
 std::string WarcRecord::target_uri() const {
-    std::string_view v = trim(field("WARC-Target-URI"));
-    if (v.size() >= 2 && v.front() == '<' && v.back() == '>') v = trim(v.substr(1, v.size() - 2));
+    std::string_view v = ascii::trim(field("WARC-Target-URI"), kHeaderSpace);
+    if (v.size() >= 2 && v.front() == '<' && v.back() == '>')
+        v = ascii::trim(v.substr(1, v.size() - 2), kHeaderSpace);
     return std::string(v);
 }
 
 std::string WarcRecord::date() const {
-    return std::string(trim(field("WARC-Date")));
+    return std::string(ascii::trim(field("WARC-Date"), kHeaderSpace));
 }
 
 std::string WarcRecord::record_id() const {
-    return std::string(trim(field("WARC-Record-ID")));
+    return std::string(ascii::trim(field("WARC-Record-ID"), kHeaderSpace));
 }
 
 bool parse_warc_date(std::string_view v, std::string& day, std::string& iso) {
-    v = trim(v);
+    v = ascii::trim(v, kHeaderSpace);
     auto digits = [&](std::size_t at, std::size_t n) {
         if (at + n > v.size()) return false;
         for (std::size_t i = at; i < at + n; ++i)
@@ -126,7 +117,7 @@ bool parse_warc_date(std::string_view v, std::string& day, std::string& iso) {
     }
     int month = std::stoi(mo), dd = std::stoi(d), hh = std::stoi(h), mm = std::stoi(mi),
         ss = std::stoi(s);
-    if (month < 1 || month > 12 || dd < 1 || dd > 31 || hh > 23 || mm > 59 || ss > 60) return false;
+    if (!date::is_valid(std::stoi(y), month, dd) || hh > 23 || mm > 59 || ss > 60) return false;
     day = y + "-" + mo + "-" + d;
     iso = day + "T" + h + ":" + mi + ":" + s + "Z";
     return true;
@@ -281,7 +272,7 @@ bool WarcReader::read_header(WarcRecord& rec, bool& bad) {
     }
     rec.position = stream_.position();
     stream_.consume(scan);
-    rec.version = std::string(trim(lines.front()));
+    rec.version = std::string(ascii::trim(lines.front(), kHeaderSpace));
     for (std::size_t i = 1; i < lines.size(); ++i)
         add_field_line(rec.fields, lines[i]);
     return true;
@@ -353,7 +344,7 @@ bool WarcReader::next(WarcRecord& record) {
             rec.offset = stream_.gzip() ? m.offset : start;
             rec.member_start = !stream_.gzip() || m.start == start;
             rec.position = start;
-            std::string_view cl = trim(rec.field("Content-Length"));
+            std::string_view cl = ascii::trim(rec.field("Content-Length"), kHeaderSpace);
             bool ok =
                 !cl.empty() && cl.size() <= 18 &&
                 std::all_of(cl.begin(), cl.end(), [](char c) { return c >= '0' && c <= '9'; });

@@ -15,6 +15,7 @@
 #include "archive/view/css_rewrite.hpp"
 #include "archive/view/gumbo_util.hpp"
 #include "archive/view/legacy_vi.hpp"
+#include "core/ascii.hpp"
 #include "core/text.hpp"
 
 namespace xasite::archive {
@@ -22,13 +23,6 @@ namespace xasite::archive {
 namespace {
 
 using detail::Edit;
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 bool icu_knows(const std::string& name) {
     UErrorCode e = U_ZERO_ERROR;
@@ -56,7 +50,7 @@ void utf8_stats(std::string_view s, std::size_t& multi, std::size_t& invalid) {
 std::string guess_single_byte(std::string_view s) {
     std::size_t vi = 0;
     auto vowel = [](unsigned char c) {
-        c = static_cast<unsigned char>(std::tolower(c));
+        c = static_cast<unsigned char>(ascii::lower(static_cast<char>(c)));
         return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 0xe2 ||
                c == 0xe3 || c == 0xea || c == 0xf4 || c == 0xf5 || c == 0xfd || c == 0xc2 ||
                c == 0xc3 || c == 0xca || c == 0xd4 || c == 0xd5 || c == 0xdd;
@@ -167,7 +161,7 @@ struct FontRules {
 std::optional<LegacyFont> declared_font(std::string_view decls) {
     std::optional<LegacyFont> result;
     for_each_declaration(decls, [&](std::string_view prop, std::string_view value) {
-        std::string p = lower(prop);
+        std::string p = ascii::lower(prop);
         if (p == "font-family")
             result = legacy_font(value);
         else if (p == "font")
@@ -194,8 +188,7 @@ void add_rules(std::string_view css, FontRules& rules) {
             std::string tag;
             while (i < last.size() &&
                    (std::isalnum(static_cast<unsigned char>(last[i])) || last[i] == '-'))
-                tag.push_back(
-                    static_cast<char>(std::tolower(static_cast<unsigned char>(last[i++]))));
+                tag.push_back(ascii::lower(last[i++]));
             bool any_class = false;
             while (i < last.size()) {
                 if (last[i] == '.') {
@@ -225,7 +218,7 @@ LegacyFont dominant_font(std::string_view bytes) {
 
 std::string decode_font_keyed(std::string_view bytes, LegacyFont dominant) {
     std::string doc = bytes_to_pua(bytes);
-    auto tree = detail::parse_html(doc);
+    auto tree = html::parse(doc);
     const char* base = doc.data();
     std::size_t size = doc.size();
 
@@ -286,9 +279,9 @@ std::string decode_font_keyed(std::string_view bytes, LegacyFont dominant) {
         std::optional<LegacyFont> font = it.font;
         if (n->type != GUMBO_NODE_DOCUMENT) {
             const GumboElement& el = n->v.element;
-            std::string tag = detail::lower_ascii(gumbo_normalized_tagname(el.tag));
+            std::string tag = ascii::lower(gumbo_normalized_tagname(el.tag));
             if (auto r = rules.by_tag.find(tag); r != rules.by_tag.end()) font = r->second;
-            if (const GumboAttribute* cls = detail::attribute(el, "class")) {
+            if (const GumboAttribute* cls = html::attribute(el, "class")) {
                 std::string_view v = cls->value;
                 std::size_t i = 0;
                 while (i < v.size()) {
@@ -305,9 +298,9 @@ std::string decode_font_keyed(std::string_view bytes, LegacyFont dominant) {
                 }
             }
             if (el.tag == GUMBO_TAG_FONT)
-                if (const GumboAttribute* face = detail::attribute(el, "face"))
+                if (const GumboAttribute* face = html::attribute(el, "face"))
                     font = legacy_font(face->value);
-            if (const GumboAttribute* style = detail::attribute(el, "style"))
+            if (const GumboAttribute* style = html::attribute(el, "style"))
                 if (auto f = declared_font(style->value)) font = *f;
             // Attribute text shown to readers, in the element's font.
             std::size_t tb, te;
@@ -316,7 +309,7 @@ std::string decode_font_keyed(std::string_view bytes, LegacyFont dominant) {
                 seen.push_back(tb);
                 LegacyFont f = font ? *font : dominant;
                 for (const char* name : {"alt", "title", "value", "placeholder", "summary"}) {
-                    const GumboAttribute* a = detail::attribute(el, name);
+                    const GumboAttribute* a = html::attribute(el, name);
                     std::size_t vb, ve;
                     if (!a || !detail::value_range(*a, base, size, tb, te, vb, ve)) continue;
                     std::string_view raw(doc.data() + vb, ve - vb);
@@ -374,7 +367,7 @@ std::string strip_bom(std::string_view s, std::string& encoding) {
 }  // namespace
 
 std::string normalise_charset_label(std::string_view label) {
-    std::string l = lower(label);
+    std::string l = ascii::lower(label);
     while (!l.empty() && (std::isspace(static_cast<unsigned char>(l.front())) || l.front() == '"' ||
                           l.front() == '\''))
         l.erase(l.begin());
@@ -416,7 +409,7 @@ std::string prescan_meta_charset(std::string_view html) {
             ++i;
             continue;
         }
-        bool is_meta = i + 5 < s.size() && lower(s.substr(i + 1, 4)) == "meta" &&
+        bool is_meta = i + 5 < s.size() && ascii::lower(s.substr(i + 1, 4)) == "meta" &&
                        (ws(s[i + 5]) || s[i + 5] == '/');
         std::size_t j = i + 1;
         if (!is_meta) {
@@ -441,7 +434,7 @@ std::string prescan_meta_charset(std::string_view html) {
             std::size_t ns = j;
             while (j < s.size() && !ws(s[j]) && s[j] != '=' && s[j] != '>' && s[j] != '/')
                 ++j;
-            std::string name = lower(s.substr(ns, j - ns));
+            std::string name = ascii::lower(s.substr(ns, j - ns));
             while (j < s.size() && ws(s[j]))
                 ++j;
             std::string value;
@@ -464,7 +457,7 @@ std::string prescan_meta_charset(std::string_view html) {
                 }
             }
             if (name == "http-equiv")
-                http_equiv = lower(value);
+                http_equiv = ascii::lower(value);
             else if (name == "content")
                 content = value;
             else if (name == "charset")

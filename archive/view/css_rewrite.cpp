@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "archive/view/legacy_vi.hpp"
+#include "core/ascii.hpp"
 
 namespace xasite::archive {
 
@@ -14,11 +15,11 @@ bool ident_char(char c) {
 }
 
 bool ci_match(std::string_view s, std::size_t at, std::string_view word) {
-    if (at + word.size() > s.size()) return false;
-    for (std::size_t i = 0; i < word.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(s[at + i])) != word[i]) return false;
-    return true;
+    return at <= s.size() && ascii::istarts_with(s.substr(at), word);
 }
+
+// CSS whitespace (no vertical tab).
+constexpr std::string_view kCssSpace = " \t\n\r\f";
 
 bool space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
@@ -74,14 +75,6 @@ std::string quote_css(std::string_view s) {
         }
     }
     return out + "\"";
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && space(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && space(s.back()))
-        s.remove_suffix(1);
-    return s;
 }
 
 // End of a declaration value starting at `at`: the next ';' or '}' outside strings and brackets.
@@ -186,7 +179,7 @@ std::string rewrite_css(std::string_view css, const CssUrlMap& map) {
                 ok = j < n && css[j] == ')';
             }
             if (ok) {
-                auto m = map(trim(ref));
+                auto m = map(ascii::trim(ref, kCssSpace));
                 if (m)
                     out += "url(" + quote_css(*m) + ")";
                 else
@@ -206,7 +199,7 @@ std::string rewrite_css(std::string_view css, const CssUrlMap& map) {
                 std::size_t e = skip_string(css, j);
                 if (e > j + 1 && css[e - 1] == css[j]) {
                     std::string ref = unescape(css.substr(j + 1, e - j - 2));
-                    auto m = map(trim(ref));
+                    auto m = map(ascii::trim(ref, kCssSpace));
                     out.append(css.substr(i, j - i));
                     out += m ? quote_css(*m) : std::string(css.substr(j, e - j));
                     i = e;
@@ -270,12 +263,12 @@ void rules_in(std::string_view css,
             ++i;
             continue;
         }
-        std::string_view prelude = trim(css.substr(start, i - start));
+        std::string_view prelude = ascii::trim(css.substr(start, i - start), kCssSpace);
         // Strip comments from the prelude's start.
         while (prelude.substr(0, 2) == "/*") {
             auto e = prelude.find("*/");
             if (e == std::string_view::npos) break;
-            prelude = trim(prelude.substr(e + 2));
+            prelude = ascii::trim(prelude.substr(e + 2), kCssSpace);
         }
         std::size_t body_start = ++i;
         int d = 1;
@@ -319,7 +312,8 @@ void for_each_declaration(std::string_view block,
         std::string_view decl = block.substr(i, e - i);
         auto colon = decl.find(':');
         if (colon != std::string_view::npos)
-            f(trim(decl.substr(0, colon)), trim(decl.substr(colon + 1)));
+            f(ascii::trim(decl.substr(0, colon), kCssSpace),
+              ascii::trim(decl.substr(colon + 1), kCssSpace));
         i = e + 1;
     }
 }

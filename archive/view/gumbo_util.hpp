@@ -1,47 +1,17 @@
-// Internal: owning wrapper and helpers for gumbo parse trees (not part of the public API).
+// Internal: source positions of gumbo parse trees and edits of the source (not part of the public
+// API). The parse tree itself is core/html_parse.hpp.
 #pragma once
 
 #include <gumbo.h>
 
 #include <cstddef>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/html_parse.hpp"
+
 namespace xasite::archive::detail {
-
-inline const GumboOptions& gumbo_options() {
-    static const GumboOptions opts = [] {
-        GumboOptions o = kGumboDefaultOptions;
-        o.max_errors = 0;  // errors are not used; do not let garbage input grow the list
-        return o;
-    }();
-    return opts;
-}
-
-struct GumboOutputDeleter {
-    void operator()(GumboOutput* o) const {
-        if (o) gumbo_destroy_output(&gumbo_options(), o);
-    }
-};
-using GumboTree = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
-
-// Parses UTF-8 HTML; `html` must outlive the tree (gumbo points into it).
-inline GumboTree parse_html(std::string_view html) {
-    return GumboTree(gumbo_parse_with_options(&gumbo_options(), html.data(), html.size()));
-}
-
-inline std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
-inline const GumboAttribute* attribute(const GumboElement& e, const char* name) {
-    return gumbo_get_attribute(&e.attributes, name);
-}
 
 // The byte range [begin, end) of an element's start tag in the source, or false when the
 // element was inserted by the parser (no tag in the source).

@@ -7,6 +7,7 @@
 #include "archive/view/css_rewrite.hpp"
 #include "archive/view/gumbo_util.hpp"
 #include "archive/view/legacy_vi.hpp"
+#include "core/ascii.hpp"
 #include "core/text.hpp"
 
 namespace xasite::archive {
@@ -44,20 +45,6 @@ bool is_text(const GumboNode* n) {
            n->type == GUMBO_NODE_CDATA;
 }
 
-bool starts_ci(std::string_view s, std::string_view prefix) {
-    if (s.size() < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
-    return true;
-}
-
-bool contains_ci(std::string_view s, std::string_view needle) {
-    if (needle.size() > s.size()) return false;
-    for (std::size_t i = 0; i + needle.size() <= s.size(); ++i)
-        if (starts_ci(s.substr(i), needle)) return true;
-    return false;
-}
-
 std::string quoted(std::string_view value) {
     return "\"" + text::html_escape(value) + "\"";
 }
@@ -84,7 +71,7 @@ std::size_t doctype_end(std::string_view doc) {
         }
         break;
     }
-    if (starts_ci(doc.substr(i), "<!doctype")) {
+    if (ascii::istarts_with(doc.substr(i), "<!doctype")) {
         auto e = doc.find('>', i);
         return e == std::string_view::npos ? 0 : e + 1;
     }
@@ -101,8 +88,8 @@ std::optional<RefKind> url_attribute(GumboTag tag, std::string_view name, const 
             break;
         case GUMBO_TAG_LINK:
             if (is("href")) {
-                const GumboAttribute* rel = gumbo_get_attribute(&el.attributes, "rel");
-                std::string r = rel ? detail::lower_ascii(rel->value) : "";
+                const GumboAttribute* rel = html::attribute(el, "rel");
+                std::string r = rel ? ascii::lower(rel->value) : "";
                 if (r.find("stylesheet") != std::string::npos) return RefKind::stylesheet;
                 if (r.find("icon") != std::string::npos) return RefKind::image;
                 return RefKind::link;
@@ -173,7 +160,7 @@ struct Rewriter {
         if (ref.empty() || ref.front() == '#') return std::nullopt;
         for (std::string_view p :
              {"javascript:", "data:", "mailto:", "tel:", "about:", "blob:", "callto:", "skype:"})
-            if (starts_ci(ref, p)) return std::nullopt;
+            if (ascii::istarts_with(ref, p)) return std::nullopt;
         auto abs = resolve_url(base, ref);
         if (!abs || !abs->is_http()) return std::nullopt;
         if (resolved) *resolved = *abs;
@@ -269,7 +256,7 @@ struct Rewriter {
                 if (c->v.element.tag == GUMBO_TAG_SCRIPT || c->v.element.tag == GUMBO_TAG_STYLE)
                     continue;
                 if (c->v.element.tag == GUMBO_TAG_IMG) {
-                    if (const GumboAttribute* alt = detail::attribute(c->v.element, "alt")) {
+                    if (const GumboAttribute* alt = html::attribute(c->v.element, "alt")) {
                         out += alt->value;
                         out.push_back(' ');
                     }
@@ -346,14 +333,15 @@ struct Rewriter {
             auto* a = static_cast<const GumboAttribute*>(el.attributes.data[i]);
             std::string_view name = a->name;
             std::string_view value = a->value;
-            if (name.size() > 2 && starts_ci(name, "on")) {
+            if (name.size() > 2 && ascii::istarts_with(name, "on")) {
                 remove_attr(*a, tb, te);
                 ++result.handlers;
                 continue;
             }
             if (strip_only) {
                 std::string c = clean_reference(value);
-                if (name == "srcdoc" || starts_ci(c, "javascript:") || starts_ci(c, "vbscript:")) {
+                if (name == "srcdoc" || ascii::istarts_with(c, "javascript:") ||
+                    ascii::istarts_with(c, "vbscript:")) {
                     remove_attr(*a, tb, te);
                     ++result.disabled_links;
                 }
@@ -394,8 +382,8 @@ struct Rewriter {
                     continue;
                 }
                 if (name == "content") {
-                    const GumboAttribute* he = detail::attribute(el, "http-equiv");
-                    std::string h = he ? detail::lower_ascii(he->value) : "";
+                    const GumboAttribute* he = html::attribute(el, "http-equiv");
+                    std::string h = he ? ascii::lower(he->value) : "";
                     if (h == "content-type") {
                         replace_value(*a, tb, te, "text/html; charset=utf-8");
                         has_charset_meta = true;
@@ -406,7 +394,8 @@ struct Rewriter {
                 }
             }
             std::string clean = clean_reference(value);
-            bool js = starts_ci(clean, "javascript:") || starts_ci(clean, "vbscript:");
+            bool js = ascii::istarts_with(clean, "javascript:") ||
+                      ascii::istarts_with(clean, "vbscript:");
             if (name == "srcdoc") {  // a whole document in an attribute: never shown
                 remove_attr(*a, tb, te);
                 continue;
@@ -419,8 +408,8 @@ struct Rewriter {
                 if (tag == GUMBO_TAG_A || tag == GUMBO_TAG_AREA) {
                     javascript_link = true;
                     ++result.disabled_links;
-                    bool postback =
-                        contains_ci(clean, "__dopostback") || contains_ci(clean, "webform_");
+                    bool postback = ascii::icontains(clean, "__dopostback") ||
+                                    ascii::icontains(clean, "webform_");
                     std::string add = std::string(" data-archive-disabled=\"") +
                                       (postback ? "postback" : "script") +
                                       "\" aria-disabled=\"true\"";
@@ -476,7 +465,7 @@ struct Rewriter {
         std::string_view rest = v.substr(sep + 1);
         while (!rest.empty() && std::isspace(static_cast<unsigned char>(rest.front())))
             rest.remove_prefix(1);
-        if (starts_ci(rest, "url")) {
+        if (ascii::istarts_with(rest, "url")) {
             std::string_view r2 = rest.substr(3);
             while (!r2.empty() && std::isspace(static_cast<unsigned char>(r2.front())))
                 r2.remove_prefix(1);
@@ -493,8 +482,8 @@ struct Rewriter {
             if (auto e = rest.find(q); e != std::string_view::npos) rest = rest.substr(0, e);
         }
         std::string target = clean_reference(rest);
-        if (starts_ci(target, "javascript:") || starts_ci(target, "vbscript:") ||
-            starts_ci(target, "data:")) {
+        if (ascii::istarts_with(target, "javascript:") ||
+            ascii::istarts_with(target, "vbscript:") || ascii::istarts_with(target, "data:")) {
             remove_attr(a, tb, te);  // a refresh into script or an inline document
             return;
         }
@@ -510,7 +499,7 @@ namespace {
 
 RewriteResult rewrite_pass(std::string_view html, const RewriteOptions& options, bool strip_only) {
     Rewriter rw{html, options, {}, false, {}, {}, {}, false, strip_only};
-    auto tree = detail::parse_html(html);
+    auto tree = html::parse(html);
     if (auto page = parse_absolute_url(options.page_url)) {
         rw.base = *page;
         rw.base_ok = true;
@@ -524,7 +513,7 @@ RewriteResult rewrite_pass(std::string_view html, const RewriteOptions& options,
             st.pop_back();
             if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE) continue;
             if (n->v.element.tag == GUMBO_TAG_BASE) {
-                if (const GumboAttribute* h = detail::attribute(n->v.element, "href")) {
+                if (const GumboAttribute* h = html::attribute(n->v.element, "href")) {
                     if (rw.base_ok)
                         if (auto b = resolve_url(rw.base, h->value)) rw.base = *b;
                     found = true;
@@ -592,7 +581,7 @@ RewriteResult rewrite_pass(std::string_view html, const RewriteOptions& options,
                 el.tag == GUMBO_TAG_TITLE)
                 in_body = false;  // not visible text
             if (in_body && (el.tag == GUMBO_TAG_IMG))
-                if (const GumboAttribute* alt = detail::attribute(el, "alt")) {
+                if (const GumboAttribute* alt = html::attribute(el, "alt")) {
                     text += alt->value;
                     text.push_back(' ');
                 }
@@ -645,7 +634,7 @@ RewriteResult rewrite_pass(std::string_view html, const RewriteOptions& options,
         bool real_html = root && root->type == GUMBO_NODE_ELEMENT &&
                          detail::start_tag_range(root->v.element, html.data(), html.size(), tb, te);
         if (real_html) {
-            if (!detail::attribute(root->v.element, "lang"))
+            if (!html::attribute(root->v.element, "lang"))
                 rw.add_to_tag(tb, te, " lang=" + quoted(options.lang), 6);
         } else {
             rw.edits.push_back({dt_end, dt_end, "<html lang=" + quoted(options.lang) + ">", -3});

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <memory>
 
+#include "core/ascii.hpp"
 #include "core/text.hpp"
 
 namespace xasite::archive {
@@ -166,8 +167,7 @@ LegacyFont classify(std::string_view name) {
         for (std::string_view suffix : {" bold", " italic", "-bold", "-italic"}) {
             if (core.size() > suffix.size()) {
                 std::string tail(core.substr(core.size() - suffix.size()));
-                for (auto& c : tail)
-                    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                ascii::lower_in_place(tail);
                 if (tail == suffix) core = core.substr(0, core.size() - suffix.size());
             }
         }
@@ -255,7 +255,7 @@ void count_legacy_fonts(std::string_view text, std::size_t& tcvn3, std::size_t& 
 std::string unicode_font_for(std::string_view legacy_family) {
     std::string l;
     for (char c : trim_family(legacy_family))
-        l.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        l.push_back(ascii::lower(c));
     if (l.find("arial") != std::string::npos || l.find("helve") != std::string::npos ||
         l.find("univer") != std::string::npos)
         return "Arial";

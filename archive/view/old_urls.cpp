@@ -10,6 +10,7 @@
 
 #include "archive/package/url.hpp"
 #include "archive/view/archive_view.hpp"
+#include "core/ascii.hpp"
 #include "core/error.hpp"
 
 namespace xasite::archive {
@@ -153,8 +154,7 @@ std::optional<std::string> OldUrlIndex::find(std::string_view old_url) const {
     auto slash = path.rfind('/');
     std::string last = path.substr(slash + 1);
     std::string last_lower = last;
-    for (auto& c : last_lower)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    ascii::lower_in_place(last_lower);
     Url v = *u;
     if (last.empty()) {
         for (const char* name : kIndexNames) {

@@ -1,10 +1,9 @@
 #include "generator/check/html_scan.hpp"
 
-#include <gumbo.h>
-
 #include <algorithm>
-#include <memory>
 
+#include "core/ascii.hpp"
+#include "core/html_parse.hpp"
 #include "core/text.hpp"
 #include "generator/check/url.hpp"
 
@@ -12,24 +11,7 @@ namespace xasite::check {
 
 namespace {
 
-// Parse errors are not reported, so gumbo need not record them (a garbage file would otherwise
-// fill the error vector).
-GumboOptions parse_options() {
-    GumboOptions options = kGumboDefaultOptions;
-    options.max_errors = 0;
-    return options;
-}
-const GumboOptions kOptions = parse_options();
-
-struct GumboOutputDeleter {
-    void operator()(GumboOutput* output) const { gumbo_destroy_output(&kOptions, output); }
-};
-using GumboOutputPtr = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
-
-const char* attribute(const GumboElement& element, const char* name) {
-    const GumboAttribute* attr = gumbo_get_attribute(&element.attributes, name);
-    return attr ? attr->value : nullptr;
-}
+using html::attribute_value;
 
 class Scanner {
   public:
@@ -37,11 +19,11 @@ class Scanner {
 
     void element(const GumboNode& node) {
         const GumboElement& el = node.v.element;
-        if (const char* id = attribute(el, "id"); id && *id) out_.ids.emplace_back(id);
+        if (const char* id = attribute_value(el, "id"); id && *id) out_.ids.emplace_back(id);
         if (el.tag_namespace != GUMBO_NAMESPACE_HTML) return;
         switch (el.tag) {
             case GUMBO_TAG_A:
-                if (const char* name = attribute(el, "name"); name && *name)
+                if (const char* name = attribute_value(el, "name"); name && *name)
                     out_.ids.emplace_back(name);
                 link(el, "href");
                 break;
@@ -84,33 +66,32 @@ class Scanner {
 
   private:
     void add(std::string_view raw) {
-        std::string cleaned = url::clean(raw);
+        std::string cleaned = url::clean_reference(raw);
         if (!cleaned.empty() && !url::is_external(cleaned))
             out_.links.push_back(std::move(cleaned));
     }
 
     void link(const GumboElement& el, const char* name) {
-        if (const char* value = attribute(el, name)) add(value);
+        if (const char* value = attribute_value(el, name)) add(value);
     }
 
     void srcset(const GumboElement& el) {
-        if (const char* value = attribute(el, "srcset"))
+        if (const char* value = attribute_value(el, "srcset"))
             for (std::string_view candidate : url::srcset_urls(value))
                 add(candidate);
     }
 
     void meta(const GumboElement& el) {
-        const char* http_equiv = attribute(el, "http-equiv");
-        const char* content = attribute(el, "content");
-        if (http_equiv && content &&
-            url::iequals_ascii(url::trim_html_space(http_equiv), "refresh"))
+        const char* http_equiv = attribute_value(el, "http-equiv");
+        const char* content = attribute_value(el, "content");
+        if (http_equiv && content && ascii::iequals(url::trim_html_space(http_equiv), "refresh"))
             if (auto target = url::refresh_url(content)) add(*target);
         if (out_.charset) return;
         std::optional<std::string_view> declared;
-        if (const char* charset = attribute(el, "charset")) {
+        if (const char* charset = attribute_value(el, "charset")) {
             declared = url::trim_html_space(charset);
         } else if (http_equiv && content &&
-                   url::iequals_ascii(url::trim_html_space(http_equiv), "content-type")) {
+                   ascii::iequals(url::trim_html_space(http_equiv), "content-type")) {
             declared = url::content_type_charset(content);
         }
         if (!declared) return;
@@ -142,12 +123,12 @@ class Scanner {
 
 PageScan scan_html(std::string_view html) {
     PageScan out;
-    GumboOutputPtr output(gumbo_parse_with_options(&kOptions, html.data(), html.size()));
+    html::Document output = html::parse(html);
     if (!output || !output->document || !output->root) return out;
     out.parsed = true;
 
     if (output->root->type == GUMBO_NODE_ELEMENT)
-        if (const char* lang = attribute(output->root->v.element, "lang"))
+        if (const char* lang = attribute_value(output->root->v.element, "lang"))
             out.lang = std::string(url::trim_html_space(lang));
 
     // Pre-order walk in document order with an explicit stack: nesting depth is unbounded in

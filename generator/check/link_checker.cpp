@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/ascii.hpp"
 #include "core/error.hpp"
 #include "core/files.hpp"
 #include "core/text.hpp"
@@ -122,7 +123,7 @@ class IdSet {
 bool has_anchor(const IdSet& ids, std::string_view fragment) {
     if (ids.contains(fragment)) return true;
     std::string decoded = url::percent_decode(fragment);
-    return ids.contains(decoded) || url::iequals_ascii(decoded, "top");
+    return ids.contains(decoded) || ascii::iequals(decoded, "top");
 }
 
 struct Finding {

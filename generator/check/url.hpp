@@ -8,28 +8,20 @@
 #include <string_view>
 #include <vector>
 
+#include "core/url.hpp"
+
 namespace xasite::check::url {
 
-// What the URL parser does before anything else: strips leading/trailing C0 controls and spaces and
-// removes every tab, LF and CR.
-std::string clean(std::string_view raw);
+// The generic parts (clean-up, splitting, percent-decoding) are those of core/url.hpp.
+using xasite::url::clean_reference;
+using xasite::url::Parts;
+using xasite::url::percent_decode;
+using xasite::url::split;
 
 // True for anything that leaves the site: a scheme ("https:", "mailto:", "tel:", "javascript:",
 // "data:", any "letter (letter|digit|+|-|.)* :" before the first '/', '?' or '#') or a
 // protocol-relative "//host" reference.
 bool is_external(std::string_view cleaned);
-
-struct Parts {
-    std::string_view path;      // before '?' or '#'; may be empty ("#top", "?page=2")
-    std::string_view fragment;  // after the first '#', not decoded
-    bool has_fragment = false;
-};
-// Splits a cleaned, internal reference; the query string is dropped.
-Parts split(std::string_view cleaned);
-
-// Decodes %XX escapes to bytes (UTF-8 sequences come out as written); malformed escapes stay as
-// they are. '+' is not a space in paths.
-std::string percent_decode(std::string_view s);
 
 // The path part of a reference as a file name: each backslash becomes '/' (as browsers do for http
 // URLs), then percent-decoded.
@@ -66,6 +58,5 @@ inline bool is_html_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
 }
 std::string_view trim_html_space(std::string_view s);
-bool iequals_ascii(std::string_view a, std::string_view b);
 
 }  // namespace xasite::check::url

@@ -2,11 +2,12 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <regex>
 #include <set>
 
+#include "core/date.hpp"
 #include "core/error.hpp"
 #include "core/files.hpp"
+#include "core/front_matter.hpp"
 #include "core/text.hpp"
 #include "generator/content/markdown.hpp"
 
@@ -30,48 +31,6 @@ const char* to_string(Section s) {
 
 namespace {
 
-bool is_iso_date(const std::string& s) {
-    static const std::regex re(R"((\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
-    return std::regex_match(s, re);
-}
-
-struct FrontMatter {
-    std::string yaml;
-    std::size_t yaml_first_line = 2;
-    std::string body;
-};
-
-FrontMatter split_front_matter(std::string_view text, const std::filesystem::path& source) {
-    auto line_end = [&](std::size_t pos) {
-        std::size_t nl = text.find('\n', pos);
-        return nl == std::string_view::npos ? text.size() : nl;
-    };
-    auto line_at = [&](std::size_t pos) {
-        std::string_view l = text.substr(pos, line_end(pos) - pos);
-        if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-        return l;
-    };
-    if (line_at(0) != "---")
-        throw InputError(location(source, 1),
-                         "a page must start with a front matter block ('---' line)");
-    std::size_t pos = line_end(0) + 1;
-    std::size_t line = 2;
-    while (pos <= text.size()) {
-        if (pos == text.size()) break;
-        if (line_at(pos) == "---") {
-            FrontMatter fm;
-            fm.yaml = std::string(text.substr(line_end(0) + 1, pos - (line_end(0) + 1)));
-            std::size_t after = line_end(pos);
-            fm.body = after < text.size() ? std::string(text.substr(after + 1)) : std::string();
-            return fm;
-        }
-        pos = line_end(pos) + 1;
-        ++line;
-    }
-    throw InputError(location(source, 1),
-                     "front matter block is not closed (no second '---' line)");
-}
-
 std::string scalar(const YAML::Node& n, const std::string& key,
                    const std::filesystem::path& source) {
     if (!n.IsScalar())
@@ -84,10 +43,14 @@ std::string scalar(const YAML::Node& n, const std::string& key,
 
 Page parse_page(std::string_view text, const std::filesystem::path& source) {
     require_utf8(text, source);
-    FrontMatter fm = split_front_matter(text, source);
+    std::optional<FrontMatter> split = split_front_matter(text, source);
+    if (!split)
+        throw InputError(location(source, 1),
+                         "a page must start with a front matter block ('---' line)");
+    const FrontMatter& fm = *split;
     YAML::Node root;
     try {
-        root = YAML::Load(fm.yaml);
+        root = YAML::Load(std::string(fm.yaml));
     } catch (const YAML::Exception& e) {
         throw InputError(location(source, static_cast<std::size_t>(e.mark.line) + 2),
                          "front matter is not valid YAML: " + e.msg);
@@ -132,7 +95,7 @@ Page parse_page(std::string_view text, const std::filesystem::path& source) {
                                          s + "'");
             } else if (key == "date" || key == "updated") {
                 std::string d = scalar(v, key, source);
-                if (!is_iso_date(d))
+                if (!date::is_iso_date(d))
                     throw InputError(location(source, line),
                                      key + " must be a date YYYY-MM-DD; got '" + d + "'");
                 (key == "date" ? page.date : page.updated) = d;

@@ -1,95 +1,39 @@
 #include "generator/content/site_config.hpp"
 
-#include <regex>
-
 #include "core/error.hpp"
 #include "core/files.hpp"
+#include "core/json_fields.hpp"
 
 namespace xasite::content {
 
 namespace {
 
-bool is_iso_date(const std::string& s) {
-    static const std::regex re(R"(\d{4}-\d{2}-\d{2})");
-    return std::regex_match(s, re);
-}
-
+// site.json's fields: every error names site.json and the dotted field ("province.code").
 class Reader {
   public:
-    Reader(const nlohmann::json& j, const std::filesystem::path& path) : j_(j), path_(path) {}
+    explicit Reader(JsonFields f) : f_(std::move(f)) {}
 
-    std::string str(const char* key, bool required, const std::string& fallback = "") const {
-        auto it = j_.find(key);
-        if (it == j_.end() || it->is_null()) {
-            if (required)
-                throw InputError(path_.string(),
-                                 std::string("missing required key \"") + key + "\"");
-            return fallback;
-        }
-        if (!it->is_string())
-            throw InputError(path_.string(), std::string("key \"") + key + "\" must be a string");
-        return it->get<std::string>();
+    std::string str(const char* key, bool required, const std::string& fallback = "") {
+        return required ? f_.required_string(key) : f_.string_or(key, fallback);
     }
-    std::string date(const char* key, bool required) const {
-        std::string v = str(key, required);
-        if (!v.empty() && !is_iso_date(v))
-            throw InputError(path_.string(), std::string("key \"") + key +
-                                                 "\" must be a date YYYY-MM-DD, got \"" + v + "\"");
-        return v;
+    std::string date(const char* key, bool required) {
+        return required ? f_.required_date(key) : f_.optional_date(key);
     }
-    int integer(const char* key, int fallback) const {
-        auto it = j_.find(key);
-        if (it == j_.end() || it->is_null()) return fallback;
-        if (!it->is_number_integer() || it->get<long long>() < 0 || it->get<long long>() > 100000)
-            throw InputError(path_.string(), std::string("key \"") + key +
-                                                 "\" must be a small non-negative integer");
-        return it->get<int>();
+    int integer(const char* key, int fallback) {
+        return static_cast<int>(f_.optional_int(key, 0, 100000).value_or(fallback));
     }
-    std::vector<std::string> strings(const char* key) const {
-        std::vector<std::string> out;
-        auto it = j_.find(key);
-        if (it == j_.end() || it->is_null()) return out;
-        if (!it->is_array())
-            throw InputError(path_.string(),
-                             std::string("key \"") + key + "\" must be a list of strings");
-        for (const auto& v : *it) {
-            if (!v.is_string())
-                throw InputError(path_.string(),
-                                 std::string("key \"") + key + "\" must be a list of strings");
-            out.push_back(v.get<std::string>());
-        }
-        return out;
-    }
-    std::vector<Reader> objects(const char* key) const {
+    std::vector<std::string> strings(const char* key) { return f_.strings(key); }
+    std::vector<Reader> objects(const char* key) {
         std::vector<Reader> out;
-        auto it = j_.find(key);
-        if (it == j_.end() || it->is_null()) return out;
-        if (!it->is_array())
-            throw InputError(path_.string(), std::string("key \"") + key + "\" must be a list");
-        for (std::size_t i = 0; i < it->size(); ++i) {
-            if (!(*it)[i].is_object())
-                throw InputError(path_.string(), std::string("key \"") + key + "[" +
-                                                     std::to_string(i) + "]\" must be an object");
-            out.emplace_back((*it)[i],
-                             path_.string() + " (" + key + "[" + std::to_string(i) + "])");
-        }
+        for (auto& o : f_.objects(key))
+            out.emplace_back(std::move(o));
         return out;
     }
-    Reader object(const char* key) const {
-        auto it = j_.find(key);
-        if (it == j_.end() || it->is_null()) return Reader(empty(), path_);
-        if (!it->is_object())
-            throw InputError(path_.string(), std::string("key \"") + key + "\" must be an object");
-        return Reader(*it, path_.string() + " (" + key + ")");
-    }
+    Reader object(const char* key) { return Reader(f_.object(key)); }
+    [[noreturn]] void fail(const char* key, const std::string& what) const { f_.fail(key, what); }
 
   private:
-    static const nlohmann::json& empty() {
-        static const nlohmann::json e = nlohmann::json::object();
-        return e;
-    }
-    const nlohmann::json& j_;
-    std::filesystem::path path_;
+    JsonFields f_;
 };
 
 }  // namespace
@@ -106,8 +50,7 @@ std::string fill_pattern(std::string pattern, const std::string& key, const std:
 
 SiteConfig SiteConfig::load(const std::filesystem::path& path) {
     nlohmann::json j = read_json_file(path);
-    if (!j.is_object()) throw InputError(path.string(), "must be a JSON object");
-    Reader r(j, path);
+    Reader r(JsonFields(j, path.string()));
     SiteConfig c;
     Reader province = r.object("province");
     c.province_code = province.str("code", true);
@@ -117,10 +60,9 @@ SiteConfig SiteConfig::load(const std::filesystem::path& path) {
     c.base_url = r.str("base_url", true);
     if (c.base_url.empty() || c.base_url.back() != '/') c.base_url += '/';
     if (c.base_url.rfind("http://", 0) != 0 && c.base_url.rfind("https://", 0) != 0)
-        throw InputError(path.string(), "key \"base_url\" must start with http:// or https://");
+        r.fail("base_url", "must start with http:// or https://");
     c.unit_url = r.str("unit_url", false, "{base_url}{slug}/");
-    if (c.unit_url.find("{slug}") == std::string::npos)
-        throw InputError(path.string(), "key \"unit_url\" must contain {slug}");
+    if (c.unit_url.find("{slug}") == std::string::npos) r.fail("unit_url", "must contain {slug}");
     c.language = r.str("language", false, "vi");
     c.build_date = r.date("build_date", false);
 
@@ -135,7 +77,7 @@ SiteConfig SiteConfig::load(const std::filesystem::path& path) {
     c.portal_url = portal.str("url", true);
     c.procedure_url = portal.str("procedure_url", true);
     if (c.procedure_url.find("{code}") == std::string::npos)
-        throw InputError(path.string(), "key \"portal.procedure_url\" must contain {code}");
+        portal.fail("procedure_url", "must contain {code}");
     c.petition_url = portal.str("petition_url", false);
 
     Reader names = r.object("names");
@@ -157,7 +99,7 @@ SiteConfig SiteConfig::load(const std::filesystem::path& path) {
     Reader disclosure = r.object("disclosure");
     c.disclosure_form = disclosure.str("form", false);
     c.disclosure_deadline = disclosure.str("deadline", false);
-    for (const auto& item : disclosure.objects("items")) {
+    for (auto& item : disclosure.objects("items")) {
         SiteConfig::DisclosureItem d{item.str("title", true), item.str("basis", false),
                                      item.str("section", false)};
         static const char* const kSections[] = {"",        "van-ban", "thu-tuc",       "gioi-thieu",
@@ -165,9 +107,7 @@ SiteConfig SiteConfig::load(const std::filesystem::path& path) {
         bool known = false;
         for (const char* k : kSections)
             known = known || d.section == k;
-        if (!known)
-            throw InputError(path.string(), "disclosure item \"" + d.title +
-                                                "\": unknown section \"" + d.section + "\"");
+        if (!known) item.fail("section", "unknown section \"" + d.section + "\"");
         c.disclosure.push_back(std::move(d));
     }
     c.online_fee_note = procedures.str("online_fee_note", false);

@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/ascii.hpp"
 #include "core/error.hpp"
 #include "core/files.hpp"
+#include "core/front_matter.hpp"
 #include "core/text.hpp"
 #include "generator/directives/internal.hpp"
 
@@ -14,44 +16,6 @@ namespace xasite::directives {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct FrontMatter {
-    bool present = false;
-    std::string yaml;
-    std::string body;
-};
-
-// "---\n<yaml>\n---\n<text>"; a file that does not start with a "---" line has no front matter.
-FrontMatter split_front_matter(std::string_view text, const fs::path& source) {
-    FrontMatter fm;
-    auto line_end = [&](std::size_t pos) {
-        std::size_t nl = text.find('\n', pos);
-        return nl == std::string_view::npos ? text.size() : nl;
-    };
-    auto line_at = [&](std::size_t pos) {
-        std::string_view l = text.substr(pos, line_end(pos) - pos);
-        if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-        while (!l.empty() && l.back() == ' ')
-            l.remove_suffix(1);
-        return l;
-    };
-    if (text.empty() || line_at(0) != "---") {
-        fm.body = std::string(text);
-        return fm;
-    }
-    std::size_t first = line_end(0) + 1;
-    for (std::size_t pos = first; pos < text.size(); pos = line_end(pos) + 1) {
-        if (line_at(pos) == "---") {
-            fm.present = true;
-            fm.yaml = std::string(text.substr(first, pos - first));
-            std::size_t after = line_end(pos);
-            fm.body = after < text.size() ? std::string(text.substr(after + 1)) : std::string();
-            return fm;
-        }
-    }
-    throw InputError(location(source, 1),
-                     "front matter block is not closed (no second '---' line)");
-}
 
 std::string scalar(const YAML::Node& n, const std::string& key, const fs::path& source) {
     if (n.IsNull()) return "";
@@ -234,8 +198,7 @@ void apply_front_matter(const std::string& yaml, const fs::path& source, Documen
 
 std::string lower_ext(const fs::path& p) {
     std::string ext = p.extension().string();
-    for (auto& c : ext)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    ascii::lower_in_place(ext);
     return ext;
 }
 
@@ -256,10 +219,10 @@ Document read_document(const fs::path& path) {
         require_utf8(raw, path);
         std::string_view v(raw);
         if (v.substr(0, 3) == "\xEF\xBB\xBF") v.remove_prefix(3);
-        FrontMatter fm = split_front_matter(v, path);
-        doc.text = text::nfc(fm.body);
+        std::optional<FrontMatter> fm = split_front_matter(v, path);
+        doc.text = text::nfc(fm ? fm->body : v);
         doc.meta = extract(doc.text);
-        if (fm.present) apply_front_matter(fm.yaml, path, doc);
+        if (fm) apply_front_matter(std::string(fm->yaml), path, doc);
     } else {
         throw InputError(path.string(), "unknown document type '" +
                                             (ext.empty() ? std::string("(no extension)") : ext) +

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "core/date.hpp"
 #include "core/text.hpp"
 #include "generator/directives/internal.hpp"
 
@@ -695,9 +696,7 @@ std::string validate_date(PartialDate& d) {
         d.day = 0;
         return "";
     }
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
-    int max_day = days[d.month - 1] + (d.month == 2 && leap ? 1 : 0);
+    int max_day = date::days_in_month(d.year, d.month);
     if (d.day < 0 || d.day > max_day) {
         std::string w = "day " + std::to_string(d.day) + " is not in month " +
                         std::to_string(d.month) + ": only the year and month are kept";

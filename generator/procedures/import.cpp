@@ -19,6 +19,7 @@
 #include <map>
 #include <set>
 
+#include "core/ascii.hpp"
 #include "core/error.hpp"
 #include "core/files.hpp"
 #include "core/text.hpp"
@@ -118,8 +119,7 @@ std::vector<InputFile> list_inputs(const std::vector<fs::path>& inputs) {
 
 std::string lowercase_extension(const fs::path& p) {
     std::string ext = p.extension().string();
-    for (auto& c : ext)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    ascii::lower_in_place(ext);
     return ext;
 }
 

@@ -14,6 +14,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_fields.hpp"
+
 #include "generator/procedures/procedure.hpp"
 
 namespace xasite::procedures::importers {
@@ -78,7 +80,8 @@ std::string dmy_to_iso(std::string_view text);
 // "YYYY-MM-DD" as is, or a day-month-year date converted; "" otherwise.
 std::string any_date_to_iso(std::string_view text);
 
-// Type-checked access to one object of a source file. Errors read
+// Type-checked access to one object of a source file, lenient about strings and numbers (the
+// portals mix them). Errors are those of core/json_fields.hpp:
 // "<where>: field \"methods[2].submission_method\": expected a string, got number".
 class SourceRecord {
   public:
@@ -99,16 +102,15 @@ class SourceRecord {
     SourceRecord object(const char* key) const;
     bool has(const char* key) const;
 
-    const std::string& where() const { return where_; }
-    [[noreturn]] void fail(std::string_view key, const std::string& what) const;
+    const std::string& where() const { return fields_.where(); }
+    [[noreturn]] void fail(std::string_view key, const std::string& what) const {
+        fields_.fail(key, what);
+    }
 
   private:
-    std::string field_path(std::string_view key) const;
-    const nlohmann::json* find(const char* key) const;
+    const nlohmann::json* find(const char* key) const { return fields_.find(key); }
 
-    const nlohmann::json* value_;
-    std::string where_;
-    std::string prefix_;
+    JsonFields fields_;
 };
 
 // ---- parsers --------------------------------------------------------------------------------

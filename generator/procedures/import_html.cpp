@@ -28,6 +28,7 @@
 #include <utility>
 
 #include "core/error.hpp"
+#include "core/html_parse.hpp"
 #include "core/text.hpp"
 #include "generator/procedures/import_formats.hpp"
 
@@ -37,47 +38,14 @@ namespace {
 
 // ---- gumbo plumbing -------------------------------------------------------------------------
 
-const GumboOptions& gumbo_options() {
-    static const GumboOptions options = [] {
-        GumboOptions o = kGumboDefaultOptions;
-        o.max_errors = 64;  // bounded error list on hopeless input
-        return o;
-    }();
-    return options;
-}
-
-struct GumboOutputDeleter {
-    void operator()(GumboOutput* output) const {
-        if (output) gumbo_destroy_output(&gumbo_options(), output);
-    }
-};
-using HtmlDocument = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
-
-HtmlDocument parse_html(std::string_view html) {
-    return HtmlDocument(gumbo_parse_with_options(&gumbo_options(), html.data(), html.size()));
-}
+using html::child_at;
+using html::children_of;
+using html::is_element;
+using html::tag_of;
+using HtmlDocument = html::Document;
 
 using NodeList = std::vector<const GumboNode*>;
 using NodeSet = std::set<const GumboNode*>;
-
-bool is_element(const GumboNode* n) {
-    return n && (n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE);
-}
-
-GumboTag tag_of(const GumboNode* n) {
-    return is_element(n) ? n->v.element.tag : GUMBO_TAG_UNKNOWN;
-}
-
-const GumboVector* children_of(const GumboNode* n) {
-    if (!n) return nullptr;
-    if (n->type == GUMBO_NODE_DOCUMENT) return &n->v.document.children;
-    if (is_element(n)) return &n->v.element.children;
-    return nullptr;
-}
-
-const GumboNode* child_at(const GumboVector& v, std::size_t i) {
-    return static_cast<const GumboNode*>(v.data[i]);
-}
 
 int heading_rank(const GumboNode* n) {
     switch (tag_of(n)) {
@@ -520,13 +488,13 @@ std::string field_stated_in(const std::vector<std::string>& lines) {
 }  // namespace
 
 std::string parse_html_index_field(std::string_view html) {
-    HtmlDocument doc = parse_html(html);
+    HtmlDocument doc = html::parse(html);
     return field_stated_in(lines_of({doc->root}));
 }
 
 std::optional<Procedure> parse_html_page(std::string_view html, const Origin& origin,
                                          Warnings& warnings) {
-    HtmlDocument doc = parse_html(html);
+    HtmlDocument doc = html::parse(html);
     const NodeList root{doc->root};
     Procedure p;
 

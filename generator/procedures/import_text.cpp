@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <utility>
 
+#include "core/date.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "generator/procedures/import_formats.hpp"
@@ -273,12 +274,12 @@ std::string dmy_to_iso(std::string_view raw) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", parts[2], parts[1], parts[0]);
     std::string iso(buf);
-    return is_iso_date(iso) ? iso : std::string();
+    return date::is_iso_date(iso) ? iso : std::string();
 }
 
 std::string any_date_to_iso(std::string_view raw) {
     std::string_view s = text::trim(raw);
-    if (is_iso_date(s)) return std::string(s);
+    if (date::is_iso_date(s)) return std::string(s);
     return dmy_to_iso(s);
 }
 
@@ -292,27 +293,7 @@ const nlohmann::json& empty_object() {
 }  // namespace
 
 SourceRecord::SourceRecord(const nlohmann::json& value, std::string where, std::string prefix)
-    : value_(&value), where_(std::move(where)), prefix_(std::move(prefix)) {
-    if (!value.is_object()) {
-        std::string what = std::string("expected an object, got ") + value.type_name();
-        if (prefix_.empty()) throw InputError(where_, what);
-        throw InputError(where_, "field \"" + prefix_ + "\": " + what);
-    }
-}
-
-std::string SourceRecord::field_path(std::string_view key) const {
-    return prefix_.empty() ? std::string(key) : prefix_ + "." + std::string(key);
-}
-
-void SourceRecord::fail(std::string_view key, const std::string& what) const {
-    throw InputError(where_, "field \"" + field_path(key) + "\": " + what);
-}
-
-const nlohmann::json* SourceRecord::find(const char* key) const {
-    auto it = value_->find(key);
-    if (it == value_->end() || it->is_null()) return nullptr;
-    return &*it;
-}
+    : fields_(value, std::move(where), std::move(prefix)) {}
 
 bool SourceRecord::has(const char* key) const {
     return find(key) != nullptr;
@@ -329,7 +310,7 @@ std::string SourceRecord::text(const char* key) const {
             return std::to_string(static_cast<long long>(d));
         return v->dump();
     }
-    fail(key, std::string("expected a string, got ") + v->type_name());
+    fail(key, std::string("expected a string, got ") + json_type_name(*v));
 }
 
 std::optional<double> SourceRecord::number(const char* key) const {
@@ -348,7 +329,7 @@ std::optional<double> SourceRecord::number(const char* key) const {
         if (d && i == s.size()) return d;
         fail(key, "expected a number, got \"" + s + "\"");
     }
-    fail(key, std::string("expected a number, got ") + v->type_name());
+    fail(key, std::string("expected a number, got ") + json_type_name(*v));
 }
 
 bool SourceRecord::flag(const char* key) const {
@@ -356,25 +337,26 @@ bool SourceRecord::flag(const char* key) const {
     if (!v) return false;
     if (v->is_boolean()) return v->get<bool>();
     if (v->is_number()) return v->get<double>() != 0.0;
-    fail(key, std::string("expected true/false or 0/1, got ") + v->type_name());
+    fail(key, std::string("expected true/false or 0/1, got ") + json_type_name(*v));
 }
 
 const nlohmann::json* SourceRecord::array(const char* key) const {
     const nlohmann::json* v = find(key);
     if (!v) return nullptr;
-    if (!v->is_array()) fail(key, std::string("expected an array, got ") + v->type_name());
+    if (!v->is_array()) fail(key, std::string("expected an array, got ") + json_type_name(*v));
     return v;
 }
 
 SourceRecord SourceRecord::element(const char* key, const nlohmann::json& value,
                                    std::size_t index) const {
-    return SourceRecord(value, where_, field_path(key) + "[" + std::to_string(index) + "]");
+    return SourceRecord(value, fields_.where(),
+                        fields_.path_of(key) + "[" + std::to_string(index) + "]");
 }
 
 SourceRecord SourceRecord::object(const char* key) const {
     const nlohmann::json* v = find(key);
-    if (!v) return SourceRecord(empty_object(), where_, field_path(key));
-    return SourceRecord(*v, where_, field_path(key));
+    if (!v) return SourceRecord(empty_object(), fields_.where(), fields_.path_of(key));
+    return SourceRecord(*v, fields_.where(), fields_.path_of(key));
 }
 
 }  // namespace xasite::procedures::importers

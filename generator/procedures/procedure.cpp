@@ -15,8 +15,10 @@
 #include <string_view>
 #include <utility>
 
+#include "core/date.hpp"
 #include "core/error.hpp"
 #include "core/files.hpp"
+#include "core/json_fields.hpp"
 #include "core/text.hpp"
 
 namespace xasite::procedures {
@@ -128,49 +130,23 @@ json source_to_json(const Source& s) {
 // ---- reading -------------------------------------------------------------------------------
 
 const char* type_name(const json& j) {
-    return j.type_name();  // "string", "array", "object", "number", "boolean", "null"
+    return json_type_name(j);
 }
 
 // Reads one JSON object against a fixed set of keys, with errors naming the file and the dotted
-// field path ("channels[2].channel").
-class ObjectReader {
+// field path ("channels[2].channel") in the wording of core/json_fields.hpp. Strings come out in
+// NFC.
+class ObjectReader : public JsonFields {
   public:
     ObjectReader(const json& object, const std::filesystem::path& file, std::string prefix)
-        : object_(object), file_(file), prefix_(std::move(prefix)) {}
-
-    [[noreturn]] void fail(std::string_view key, const std::string& what) const {
-        throw InputError(file_.string(), "field \"" + path_of(key) + "\": " + what);
-    }
-
-    std::string path_of(std::string_view key) const {
-        return prefix_.empty() ? std::string(key) : prefix_ + "." + std::string(key);
-    }
-
-    const json* find(const char* key) {
-        seen_.emplace_back(key);
-        auto it = object_.find(key);
-        if (it == object_.end() || it->is_null()) return nullptr;
-        return &*it;
-    }
+        : JsonFields(object, file.string(), std::move(prefix)), file_(file) {}
 
     std::string text(const char* key, bool required = false) {
-        const json* v = find(key);
-        if (!v) {
-            if (required) fail(key, "missing");
-            return {};
-        }
-        if (!v->is_string()) fail(key, std::string("expected a string, got ") + type_name(*v));
-        std::string s = text::nfc(v->get_ref<const std::string&>());
-        if (required && text::trim(s).empty()) fail(key, "must not be empty");
-        return s;
+        if (required) return text::nfc(required_string(key, true));
+        return text::nfc(optional_string(key).value_or(""));
     }
 
-    std::string date(const char* key) {
-        std::string s = text(key);
-        if (!s.empty() && !is_iso_date(s))
-            fail(key, "expected a date \"YYYY-MM-DD\", got \"" + s + "\"");
-        return s;
-    }
+    std::string date(const char* key) { return text::nfc(optional_date(key)); }
 
     template <typename Enum, std::size_t N>
     Enum token(const char* key, const TokenTable<Enum, N>& table, std::optional<Enum> fallback) {
@@ -187,80 +163,28 @@ class ObjectReader {
     }
 
     std::optional<int> count(const char* key) {
-        const json* v = find(key);
+        auto v = optional_int(key, 0, std::numeric_limits<int>::max());
         if (!v) return std::nullopt;
-        if (!v->is_number_integer())
-            fail(key, std::string("expected a whole number, got ") + type_name(*v));
-        if (v->is_number_unsigned()) {
-            auto u = v->get<std::uint64_t>();
-            if (u > static_cast<std::uint64_t>(std::numeric_limits<int>::max()))
-                fail(key, "number out of range");
-            return static_cast<int>(u);
-        }
-        auto i = v->get<std::int64_t>();
-        if (i < 0 || i > std::numeric_limits<int>::max()) fail(key, "number out of range");
-        return static_cast<int>(i);
+        return static_cast<int>(*v);
     }
 
-    std::optional<double> number(const char* key) {
-        const json* v = find(key);
-        if (!v) return std::nullopt;
-        if (!v->is_number()) fail(key, std::string("expected a number, got ") + type_name(*v));
-        double d = v->get<double>();
-        if (!std::isfinite(d)) fail(key, "number out of range");
-        return d;
-    }
-
-    std::optional<bool> boolean(const char* key) {
-        const json* v = find(key);
-        if (!v) return std::nullopt;
-        if (!v->is_boolean())
-            fail(key, std::string("expected true or false, got ") + type_name(*v));
-        return v->get<bool>();
-    }
-
-    // Calls read(element, element_path) for each element of an array field.
-    template <typename F>
-    void array(const char* key, F&& read) {
-        const json* v = find(key);
-        if (!v) return;
-        if (!v->is_array()) fail(key, std::string("expected an array, got ") + type_name(*v));
-        for (std::size_t i = 0; i < v->size(); ++i)
-            read((*v)[i], path_of(key) + "[" + std::to_string(i) + "]");
-    }
+    std::optional<double> number(const char* key) { return optional_number(key); }
+    std::optional<bool> boolean(const char* key) { return optional_bool(key); }
 
     std::vector<std::string> texts(const char* key) {
-        std::vector<std::string> out;
-        array(key, [&](const json& e, const std::string& path) {
-            if (!e.is_string())
-                throw InputError(file_.string(),
-                                 "field \"" + path + "\": expected a string, got " + type_name(e));
-            out.push_back(text::nfc(e.get_ref<const std::string&>()));
-        });
+        std::vector<std::string> out = strings(key);
+        for (auto& s : out)
+            s = text::nfc(s);
         return out;
-    }
-
-    // Rejects keys this reader did not ask for (typos such as "chanels").
-    void reject_unknown_keys() const {
-        for (auto it = object_.begin(); it != object_.end(); ++it)
-            if (std::find(seen_.begin(), seen_.end(), it.key()) == seen_.end())
-                throw InputError(file_.string(),
-                                 "field \"" + path_of(it.key()) + "\": unknown key");
     }
 
     const std::filesystem::path& file() const { return file_; }
 
   private:
-    const json& object_;
     const std::filesystem::path& file_;
-    std::string prefix_;
-    std::vector<std::string> seen_;
 };
 
 ObjectReader object_at(const json& j, const std::filesystem::path& file, const std::string& path) {
-    if (!j.is_object())
-        throw InputError(file.string(),
-                         "field \"" + path + "\": expected an object, got " + type_name(j));
     return ObjectReader(j, file, path);
 }
 
@@ -282,15 +206,6 @@ std::vector<Form> read_forms(ObjectReader& r) {
 }
 
 }  // namespace
-
-bool is_iso_date(std::string_view s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (s[i] < '0' || s[i] > '9') return false;
-    int month = (s[5] - '0') * 10 + (s[6] - '0');
-    int day = (s[8] - '0') * 10 + (s[9] - '0');
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
 
 bool is_valid_code(std::string_view code) {
     if (code.empty() || code.size() > 64 || code.front() == '.') return false;
@@ -382,16 +297,14 @@ Procedure from_json(const nlohmann::json& j, const std::filesystem::path& path) 
     p.status_reason = r.text("status_reason");
     r.array("levels", [&](const json& e, const std::string& field_path) {
         if (!e.is_string())
-            throw InputError(path.string(), "field \"" + field_path +
-                                                "\": expected a string, got " + type_name(e));
+            r.fail_at(field_path, std::string("expected a string, got ") + type_name(e));
         const auto& s = e.get_ref<const std::string&>();
         for (const auto& [level, token] : kLevelTokens)
             if (s == token) {
                 p.levels.push_back(level);
                 return;
             }
-        throw InputError(path.string(),
-                         "field \"" + field_path + "\": unknown value \"" + s + "\"");
+        r.fail_at(field_path, "unknown value \"" + s + "\"");
     });
     p.procedure_type = r.text("procedure_type");
     p.executing_agency = r.text("executing_agency");

@@ -128,9 +128,6 @@ Procedure from_json(const nlohmann::json& j, const std::filesystem::path& path);
 // The exact bytes of a record file: to_json(p).dump(2) and a trailing newline.
 std::string to_json_text(const Procedure& p);
 
-// "YYYY-MM-DD" with month 01–12 and day 01–31.
-bool is_iso_date(std::string_view s);
-
 // A code usable as a file name and URL segment: 1–64 of [0-9A-Za-z.-_], not starting with '.'.
 // Malformed national codes such as "1.0133611" are valid here (they are kept as published).
 bool is_valid_code(std::string_view code);

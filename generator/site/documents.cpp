@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/ascii.hpp"
 #include "core/files.hpp"
 #include "core/text.hpp"
 #include "generator/site/format.hpp"
@@ -71,8 +72,7 @@ std::string original_file_name(const std::filesystem::path& source) {
     std::string stem = text::slug(source.stem().string());
     if (stem.empty()) stem = "van-ban";  // a file name, not a path
     std::string ext = source.extension().string();
-    for (auto& c : ext)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    ascii::lower_in_place(ext);
     return stem + ext;
 }
 

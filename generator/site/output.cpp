@@ -14,6 +14,7 @@
 extern char** environ;
 
 #include "core/error.hpp"
+#include "core/files.hpp"
 
 namespace xasite::site {
 
@@ -23,20 +24,6 @@ namespace {
 
 bool is_empty_dir(const fs::path& p) {
     return fs::is_directory(p) && fs::directory_iterator(p) == fs::directory_iterator();
-}
-
-void write_all(int fd, std::string_view data, const std::string& name) {
-    const char* p = data.data();
-    std::size_t left = data.size();
-    while (left > 0) {
-        ssize_t n = ::write(fd, p, left);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            throw std::runtime_error(name + ": write failed: " + std::strerror(errno));
-        }
-        p += n;
-        left -= static_cast<std::size_t>(n);
-    }
 }
 
 // Starts `rm -rf -- dir` detached from this process; false if it could not be started.

@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "core/files.hpp"
+#include "core/json_fields.hpp"
 #include "core/text.hpp"
 #include "generator/units/unit_text.hpp"
 
@@ -38,58 +39,41 @@ namespace {
 // ---------------------------------------------------------------------------------------------
 // Reading records
 
-const char* json_type_name(const json& v) {
-    return v.type_name();
-}
-
-// One JSON object of the input, with its place ("new_units[17]") for error messages.
+// One JSON object of the input, with its place ("new_units[17]") for error messages, read with
+// core/json_fields.hpp: "units.json: field \"new_units[17].code\": missing".
 class Record {
   public:
     Record(const json& object, std::string where, const std::filesystem::path& file)
-        : object_(object), where_(std::move(where)), file_(file) {
-        if (!object_.is_object())
-            fail(std::string("must be a JSON object, not ") + json_type_name(object_));
-    }
+        : fields_(object, file.string(), where), where_(std::move(where)) {}
 
-    [[noreturn]] void fail(const std::string& what) const {
-        throw InputError(file_.string(), where_ + ": " + what);
+    // An error about the whole record: "units.json: field \"new_units[17]\": <what>".
+    [[noreturn]] void fail(const std::string& what) const { fields_.fail_at(where_, what); }
+    [[noreturn]] void fail(const char* key, const std::string& what) const {
+        fields_.fail(key, what);
     }
 
     const std::string& where() const { return where_; }
 
     // A string field that must be present and non-empty.
-    std::string required(const char* key) const {
-        std::optional<std::string> v = optional(key);
-        if (!v) fail(std::string("missing \"") + key + "\"");
-        if (text::trim(*v).empty()) fail(std::string("empty \"") + key + "\"");
-        return *v;
-    }
+    std::string required(const char* key) const { return fields_.required_string(key, true); }
 
     // A string field; missing or null gives nullopt, another type is an error.
     std::optional<std::string> optional(const char* key) const {
-        auto it = object_.find(key);
-        if (it == object_.end() || it->is_null()) return std::nullopt;
-        if (!it->is_string())
-            fail(std::string("\"") + key + "\" must be a string, not " + json_type_name(*it));
-        return it->get<std::string>();
+        return fields_.optional_string(key);
     }
 
     // A numeric code: a string of ASCII digits.
     std::string code(const char* key) const {
         std::string v = required(key);
         if (!std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; }))
-            fail(std::string("\"") + key + "\" must be digits, not \"" + v + "\"");
+            fail(key, "expected digits, got \"" + v + "\"");
         return v;
     }
 
     // A name: required, NFC, tidied.
     std::string name(const char* key) const { return detail::clean(required(key)); }
 
-    const json* child(const char* key) const {
-        auto it = object_.find(key);
-        if (it == object_.end() || it->is_null()) return nullptr;
-        return &*it;
-    }
+    const json* child(const char* key) const { return fields_.find(key); }
 
     // A number written as text or as a JSON number; "đang cập nhật" (being updated) and "" are
     // unknown. Vietnamese style ("18.096,40", "3.346.853") and plain style ("33.77") both occur.
@@ -102,30 +86,28 @@ class Record {
 
   private:
     std::optional<double> number(const char* key, bool integral) const {
-        auto it = object_.find(key);
-        if (it == object_.end() || it->is_null()) return std::nullopt;
+        const json* it = fields_.find(key);
+        if (!it) return std::nullopt;
         if (it->is_number()) {
             if (integral && !it->is_number_integer())
-                fail(std::string("\"") + key + "\" must be a whole number");
+                fail(key, "expected a whole number, got " + it->dump());
             double v = it->get<double>();
-            if (integral && (v < 0 || v > 9.0e15))
-                fail(std::string("\"") + key + "\" is out of range");
+            if (integral && (v < 0 || v > 9.0e15)) fail(key, "number out of range");
             return v;
         }
         if (!it->is_string())
-            fail(std::string("\"") + key + "\" must be a number or text, not " +
-                 json_type_name(*it));
+            fail(key, std::string("expected a number or text, got ") + json_type_name(*it));
         std::string raw = it->get<std::string>();
         std::string_view s = text::trim(raw);
         if (s.empty() || text::fold(s) == "dang cap nhat") return std::nullopt;
         std::optional<std::string> plain = plain_number(s, integral);
-        if (!plain) fail(std::string("\"") + key + "\" is not a number: \"" + raw + "\"");
+        if (!plain) fail(key, "expected a number, got \"" + raw + "\"");
         double value = 0;
         auto [end, ec] = std::from_chars(plain->data(), plain->data() + plain->size(), value);
         if (ec != std::errc() || end != plain->data() + plain->size())
-            fail(std::string("\"") + key + "\" is not a number: \"" + raw + "\"");
+            fail(key, "expected a number, got \"" + raw + "\"");
         if (integral && (value < 0 || value > 9.0e15))
-            fail(std::string("\"") + key + "\" is out of range: \"" + raw + "\"");
+            fail(key, "number out of range: \"" + raw + "\"");
         return value;
     }
 
@@ -173,17 +155,17 @@ class Record {
         return out + std::string(s);
     }
 
-    const json& object_;
+    JsonFields fields_;
     std::string where_;
-    const std::filesystem::path& file_;
 };
 
 const json& required_array(const json& root, const char* key, const std::filesystem::path& file) {
     auto it = root.find(key);
-    if (it == root.end()) throw InputError(file.string(), std::string("missing \"") + key + "\"");
+    if (it == root.end())
+        throw InputError(file.string(), std::string("field \"") + key + "\": missing");
     if (!it->is_array())
-        throw InputError(file.string(), std::string("\"") + key + "\" must be an array, not " +
-                                            json_type_name(*it));
+        throw InputError(file.string(), std::string("field \"") + key +
+                                            "\": expected an array, got " + json_type_name(*it));
     return *it;
 }
 
@@ -200,7 +182,7 @@ std::string canonical_type(const Record& r, const char* key, const Words& words)
     std::string allowed;
     for (const auto& w : words)
         allowed += (allowed.empty() ? "" : ", ") + std::string(w.canonical);
-    r.fail(std::string("unknown \"") + key + "\" \"" + written + "\" (expected " + allowed + ")");
+    r.fail(key, "unknown value \"" + written + "\" (expected " + allowed + ")");
 }
 
 // "Xã" + "Ea Kar" → "Xã Ea Kar".
@@ -252,14 +234,14 @@ Registry Registry::load(const std::filesystem::path& units_json) {
     const std::filesystem::path& file = units_json;
     json root = read_json_file(file);
     if (!root.is_object())
-        throw InputError(file.string(), std::string("the top level must be a JSON object, not ") +
-                                            json_type_name(root));
+        throw InputError(file.string(),
+                         std::string("expected an object, got ") + json_type_name(root));
     Registry r;
 
     // The new province.
     {
         auto it = root.find("new_province");
-        if (it == root.end()) throw InputError(file.string(), "missing \"new_province\"");
+        if (it == root.end()) throw InputError(file.string(), "field \"new_province\": missing");
         Record p(*it, "new_province", file);
         r.province_.code = p.code("code");
         r.province_.name = p.name("name");
@@ -319,7 +301,7 @@ Registry Registry::load(const std::filesystem::path& units_json) {
             oc.full_name = w.optional("full_name") ? w.name("full_name") : std::string();
             // The name without the type word ("1" for "Phường 1").
             std::string name = w.optional("name") ? w.name("name") : std::string();
-            if (name.empty() && oc.full_name.empty()) w.fail("missing \"name\"");
+            if (name.empty() && oc.full_name.empty()) w.fail("name", "missing");
             if (name.empty())
                 name = detail::split_type_word(oc.full_name, detail::kCommuneTypeWords).name;
             if (oc.full_name.empty()) oc.full_name = join_full_name(oc.type, name);
@@ -346,13 +328,13 @@ Registry Registry::load(const std::filesystem::path& units_json) {
             nu.name = u.name("name");
             std::string type = text::lower(u.name("type"));
             if (type != "xã" && type != "phường")
-                u.fail("unknown \"type\" \"" + u.name("type") + "\" (expected xã or phường)");
+                u.fail("type", "unknown value \"" + u.name("type") + "\" (expected xã or phường)");
             nu.type = type;
             nu.full_name = u.optional("full_name") ? u.name("full_name")
                                                    : join_full_name(capitalised(type), nu.name);
             nu.name_en = u.optional("name_en") ? detail::clean(*u.optional("name_en")) : "";
             auto raw = u.optional("truocsapnhap_raw");
-            if (!raw) u.fail("missing \"truocsapnhap_raw\"");
+            if (!raw) u.fail("truocsapnhap_raw", "missing");
             nu.predecessors_raw = text::nfc(*raw);
             if (const json* bando = u.child("bando")) {
                 Record b(*bando, u.where() + ".bando", file);

@@ -64,6 +64,14 @@ TEST(Pages, BadFrontMatterNamesFileAndLine) {
     EXPECT_NE(
         error_of("---\ntitle: x\ndate: 2025-13-01\n---\n").find("x.md:3: date must be a date"),
         std::string::npos);
+    // Days that do not exist in their month (core/date.hpp), 29 February only in leap years.
+    EXPECT_NE(
+        error_of("---\ntitle: x\ndate: 2025-02-30\n---\n").find("x.md:3: date must be a date"),
+        std::string::npos);
+    EXPECT_NE(error_of("---\ntitle: x\nupdated: 2025-02-29\n---\n")
+                  .find("x.md:3: updated must be a date"),
+              std::string::npos);
+    EXPECT_EQ(error_of("---\ntitle: x\ndate: 2024-02-29\n---\n"), "");
     EXPECT_NE(error_of("---\ntitle: x\nsection: blog\n---\n").find("section must be one of"),
               std::string::npos);
     EXPECT_NE(error_of("---\ndate: 2025-01-01\n---\n").find("no 'title'"), std::string::npos);

@@ -35,8 +35,8 @@ TEST(SiteConfig, ErrorsNameFileAndKey) {
         }
     };
     expect("{", "malformed JSON");
-    expect("[]", "must be a JSON object");
-    expect(R"({"province": {"name": "x", "authority": "y"}})", "\"code\"");
+    expect("[]", "site.json: expected an object, got array");
+    expect(R"({"province": {"name": "x", "authority": "y"}})", "field \"province.code\": missing");
     expect(
         R"({"province": {"code": "66", "name": "x", "authority": "y"}, "base_url": "daklak.gov.vn"})",
         "must start with http");
@@ -55,6 +55,53 @@ TEST(SiteConfig, DisclosureItemsMustPointAtAKnownSection) {
         FAIL();
     } catch (const InputError& e) {
         EXPECT_NE(std::string(e.what()).find("unknown section \"blog\""), std::string::npos)
+            << e.what();
+    }
+}
+
+TEST(SiteConfig, ImpossibleDatesAreRefusedNamingSiteJson) {
+    xasite::testing::TempDir dir;
+    const std::string good = read_file(xasite::testing::content_dir() / "site.json");
+    auto error_with = [&](const std::string& from, const std::string& to) {
+        std::string text = good;
+        auto at = text.find(from);
+        EXPECT_NE(at, std::string::npos) << from;
+        text.replace(at, from.size(), to);
+        write_file_atomic(dir / "site.json", text);
+        try {
+            SiteConfig::load(dir / "site.json");
+        } catch (const InputError& e) {
+            return std::string(e.what());
+        }
+        return std::string("(accepted)");
+    };
+    std::string m = error_with("\"effective\": \"2025-07-01\"", "\"effective\": \"2025-13-45\"");
+    EXPECT_NE(m.find("site.json"), std::string::npos) << m;
+    EXPECT_NE(m.find("field \"reorganisation.effective\": expected a date \"YYYY-MM-DD\", got "
+                     "\"2025-13-45\""),
+              std::string::npos)
+        << m;
+    m = error_with("\"date\": \"2025-06-16\"", "\"date\": \"2025-02-29\"");
+    EXPECT_NE(m.find("site.json: field \"reorganisation.date\""), std::string::npos) << m;
+    m = error_with("\"all_from\": \"2025-12-30\"", "\"all_from\": \"2025-04-31\"");
+    EXPECT_NE(m.find("site.json: field \"procedures.boundary_free.all_from\""), std::string::npos)
+        << m;
+    // A real 29 February is a date.
+    EXPECT_EQ(error_with("\"all_from\": \"2025-12-30\"", "\"all_from\": \"2024-02-29\""),
+              "(accepted)");
+}
+
+TEST(SiteConfig, WrongTypesNameTheField) {
+    xasite::testing::TempDir dir;
+    write_file_atomic(dir / "site.json",
+                      R"({"province": {"code": 66, "name": "x", "authority": "y"}})");
+    try {
+        SiteConfig::load(dir / "site.json");
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find(
+                      "site.json: field \"province.code\": expected a string, got number"),
+                  std::string::npos)
             << e.what();
     }
 }

@@ -2,6 +2,7 @@
 // the field), and the round trip.
 #include <set>
 
+#include "core/date.hpp"
 #include "core/text.hpp"
 #include "procedures_test_support.hpp"
 
@@ -207,6 +208,16 @@ TEST(ProcedureRecord, BadDatesCountsAndNumbersAreRejected) {
     json legal = to_json(everything());
     legal["legal_basis"][0]["date"] = "2020-13-01";
     expect_input_error([&] { from_json(legal, "d.json"); }, {"field \"legal_basis[0].date\""});
+    // Days that do not exist (core/date.hpp): 30 February, 29 February of a common year.
+    j["updated"] = "2025-02-29";
+    expect_input_error([&] { from_json(j, "d.json"); },
+                       {"d.json",
+                        "field \"updated\": expected a date \"YYYY-MM-DD\", got "
+                        "\"2025-02-29\""});
+    legal["legal_basis"][0]["date"] = "2020-02-30";
+    expect_input_error([&] { from_json(legal, "d.json"); }, {"field \"legal_basis[0].date\""});
+    j["updated"] = "2024-02-29";
+    EXPECT_EQ(from_json(j, "d.json").updated, "2024-02-29");
     json counts = to_json(everything());
     counts["dossier"][0]["items"][0]["originals"] = -1;
     expect_input_error([&] { from_json(counts, "d.json"); },
@@ -234,10 +245,10 @@ TEST(ProcedureRecord, CodeAndDateChecks) {
     EXPECT_FALSE(is_valid_code(".hidden"));
     EXPECT_FALSE(is_valid_code("a/b"));
     EXPECT_FALSE(is_valid_code("1.001193 "));
-    EXPECT_TRUE(is_iso_date("2021-03-24"));
-    EXPECT_FALSE(is_iso_date("24-03-2021"));
-    EXPECT_FALSE(is_iso_date("2021-00-10"));
-    EXPECT_FALSE(is_iso_date("2021-3-24"));
+    EXPECT_TRUE(date::is_iso_date("2021-03-24"));
+    EXPECT_FALSE(date::is_iso_date("24-03-2021"));
+    EXPECT_FALSE(date::is_iso_date("2021-00-10"));
+    EXPECT_FALSE(date::is_iso_date("2021-3-24"));
 }
 
 }  // namespace

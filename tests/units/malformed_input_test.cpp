@@ -82,35 +82,40 @@ TEST(UnitsMalformedInput, InvalidUtf8) {
 
 TEST(UnitsMalformedInput, NotAnObject) {
     EXPECT_THAT(load_error("not_object.json"),
-                HasSubstr("not_object.json: the top level must be a JSON object, not array"));
+                HasSubstr("not_object.json: expected an object, got array"));
 }
 
 TEST(UnitsMalformedInput, MissingCode) {
     EXPECT_THAT(load_error("missing_code.json"),
-                HasSubstr("missing_code.json: new_units[1]: missing \"code\""));
+                HasSubstr("missing_code.json: field \"new_units[1].code\": missing"));
 }
 
 TEST(UnitsMalformedInput, DuplicateCode) {
     EXPECT_THAT(load_error("duplicate_code.json"),
-                HasSubstr("duplicate_code.json: old_wards[4]: duplicate code \"24151\""));
+                HasSubstr("duplicate_code.json: field \"old_wards[4]\": duplicate code \"24151\""));
 }
 
 TEST(UnitsMalformedInput, WrongType) {
-    EXPECT_THAT(load_error("wrong_type.json"),
-                HasSubstr("wrong_type.json: new_units[2]: \"name\" must be a string, not number"));
-    EXPECT_THAT(load_error("units_not_array.json"),
-                HasSubstr("units_not_array.json: \"new_units\" must be an array, not object"));
+    EXPECT_THAT(
+        load_error("wrong_type.json"),
+        HasSubstr("wrong_type.json: field \"new_units[2].name\": expected a string, got number"));
+    EXPECT_THAT(
+        load_error("units_not_array.json"),
+        HasSubstr("units_not_array.json: field \"new_units\": expected an array, got object"));
 }
 
 TEST(UnitsMalformedInput, UnknownReferencesAndValues) {
-    EXPECT_THAT(load_error("unknown_district.json"),
-                HasSubstr("unknown_district.json: old_wards[2]: district_code \"999\" is not in "
-                          "old_districts"));
-    EXPECT_THAT(load_error("unknown_type.json"),
-                HasSubstr("unknown_type.json: old_districts[1]: unknown \"type\" \"Tỉnh\""));
-    EXPECT_THAT(load_error("bad_population.json"),
-                HasSubstr("bad_population.json: new_units[0].bando: \"dansonguoi\" is not a "
-                          "number: \"khoảng 5 nghìn\""));
+    EXPECT_THAT(
+        load_error("unknown_district.json"),
+        HasSubstr("unknown_district.json: field \"old_wards[2]\": district_code \"999\" is not in "
+                  "old_districts"));
+    EXPECT_THAT(
+        load_error("unknown_type.json"),
+        HasSubstr("unknown_type.json: field \"old_districts[1].type\": unknown value \"Tỉnh\""));
+    EXPECT_THAT(
+        load_error("bad_population.json"),
+        HasSubstr("bad_population.json: field \"new_units[0].bando.dansonguoi\": expected a "
+                  "number, got \"khoảng 5 nghìn\""));
 }
 
 TEST(UnitsMalformedInput, MissingFile) {

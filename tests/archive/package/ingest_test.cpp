@@ -467,6 +467,9 @@ TEST_F(IngestFixture, MissingSourceAndBadOptions) {
     r = ingest({src}, [](IngestOptions& o) { o.captured = "30/06/2025"; });
     EXPECT_EQ(r.code, 1);
     EXPECT_TRUE(contains(r.err, "--captured")) << r.err;
+    r = ingest({src}, [](IngestOptions& o) { o.captured = "2025-02-29"; });  // not a leap year
+    EXPECT_EQ(r.code, 1);
+    EXPECT_TRUE(contains(r.err, "--captured")) << r.err;
     r = ingest({src}, [](IngestOptions& o) { o.unit_code = "../x"; });
     EXPECT_EQ(r.code, 1);
     EXPECT_FALSE(fs::exists(content() / "x"));

@@ -218,6 +218,12 @@ TEST(WarcReader, Warc11BareUriFractionalDate) {
     std::string day, iso;
     ASSERT_TRUE(parse_warc_date(r.records[0].rec.date(), day, iso));
     EXPECT_EQ(iso, "2025-06-30T10:20:30Z");
+    // The day must exist in its month (core/date.hpp).
+    EXPECT_FALSE(parse_warc_date("2025-13-45T10:20:30Z", day, iso));
+    EXPECT_FALSE(parse_warc_date("2025-02-29T00:00:00Z", day, iso));
+    EXPECT_TRUE(parse_warc_date("2024-02-29T00:00:00Z", day, iso));
+    EXPECT_EQ(day, "2024-02-29");
+    EXPECT_TRUE(parse_warc_date("20240229000000", day, iso));
 }
 
 TEST(WarcReader, WholeFileGzipAndManyMembers) {
