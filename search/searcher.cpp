@@ -162,6 +162,10 @@ std::string Searcher::resolve_unit(const std::string& code_or_slug) {
     return {};
 }
 
+std::size_t Searcher::count_documents(const std::filesystem::path& index_dir) {
+    return IndexSnapshot::open(index_dir)->document_count();
+}
+
 SearchResponse Searcher::search(const SearchRequest& request) {
     if (std::string problem = query_problem(request.query); !problem.empty())
         throw SearchError(SearchError::Kind::bad_request, problem);

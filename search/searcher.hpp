@@ -107,6 +107,9 @@ class Searcher {
     std::shared_ptr<const IndexSnapshot> snapshot();
     // The unit code for a code or slug; "" when unknown.
     std::string resolve_unit(const std::string& code_or_slug);
+    // The number of documents in the index at `index_dir` (opened for this); throws what opening
+    // it throws (no index, another format).
+    static std::size_t count_documents(const std::filesystem::path& index_dir);
 
     const std::filesystem::path& index_dir() const { return index_dir_; }
     QueryWeights& weights() { return weights_; }  // for tuning; not thread-safe to change

@@ -20,7 +20,6 @@
 #include "search/index.hpp"
 #include "search/response_json.hpp"
 #include "search/searcher.hpp"
-#include "search/snapshot.hpp"
 #include "serve/results_html.hpp"
 #include "serve/static_files.hpp"
 
@@ -30,7 +29,6 @@ namespace fs = std::filesystem;
 using search::dump;
 using search::error_json;
 using search::index_path_for;
-using search::IndexSnapshot;
 using search::kMaxLimit;
 using search::query_problem;
 using search::Searcher;
@@ -258,8 +256,7 @@ struct SiteServer::Impl {
             std::size_t slash = path.find('/', 1);
             std::string slug = slash == std::string::npos ? "" : path.substr(1, slash - 1);
             try {
-                auto snap = searcher.snapshot();
-                if (snap->unit_by_slug(slug)) r.unit = slug;
+                if (!slug.empty() && !searcher.resolve_unit(slug).empty()) r.unit = slug;
                 html = render_results_html(r, searcher.search(r));
             } catch (const SearchError& e) {
                 html = render_notice_html(
@@ -440,8 +437,8 @@ void SiteServer::log_index_status() {
     Impl& im = *impl_;
     const fs::path index = im.searcher.index_dir();
     try {
-        auto snap = IndexSnapshot::open(index);
-        im.log << "search index " << fs::absolute(index).string() << ": " << snap->document_count()
+        std::size_t documents = Searcher::count_documents(index);
+        im.log << "search index " << fs::absolute(index).string() << ": " << documents
                << " documents\n";
     } catch (const std::exception& e) {
         im.log << "warning: " << e.what() << "; /api/search answers 503 until it exists\n";

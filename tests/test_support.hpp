@@ -27,9 +27,11 @@ inline std::filesystem::path fixtures_dir() {
 inline std::filesystem::path content_dir() {
     return source_dir() / "content";
 }
+#ifdef XASITE_BINARY  // tests declared with CLI (tests/CMakeLists.txt)
 inline std::filesystem::path xasite_binary() {
     return XASITE_BINARY;
 }
+#endif
 
 // Skips the current test when ../shared is not present (the copies in content/ still run).
 #define XASITE_REQUIRE_SHARED()                                                             \

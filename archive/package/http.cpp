@@ -50,34 +50,6 @@ HeadResult parse_response_head(std::string_view data, HttpHead& out) {
     return HeadResult::ok;
 }
 
-std::string media_type(std::string_view ct) {
-    auto semi = ct.find(';');
-    return ascii::lower(ascii::trim(ct.substr(0, semi), kHeaderSpace));
-}
-
-std::string charset_param(std::string_view ct) {
-    std::string l = ascii::lower(ct);
-    std::size_t pos = 0;
-    while ((pos = l.find("charset", pos)) != std::string::npos) {
-        std::size_t i = pos + 7;
-        while (i < l.size() && (l[i] == ' ' || l[i] == '\t'))
-            ++i;
-        if (i < l.size() && l[i] == '=') {
-            ++i;
-            while (i < l.size() && (l[i] == ' ' || l[i] == '\t'))
-                ++i;
-            if (i < l.size() && (l[i] == '"' || l[i] == '\'')) ++i;
-            std::size_t j = i;
-            while (j < l.size() && l[j] != ';' && l[j] != '"' && l[j] != '\'' && l[j] != ' ' &&
-                   l[j] != ',')
-                ++j;
-            return l.substr(i, j - i);
-        }
-        pos += 7;
-    }
-    return "";
-}
-
 BodyDecoder::BodyDecoder(const HttpHead& head, Sink sink, InflateLimits limits)
     : sink_(std::move(sink)), limits_(limits) {
     std::string te = ascii::lower(head.header("Transfer-Encoding"));

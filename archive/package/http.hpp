@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "archive/package/gzip.hpp"
+#include "archive/package/mime.hpp"
 #include "archive/package/warc.hpp"
 
 namespace xasite::archive {
@@ -31,11 +32,6 @@ enum class HeadResult { ok, incomplete, invalid };
 // Parses a response head at the start of `data`. `incomplete` when no blank line ends it within
 // `data`; `invalid` when it does not start like an HTTP/1.x (or HTTP/0.9-less) status line.
 HeadResult parse_response_head(std::string_view data, HttpHead& out);
-
-// The media type of a Content-Type value, lower case, without parameters ("text/html").
-std::string media_type(std::string_view content_type);
-// The charset parameter of a Content-Type value, lower case ("" when absent).
-std::string charset_param(std::string_view content_type);
 
 // Decodes an HTTP body fed in pieces and passes the entity to `sink`.
 class BodyDecoder {

@@ -177,4 +177,32 @@ std::string effective_media_type(std::string_view recorded, std::string_view hea
     return r;
 }
 
+std::string media_type(std::string_view ct) {
+    auto semi = ct.find(';');
+    return ascii::lower(ascii::trim(ct.substr(0, semi), " \t\r"));
+}
+
+std::string charset_param(std::string_view ct) {
+    std::string l = ascii::lower(ct);
+    std::size_t pos = 0;
+    while ((pos = l.find("charset", pos)) != std::string::npos) {
+        std::size_t i = pos + 7;
+        while (i < l.size() && (l[i] == ' ' || l[i] == '\t'))
+            ++i;
+        if (i < l.size() && l[i] == '=') {
+            ++i;
+            while (i < l.size() && (l[i] == ' ' || l[i] == '\t'))
+                ++i;
+            if (i < l.size() && (l[i] == '"' || l[i] == '\'')) ++i;
+            std::size_t j = i;
+            while (j < l.size() && l[j] != ';' && l[j] != '"' && l[j] != '\'' && l[j] != ' ' &&
+                   l[j] != ',')
+                ++j;
+            return l.substr(i, j - i);
+        }
+        pos += 7;
+    }
+    return "";
+}
+
 }  // namespace xasite::archive

@@ -28,4 +28,9 @@ bool has_extension_for(std::string_view name, std::string_view media_type);
 std::string effective_media_type(std::string_view recorded, std::string_view head,
                                  std::string_view url_path);
 
+// The media type of a Content-Type value, lower case, without parameters ("text/html").
+std::string media_type(std::string_view content_type);
+// The charset parameter of a Content-Type value, lower case ("" when absent).
+std::string charset_param(std::string_view content_type);
+
 }  // namespace xasite::archive

@@ -11,10 +11,7 @@
 #include "core/ascii.hpp"
 #include "core/error.hpp"
 #include "core/files.hpp"
-
-#ifndef XASITE_VERSION
-#define XASITE_VERSION "0"
-#endif
+#include "core/version.hpp"
 
 namespace xasite::archive {
 
@@ -22,7 +19,7 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 std::string xasite_version() {
-    return std::string("xasite ") + XASITE_VERSION;
+    return version_line();
 }
 
 std::string iso_time(std::int64_t t) {

@@ -21,8 +21,8 @@
 #include <nlohmann/json.hpp>
 
 #include "archive/package/archive_package.hpp"
+#include "archive/package/fields.hpp"
 #include "archive/package/url.hpp"
-#include "archive/package/warc.hpp"
 
 namespace xasite::archive {
 

@@ -13,15 +13,12 @@
 #include <utility>
 #include <vector>
 
+#include "archive/package/fields.hpp"
 #include "archive/package/gzip.hpp"
 #include "archive/package/io.hpp"
 
 namespace xasite::archive {
 
-using HeaderFields = std::vector<std::pair<std::string, std::string>>;
-
-// First value of a field, case-insensitive name; "" when absent.
-std::string_view field_value(const HeaderFields& fields, std::string_view name);
 bool iequals(std::string_view a, std::string_view b);
 // Adds one "Name: value" line (WARC and HTTP heads); a line starting with a space or tab continues
 // the previous value; a line without a colon is ignored.

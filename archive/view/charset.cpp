@@ -10,7 +10,7 @@
 #include <optional>
 #include <stdexcept>
 
-#include "archive/package/http.hpp"
+#include "archive/package/mime.hpp"
 #include "archive/package/transcode.hpp"
 #include "archive/view/css_rewrite.hpp"
 #include "archive/view/gumbo_util.hpp"

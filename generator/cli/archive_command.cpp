@@ -3,6 +3,7 @@
 #include "archive/package/archive_package.hpp"
 #include "core/error.hpp"
 #include "core/files.hpp"
+#include "generator/content/site_config.hpp"
 #include "generator/units/registry.hpp"
 
 namespace xasite::cli {
@@ -14,33 +15,25 @@ namespace {
 // The dissolved district as the registry knows it, with the successors and the legal basis
 // (content/site.json "reorganisation").
 archive::UnitInfo unit_info(const fs::path& content_dir, const std::string& code) {
-    auto registry = units::Registry::load(content_dir / "units" / "daklak-units.json");
+    // The same site.json and registry the build reads: the dissolution date and its legal basis
+    // are the reorganisation's (no date is assumed when site.json lacks one: it is an error).
+    const auto config = content::SiteConfig::load(content_dir / "site.json");
+    const fs::path registry_file = content_dir / config.registry;
+    auto registry = units::Registry::load(registry_file);
     const units::OldDistrict* d = registry.find_old_district(code);
     if (!d)
         throw InputError("--unit " + code,
-                         "no old district with this code in " +
-                             (content_dir / "units" / "daklak-units.json").string() +
+                         "no old district with this code in " + registry_file.string() +
                              " (archive packages are made for the dissolved districts)");
     archive::UnitInfo u;
     u.code = d->code;
     u.name = d->full_name;
     u.type = d->type;
     u.province = d->province_name;
-    u.dissolved = "2025-07-01";
-    fs::path site_json = content_dir / "site.json";
-    if (fs::exists(site_json)) {
-        auto site = read_json_file(site_json);
-        if (auto it = site.find("reorganisation"); it != site.end() && it->is_object()) {
-            auto s = [&](const char* k) {
-                auto f = it->find(k);
-                return f != it->end() && f->is_string() ? f->get<std::string>() : std::string();
-            };
-            if (!s("effective").empty()) u.dissolved = s("effective");
-            u.legal_basis = s("resolution");
-            if (!s("date").empty()) u.legal_basis += " ngày " + s("date");
-            if (!s("title").empty()) u.legal_basis += " " + s("title");
-        }
-    }
+    u.dissolved = config.effective_date;
+    u.legal_basis = config.resolution;
+    if (!config.resolution_date.empty()) u.legal_basis += " ngày " + config.resolution_date;
+    if (!config.resolution_title.empty()) u.legal_basis += " " + config.resolution_title;
     for (const auto& succ : registry.successors_of_district(code)) {
         if (!succ.unit) continue;
         u.successors.push_back({succ.unit->code, succ.unit->full_name, succ.partial});

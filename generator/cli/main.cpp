@@ -9,10 +9,12 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/version.hpp"
 #include "generator/check/link_checker.hpp"
 #include "generator/cli/archive_command.hpp"
 #include "generator/cli/search_command.hpp"
 #include "generator/cli/serve_command.hpp"
+#include "generator/content/site_config.hpp"
 #include "generator/directives/directive.hpp"
 #include "generator/procedures/import.hpp"
 #include "generator/site/build.hpp"
@@ -23,12 +25,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kVersion = "xasite 0.1.0";
-
 int run(int argc, char** argv) {
     CLI::App app{"xasite: static sites and archives for the communes and wards of Đắk Lắk",
                  "xasite"};
-    app.set_version_flag("--version", kVersion);
+    app.set_version_flag("--version", xasite::version_line());
     app.require_subcommand(1);
 
     // build
@@ -140,8 +140,8 @@ int run(int argc, char** argv) {
         return xasite::site::run_build(build, std::cout, std::cerr);
     }
     if (cmd_lookup->parsed()) {
-        auto registry =
-            xasite::units::Registry::load(lookup_content / "units" / "daklak-units.json");
+        const auto config = xasite::content::SiteConfig::load(lookup_content / "site.json");
+        auto registry = xasite::units::Registry::load(lookup_content / config.registry);
         return xasite::units::run_units_lookup(registry, names, lookup_json, std::cout);
     }
     if (cmd_dvc->parsed())

@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "core/files.hpp"
+#include "core/json_fields.hpp"
 #include "core/text.hpp"
 #include "generator/content/tree.hpp"
 
@@ -15,14 +16,6 @@ namespace xasite::content {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string get_string(const nlohmann::json& j, const char* key, const fs::path& path) {
-    auto it = j.find(key);
-    if (it == j.end() || it->is_null()) return "";
-    if (!it->is_string())
-        throw InputError(path.string(), std::string("\"") + key + "\" must be a string");
-    return text::tidy(it->get<std::string>());
-}
 
 // content/directives/: every .txt, .md and .pdf (a README* provenance note is skipped). A secret
 // document stops the build: it must never be published.
@@ -59,44 +52,32 @@ std::vector<directives::Document> load_documents(const ContentTree& tree,
 
 UnitProfile load_unit_profile(const fs::path& path) {
     nlohmann::json j = read_json_file(path);
-    if (!j.is_object()) throw InputError(path.string(), "must be a JSON object");
-    static const std::set<std::string> known = {"address", "phone",       "email",
-                                                "website", "responsible", "service_centre",
-                                                "leaders", "map_url"};
-    for (const auto& [k, v] : j.items())
-        if (!known.count(k)) throw InputError(path.string(), "unknown key \"" + k + "\"");
+    JsonFields f(j, path.string());
+    auto str = [](const JsonFields& fields, const char* key) {
+        return text::tidy(fields.string_or(key, ""));
+    };
     UnitProfile p;
-    p.address = get_string(j, "address", path);
-    p.phone = get_string(j, "phone", path);
-    p.email = get_string(j, "email", path);
-    p.website = get_string(j, "website", path);
-    p.map_url = get_string(j, "map_url", path);
-    if (auto r = j.find("responsible"); r != j.end()) {
-        if (!r->is_object())
-            throw InputError(path.string(), "\"responsible\" must be an object {name, position}");
-        p.responsible_name = get_string(*r, "name", path);
-        p.responsible_position = get_string(*r, "position", path);
+    p.address = str(f, "address");
+    p.phone = str(f, "phone");
+    p.email = str(f, "email");
+    p.website = str(f, "website");
+    p.map_url = str(f, "map_url");
+    JsonFields responsible = f.object("responsible");
+    p.responsible_name = str(responsible, "name");
+    p.responsible_position = str(responsible, "position");
+    responsible.reject_unknown_keys();
+    JsonFields centre = f.object("service_centre");
+    p.centre_address = str(centre, "address");
+    p.centre_phone = str(centre, "phone");
+    p.centre_hours = str(centre, "hours");
+    centre.reject_unknown_keys();
+    for (const auto& leader : f.objects("leaders")) {
+        Person person{text::tidy(leader.required_string("name", true)), str(leader, "position"),
+                      str(leader, "duties"), str(leader, "phone"), str(leader, "email")};
+        leader.reject_unknown_keys();
+        p.leaders.push_back(std::move(person));
     }
-    if (auto c = j.find("service_centre"); c != j.end()) {
-        if (!c->is_object())
-            throw InputError(path.string(), "\"service_centre\" must be an object");
-        p.centre_address = get_string(*c, "address", path);
-        p.centre_phone = get_string(*c, "phone", path);
-        p.centre_hours = get_string(*c, "hours", path);
-    }
-    if (auto l = j.find("leaders"); l != j.end()) {
-        if (!l->is_array()) throw InputError(path.string(), "\"leaders\" must be a list");
-        for (std::size_t i = 0; i < l->size(); ++i) {
-            const auto& item = (*l)[i];
-            fs::path where = path.string() + " leaders[" + std::to_string(i) + "]";
-            if (!item.is_object()) throw InputError(where.string(), "must be an object");
-            Person person{get_string(item, "name", where), get_string(item, "position", where),
-                          get_string(item, "duties", where), get_string(item, "phone", where),
-                          get_string(item, "email", where)};
-            if (person.name.empty()) throw InputError(where.string(), "missing \"name\"");
-            p.leaders.push_back(std::move(person));
-        }
-    }
+    f.reject_unknown_keys();
     return p;
 }
 
@@ -121,7 +102,7 @@ Content Content::load(const fs::path& dir) {
     Content c;
     c.root = dir;
     c.config = SiteConfig::load(dir / "site.json");
-    c.registry = units::Registry::load(dir / "units" / "daklak-units.json");
+    c.registry = units::Registry::load(dir / c.config.registry);
     for (const auto& w : c.registry.warnings())
         c.warnings.push_back("units: " + w.unit_code + ": " + w.message);
     c.procedures = procedures::load_directory(dir / "procedures");

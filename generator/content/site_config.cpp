@@ -64,6 +64,16 @@ SiteConfig SiteConfig::load(const std::filesystem::path& path) {
     c.unit_url = r.str("unit_url", false, "{base_url}{slug}/");
     if (c.unit_url.find("{slug}") == std::string::npos) r.fail("unit_url", "must contain {slug}");
     c.language = r.str("language", false, "vi");
+    c.registry = r.str("registry", false, "units/daklak-units.json");
+    {
+        std::filesystem::path reg(c.registry);
+        bool outside = reg.is_absolute();
+        for (const auto& part : reg)
+            outside = outside || part == "..";
+        if (outside || c.registry.empty())
+            r.fail("registry", "must be a path inside the content tree (\"units/<file>.json\")");
+    }
+    c.source = path;
     c.build_date = r.date("build_date", false);
 
     Reader reorg = r.object("reorganisation");
@@ -99,17 +109,10 @@ SiteConfig SiteConfig::load(const std::filesystem::path& path) {
     Reader disclosure = r.object("disclosure");
     c.disclosure_form = disclosure.str("form", false);
     c.disclosure_deadline = disclosure.str("deadline", false);
-    for (auto& item : disclosure.objects("items")) {
-        SiteConfig::DisclosureItem d{item.str("title", true), item.str("basis", false),
-                                     item.str("section", false)};
-        static const char* const kSections[] = {"",        "van-ban", "thu-tuc",       "gioi-thieu",
-                                                "tin-tuc", "lien-he", "lich-cong-tac", "cong-khai"};
-        bool known = false;
-        for (const char* k : kSections)
-            known = known || d.section == k;
-        if (!known) item.fail("section", "unknown section \"" + d.section + "\"");
-        c.disclosure.push_back(std::move(d));
-    }
+    // Each item's section is checked against the commune sites' sections by the site build.
+    for (auto& item : disclosure.objects("items"))
+        c.disclosure.push_back(SiteConfig::DisclosureItem{
+            item.str("title", true), item.str("basis", false), item.str("section", false)});
     c.online_fee_note = procedures.str("online_fee_note", false);
     return c;
 }

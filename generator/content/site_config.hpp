@@ -25,6 +25,9 @@ struct SiteConfig {
     std::string base_url;       // "https://daklak.gov.vn/" (ends with '/')
     std::string unit_url;       // pattern with {base_url} and {slug}: "{base_url}{slug}/"
     std::string language = "vi";
+    // The unit registry, relative to the content tree ("units/daklak-units.json"): another
+    // province is another content tree, not a code change.
+    std::string registry;
     std::string resolution;       // "Nghị quyết số 1660/NQ-UBTVQH15"
     std::string resolution_date;  // "2025-06-16"
     std::string resolution_title;  // "về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Đắk Lắk
@@ -48,7 +51,8 @@ struct SiteConfig {
     std::string
         functions_text;  // chức năng, nhiệm vụ, quyền hạn: a short statement and its legal basis
     // Danh mục thông tin phải công khai (Luật Tiếp cận thông tin 2016 Điều 17, 19): what a commune
-    // publishes and where on its site (section key: van-ban, thu-tuc, gioi-thieu, tin-tuc, …).
+    // publishes and where on its site (a section folder of the commune sites: van-ban, thu-tuc,
+    // gioi-thieu, tin-tuc, …; checked by the site build against its section table).
     struct DisclosureItem {
         std::string title, basis, section;
     };
@@ -56,6 +60,8 @@ struct SiteConfig {
     std::string disclosure_form, disclosure_deadline;
     // A province-wide note shown on procedures that can be filed online (e.g. fee exemption).
     std::string online_fee_note;
+
+    std::filesystem::path source;  // the site.json read (for messages)
 
     // Reads and validates site.json; errors name the file and the key.
     static SiteConfig load(const std::filesystem::path& path);

@@ -333,7 +333,26 @@ std::vector<Procedure> import_sources(const std::vector<fs::path>& inputs, Impor
     return result;
 }
 
-void write_records(const std::vector<Procedure>& records, const fs::path& out_dir, bool prune) {
+namespace {
+
+// Whether `path` is a procedure record as write_records writes them: "<code>.json" holding a valid
+// record of that code. Anything else in the folder (a config.json, a README, a hand-made file) is
+// not ours to delete.
+bool is_own_record(const fs::path& path) {
+    const std::string code = path.stem().string();
+    if (path.extension() != ".json" || !is_valid_code(code)) return false;
+    try {
+        Procedure p = from_json(parse_json_strict(read_text_file(path), path), path);
+        return p.code == code;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+}  // namespace
+
+std::vector<fs::path> write_records(const std::vector<Procedure>& records, const fs::path& out_dir,
+                                    bool prune) {
     std::set<std::string> names;
     for (const auto& p : records) {
         if (!is_valid_code(p.code))
@@ -347,15 +366,18 @@ void write_records(const std::vector<Procedure>& records, const fs::path& out_di
         if (fs::is_regular_file(path, ec) && read_file(path) == bytes) continue;
         write_file_atomic(path, bytes);
     }
-    if (!prune) return;
+    std::vector<fs::path> kept;
+    if (!prune) return kept;
     std::error_code ec;
     std::vector<fs::path> stale;
     for (const auto& entry : fs::directory_iterator(out_dir, ec))
         if (entry.is_regular_file() && entry.path().extension() == ".json" &&
             !names.count(entry.path().filename().string()))
-            stale.push_back(entry.path());
+            (is_own_record(entry.path()) ? stale : kept).push_back(entry.path());
     for (const auto& path : stale)
         fs::remove(path, ec);
+    std::sort(kept.begin(), kept.end());
+    return kept;
 }
 
 int run_import_dvc(const std::vector<fs::path>& inputs, const fs::path& out_dir, bool prune,
@@ -363,9 +385,13 @@ int run_import_dvc(const std::vector<fs::path>& inputs, const fs::path& out_dir,
     ImportReport report;
     try {
         std::vector<Procedure> records = import_sources(inputs, report);
-        write_records(records, out_dir, prune);
+        const auto kept = write_records(records, out_dir, prune);
         for (const auto& w : report.warnings)
             log << "warning: " << w << "\n";
+        for (const auto& path : kept)
+            log << "warning: " << path.string()
+                << ": not a procedure record written by the import; kept (--prune removes only "
+                   "records)\n";
         log << "read " << report.files_read << " files, " << report.records_read << " records → "
             << records.size() << " procedures (" << report.full << " full, " << report.catalog_only
             << " catalog-only), " << report.warnings.size() << " warnings\n";

@@ -33,9 +33,11 @@ std::vector<Procedure> import_sources(const std::vector<std::filesystem::path>& 
 
 // Writes one <code>.json per record into out_dir (deterministic bytes: sorted keys as defined by
 // to_json, two-space indent, trailing newline). Records whose file is unchanged are not rewritten.
-// Files in out_dir for codes no longer present are removed only when prune is true.
-void write_records(const std::vector<Procedure>& records, const std::filesystem::path& out_dir,
-                   bool prune);
+// With prune, the records of codes no longer present are removed: only files it can identify as
+// its own ("<code>.json" holding a valid record of that code); other .json files in out_dir (a
+// config.json) are kept and returned, so the caller can say so.
+std::vector<std::filesystem::path> write_records(const std::vector<Procedure>& records,
+                                                 const std::filesystem::path& out_dir, bool prune);
 
 // The whole command: import, write, print a summary (and warnings) to `log`. Returns exit status.
 int run_import_dvc(const std::vector<std::filesystem::path>& inputs,

@@ -163,9 +163,10 @@ BuildSummary build_site(const BuildOptions& options) {
         for (const auto& code : options.units) {
             const auto* u = content.registry.find_new(code);
             if (!u)
-                throw InputError(
-                    "--unit " + code,
-                    "not the code of a new unit (see content/units/daklak-units.json)");
+                throw InputError("--unit " + code,
+                                 "not the code of a new unit (see " +
+                                     (options.content_dir / content.config.registry).string() +
+                                     ")");
             if (seen.insert(code).second) selected.push_back(u);
         }
     }
@@ -175,9 +176,11 @@ BuildSummary build_site(const BuildOptions& options) {
     base_theme.compile_all(sections::commune_pages(), sections::commune_feeds());
     base_theme.compile_all(sections::province_pages(), sections::province_feeds());
     sections::check_labels(base_theme, true, true);
+    sections::check_disclosure(content.config);
     std::map<std::string, std::unique_ptr<Theme>> unit_themes;  // communes that override the theme
     for (const auto* u : selected) {
-        if (auto files = content.unit_templates.find(u->code); files != content.unit_templates.end()) {
+        if (auto files = content.unit_templates.find(u->code);
+            files != content.unit_templates.end()) {
             auto t = std::make_unique<Theme>(Theme::load({&content.templates, &files->second}));
             t->compile_all(sections::commune_pages(), sections::commune_feeds());
             sections::check_labels(*t, true, false);
@@ -200,7 +203,8 @@ BuildSummary build_site(const BuildOptions& options) {
     // The search lexicon of the content tree, checked before anything is written.
     std::optional<search::Lexicon> lexicon;
     if (options.search_index && !content.lexicon_dir.empty())
-        lexicon = search::Lexicon::with_overrides(content.lexicon_files, content.lexicon_dir.string());
+        lexicon =
+            search::Lexicon::with_overrides(content.lexicon_files, content.lexicon_dir.string());
     SearchPageCollector search_pages;
     BuildContext ctx{content,      catalog,    documents,        archives,
                      search_pages, build_date, std::move(built), globals_view(content, build_date)};

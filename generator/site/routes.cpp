@@ -1,5 +1,6 @@
 #include "generator/site/routes.hpp"
 
+#include "core/ascii.hpp"
 #include "generator/units/registry.hpp"
 
 namespace xasite::site::routes {
@@ -17,8 +18,7 @@ std::string unit_dir(const units::NewUnit& unit) {
 std::string procedure_file(const std::string& code) {
     std::string out;
     for (char c : code) {
-        bool ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                  c == '.' || c == '-' || c == '_';
+        bool ok = ascii::is_alnum(c) || c == '.' || c == '-' || c == '_';
         out.push_back(ok ? c : '-');
     }
     if (out.empty() || out.front() == '.') out.insert(out.begin(), 'p');

@@ -42,20 +42,27 @@ TEST(SiteConfig, ErrorsNameFileAndKey) {
         "must start with http");
 }
 
-TEST(SiteConfig, DisclosureItemsMustPointAtAKnownSection) {
+TEST(SiteConfig, TheRegistryIsNamedInSiteJsonInsideTheTree) {
     SiteConfig ok = SiteConfig::load(xasite::testing::content_dir() / "site.json");
-    EXPECT_GE(ok.disclosure.size(), 10u);
+    EXPECT_EQ(ok.registry, "units/daklak-units.json");  // the default
     xasite::testing::TempDir dir;
-    std::string text = read_file(xasite::testing::content_dir() / "site.json");
-    const std::string from = "\"section\": \"van-ban\"";
-    text.replace(text.find(from), from.size(), "\"section\": \"blog\"");
-    write_file_atomic(dir / "site.json", text);
-    try {
-        SiteConfig::load(dir / "site.json");
-        FAIL();
-    } catch (const InputError& e) {
-        EXPECT_NE(std::string(e.what()).find("unknown section \"blog\""), std::string::npos)
-            << e.what();
+    const std::string good = read_file(xasite::testing::content_dir() / "site.json");
+    auto with_registry = [&](const std::string& value) {
+        std::string text = good;
+        text.replace(text.find("\"language\""), 0, "\"registry\": \"" + value + "\",\n  ");
+        write_file_atomic(dir / "site.json", text);
+        return SiteConfig::load(dir / "site.json");
+    };
+    EXPECT_EQ(with_registry("units/phu-yen.json").registry, "units/phu-yen.json");
+    for (const char* bad : {"../units.json", "/etc/passwd", "units/../../x.json"}) {
+        try {
+            with_registry(bad);
+            ADD_FAILURE() << bad;
+        } catch (const InputError& e) {
+            std::string m = e.what();
+            EXPECT_NE(m.find("site.json"), std::string::npos) << m;
+            EXPECT_NE(m.find("\"registry\""), std::string::npos) << m;
+        }
     }
 }
 

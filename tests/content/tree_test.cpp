@@ -135,3 +135,30 @@ TEST(ContentLoad, ReadsThemeOverridesAndTheLexicon) {
     ASSERT_EQ(content.archive_packages.size(), 1u);
     EXPECT_EQ(content.archive_packages[0].filename(), "651");
 }
+
+TEST(UnitProfile, ReadsContactsAndNamesTheFieldOfAnError) {
+    xasite::testing::TempDir dir;
+    touch(dir / "unit.json",
+          R"({"address": " Số 1  Hùng Vương ", "service_centre": {"phone": "0262 3 812 345"},
+              "leaders": [{"name": "Nguyễn Văn A", "position": "Chủ tịch"}]})");
+    UnitProfile p = load_unit_profile(dir / "unit.json");
+    EXPECT_EQ(p.address, "Số 1 Hùng Vương");
+    EXPECT_EQ(p.centre_phone, "0262 3 812 345");
+    ASSERT_EQ(p.leaders.size(), 1u);
+    EXPECT_EQ(p.leaders[0].position, "Chủ tịch");
+    auto error_of = [&](const std::string& json) {
+        touch(dir / "unit.json", json);
+        try {
+            load_unit_profile(dir / "unit.json");
+        } catch (const InputError& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    std::string m = error_of(R"({"phone": 5})");
+    EXPECT_NE(m.find("unit.json"), std::string::npos) << m;
+    EXPECT_NE(m.find("\"phone\": expected a string, got number"), std::string::npos) << m;
+    EXPECT_NE(error_of(R"({"adress": "x"})").find("unknown key"), std::string::npos);
+    EXPECT_NE(error_of(R"({"leaders": [{"position": "x"}]})").find("leaders[0].name"),
+              std::string::npos);
+}

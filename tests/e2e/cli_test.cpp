@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/version.hpp"
 #include "e2e_support.hpp"
 
 using xasite::testing::contains;
@@ -98,4 +99,11 @@ TEST(Cli, ImportDvcReproducesTheCommittedRecords) {
     auto committed = xasite::testing::read_tree(xasite::testing::content_dir() / "procedures");
     committed.erase("README.md");
     EXPECT_TRUE(committed == xasite::testing::read_tree(dir / "procedures"));
+}
+
+TEST(Cli, VersionIsTheProjectVersion) {
+    auto r = run_command(xasite_cmd() + "--version");
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_EQ(r.out, std::string(xasite::version_line()) + "\n");
+    EXPECT_TRUE(contains(r.out, "xasite 0.")) << r.out;
 }

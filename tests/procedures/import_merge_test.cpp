@@ -135,8 +135,13 @@ TEST(ImportMerge, ImportingTwiceGivesTheSameBytes) {
 
 TEST(ImportMerge, RunImportDvcWritesFilesAndPrintsTheSummary) {
     TempDir out;
-    write_file_atomic(out / "9.999999.json", "{}");    // stale record: pruned
-    write_file_atomic(out / "README.md", "# kept\n");  // not a record: kept
+    // A stale record (a real one, renamed to a code the import no longer has): pruned.
+    std::string stale = read_file(xasite::testing::content_dir() / "procedures/1.001193.json");
+    stale.replace(stale.find("\"1.001193\""), 10, "\"9.999999\"");
+    write_file_atomic(out / "9.999999.json", stale);
+    write_file_atomic(out / "README.md", "# kept\n");        // not a record: kept
+    write_file_atomic(out / "config.json", "{\"a\": 1}\n");  // not a record: kept, said
+    write_file_atomic(out / "9.999998.json", "{}");          // a code's name, not a record
     std::ostringstream log;
     int status = run_import_dvc({dvc_dir()}, out.path(), true, log);
     ASSERT_EQ(status, 0) << log.str();
@@ -147,10 +152,15 @@ TEST(ImportMerge, RunImportDvcWritesFilesAndPrintsTheSummary) {
     EXPECT_NE(log.str().find("warning: "), std::string::npos);
     EXPECT_FALSE(std::filesystem::exists(out / "9.999999.json"));
     EXPECT_TRUE(std::filesystem::exists(out / "README.md"));
+    EXPECT_TRUE(std::filesystem::exists(out / "config.json"));
+    EXPECT_TRUE(std::filesystem::exists(out / "9.999998.json"));
+    EXPECT_NE(log.str().find((out / "config.json").string() + ": not a procedure record"),
+              std::string::npos)
+        << log.str();
     std::size_t files = 0;
     for (const auto& e : std::filesystem::directory_iterator(out.path()))
         files += e.path().extension() == ".json";
-    EXPECT_EQ(files, 1518u);
+    EXPECT_EQ(files, 1518u + 2);  // and the two that are not records
 
     // A second run rewrites nothing.
     auto stamp = std::filesystem::last_write_time(out / "1.001193.json");

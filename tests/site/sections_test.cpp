@@ -40,10 +40,12 @@ class TinyContent : public ::testing::Test {
         fs::copy_file(xasite::testing::fixtures_dir() / "units" / "minimal.json",
                       content_ / "units" / "daklak-units.json");
         for (const char* code : {"1.001193", "1.000080", "1.000094"})
-            fs::copy_file(xasite::testing::content_dir() / "procedures" / (std::string(code) + ".json"),
-                          content_ / "procedures" / (std::string(code) + ".json"));
-        write(content_ / "units/24169/hop-dan.md",
-              "---\ntitle: Họp dân khu phố 3\nsection: tin-tuc\ndate: 2025-08-02\n---\nNội dung.\n");
+            fs::copy_file(
+                xasite::testing::content_dir() / "procedures" / (std::string(code) + ".json"),
+                content_ / "procedures" / (std::string(code) + ".json"));
+        write(
+            content_ / "units/24169/hop-dan.md",
+            "---\ntitle: Họp dân khu phố 3\nsection: tin-tuc\ndate: 2025-08-02\n---\nNội dung.\n");
         write(content_ / "units/24169/lich-tuan-32.md",
               "---\ntitle: Lịch công tác tuần 32\nsection: lich-cong-tac\ndate: 2025-08-04\n---\n"
               "Thứ Hai: giao ban.\n");
@@ -146,10 +148,10 @@ TEST_F(TinyContent, APageCannotTakeASectionFolderOrTheApi) {
 TEST_F(TinyContent, MenuFollowsTheTableWithTheCommunesOwnPages) {
     build();
     const std::string home = page(kUnit + "index.html");
-    std::vector<std::string> in_order = {"Trang chủ",    "Giới thiệu",    "Thủ tục hành chính",
-                                         "Văn bản",      "Tin tức",       "Lịch công tác",
-                                         "Hướng dẫn nộp hồ sơ", "Liên hệ", "Tra cứu",
-                                         "Sơ đồ trang",  "Dịch vụ công trực tuyến"};
+    std::vector<std::string> in_order = {
+        "Trang chủ", "Giới thiệu",    "Thủ tục hành chính",     "Văn bản",
+        "Tin tức",   "Lịch công tác", "Hướng dẫn nộp hồ sơ",    "Liên hệ",
+        "Tra cứu",   "Sơ đồ trang",   "Dịch vụ công trực tuyến"};
     std::size_t nav = home.find("<nav");
     ASSERT_NE(nav, std::string::npos);
     std::size_t at = nav;
@@ -164,11 +166,11 @@ TEST_F(TinyContent, MenuFollowsTheTableWithTheCommunesOwnPages) {
 
 TEST_F(TinyContent, AThemeRenamesASection) {
     write(content_ / "templates/sections.json",
-          read_file(xasite::testing::source_dir() / "templates/sections.json").replace(
-              read_file(xasite::testing::source_dir() / "templates/sections.json")
-                  .find("\"tin-tuc\": {\"label\": \"Tin tức\"}"),
-              std::string("\"tin-tuc\": {\"label\": \"Tin tức\"}").size(),
-              "\"tin-tuc\": {\"label\": \"Tin tức - Sự kiện\"}"));
+          read_file(xasite::testing::source_dir() / "templates/sections.json")
+              .replace(read_file(xasite::testing::source_dir() / "templates/sections.json")
+                           .find("\"tin-tuc\": {\"label\": \"Tin tức\"}"),
+                       std::string("\"tin-tuc\": {\"label\": \"Tin tức\"}").size(),
+                       "\"tin-tuc\": {\"label\": \"Tin tức - Sự kiện\"}"));
     build();
     EXPECT_TRUE(has(page(kUnit + "index.html"), ">Tin tức - Sự kiện<"));
     EXPECT_TRUE(has(page(kUnit + "tin-tuc/index.html"), "<h1>Tin tức - Sự kiện</h1>"));
@@ -201,4 +203,22 @@ TEST_F(TinyContent, SitemapListsPagesInTableOrder) {
     EXPECT_LT(intro, procedures);
     EXPECT_LT(procedures, sitemap);
     EXPECT_FALSE(has(xml, "404.html")) << "the error page is not in the sitemap";
+}
+
+TEST(SectionTables, DisclosureItemsMustPointAtACommuneSection) {
+    content::SiteConfig ok =
+        content::SiteConfig::load(xasite::testing::content_dir() / "site.json");
+    EXPECT_GE(ok.disclosure.size(), 10u);
+    EXPECT_NO_THROW(site::sections::check_disclosure(ok));
+    content::SiteConfig bad = ok;
+    bad.disclosure[1].section = "blog";
+    try {
+        site::sections::check_disclosure(bad);
+        FAIL();
+    } catch (const InputError& e) {
+        std::string m = e.what();
+        EXPECT_TRUE(has(m, "site.json")) << m;
+        EXPECT_TRUE(has(m, "disclosure.items[1].section")) << m;
+        EXPECT_TRUE(has(m, "unknown section \"blog\"")) << m;
+    }
 }

@@ -106,5 +106,8 @@ std::vector<std::pair<std::string, std::string>> province_pages();
 std::vector<std::string> commune_feeds();
 std::vector<std::string> province_feeds();
 void check_labels(const Theme& theme, bool commune, bool province);
+// Every disclosure item of site.json names a section of the commune sites (or none); throws
+// InputError naming site.json and the item otherwise.
+void check_disclosure(const content::SiteConfig& config);
 
 }  // namespace xasite::site::sections

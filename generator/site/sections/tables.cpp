@@ -2,6 +2,8 @@
 // the templates compiled before anything is written.
 #include <algorithm>
 
+#include "core/error.hpp"
+
 #include "generator/site/routes.hpp"
 #include "generator/site/sections/section_renderers.hpp"
 
@@ -177,6 +179,25 @@ std::vector<std::string> commune_feeds() {
 
 std::vector<std::string> province_feeds() {
     return feeds_of(province_sections());
+}
+
+void check_disclosure(const content::SiteConfig& config) {
+    std::vector<std::string_view> folders;
+    for (const auto& row : commune_sections())
+        if (!row.folder.empty() && row.folder != r::kNotFound &&
+            !pages_of(std::vector{row}, "").empty())
+            folders.push_back(row.folder);
+    for (std::size_t i = 0; i < config.disclosure.size(); ++i) {
+        const std::string& section = config.disclosure[i].section;
+        if (section.empty() || std::find(folders.begin(), folders.end(), section) != folders.end())
+            continue;
+        std::string known;
+        for (auto f : folders)
+            known += (known.empty() ? "" : ", ") + std::string(f);
+        throw InputError(config.source.string(), "field \"disclosure.items[" + std::to_string(i) +
+                                                     "].section\": unknown section \"" + section +
+                                                     "\" (one of " + known + ")");
+    }
 }
 
 void check_labels(const Theme& theme, bool commune, bool province) {

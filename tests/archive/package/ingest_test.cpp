@@ -806,7 +806,8 @@ TEST_F(IngestFixture, DamagedZipNamesTheFile) {
 namespace xasite::archive {
 namespace {
 
-// The command-line glue (generator/cli/archive_command): registry look-up and exit statuses.
+// The command-line glue (generator/cli/archive_command): registry look-up and exit statuses; the
+// dissolution date and legal basis come from site.json, the registry from the file it names.
 TEST(ArchiveCli, UnknownUnitMissingPackageAndUsage) {
     TempDir tmp;
     fs::create_directories(tmp / "content" / "units");
@@ -817,10 +818,22 @@ TEST(ArchiveCli, UnknownUnitMissingPackageAndUsage) {
     std::string x = xasite_binary().string();
     std::string content = (tmp / "content").string();
     // 24373 is a commune (a new unit), not a dissolved district.
+    // Without site.json there is no dissolution date to record: an error naming the file.
     auto r =
-        run_command(x + " archive ingest --unit 24373 --content " + content + " " + src.string());
+        run_command(x + " archive ingest --unit 651 --content " + content + " " + src.string());
+    EXPECT_EQ(r.exit_code, 1) << r.out;
+    EXPECT_TRUE(contains(r.out, "site.json")) << r.out;
+    EXPECT_FALSE(fs::exists(tmp / "content" / "archives" / "651"));
+    // The registry is the file site.json names.
+    std::string site = read_file(content_dir() / "site.json");
+    site.replace(site.find("\"language\""), 0, "\"registry\": \"units/tinh.json\",\n  ");
+    write_file_atomic(tmp / "content" / "site.json", site);
+    fs::rename(tmp / "content" / "units" / "daklak-units.json",
+               tmp / "content" / "units" / "tinh.json");
+    r = run_command(x + " archive ingest --unit 24373 --content " + content + " " + src.string());
     EXPECT_EQ(r.exit_code, 1) << r.out;
     EXPECT_TRUE(contains(r.out, "--unit 24373: no old district")) << r.out;
+    EXPECT_TRUE(contains(r.out, "units/tinh.json")) << r.out;
     EXPECT_FALSE(fs::exists(tmp / "content" / "archives" / "24373"));
     r = run_command(x + " archive verify " + (tmp / "nothing").string());
     EXPECT_EQ(r.exit_code, 1) << r.out;
@@ -834,6 +847,8 @@ TEST(ArchiveCli, UnknownUnitMissingPackageAndUsage) {
     auto unit = read_json_file(tmp / "content" / "archives" / "651" / "data/metadata/unit.json");
     EXPECT_EQ(unit["name"], "Huyện Ea Kar");
     EXPECT_FALSE(unit["successors"].empty());
+    EXPECT_EQ(unit["dissolved"], "2025-07-01");
+    EXPECT_TRUE(contains(unit["legal_basis"].get<std::string>(), "1660/NQ-UBTVQH15"));
 }
 
 }  // namespace
