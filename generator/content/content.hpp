@@ -46,7 +46,8 @@ struct ThemeFile {
     std::string data;
     std::string origin;
 };
-using ThemeFiles = std::map<std::string, ThemeFile>;  // by path inside the theme ("pages/x.mustache")
+using ThemeFiles =
+    std::map<std::string, ThemeFile>;  // by path inside the theme ("pages/x.mustache")
 
 struct Content {
     std::filesystem::path root;
@@ -56,7 +57,7 @@ struct Content {
     std::map<std::string, UnitProfile> profiles;          // by new unit code
     std::map<std::string, std::vector<Page>> unit_pages;  // by new unit code; drafts excluded
     std::vector<Page> province_pages;                     // content/pages/*.md without units
-    std::vector<directives::Document> documents;  // content/directives/, sorted by file name
+    std::vector<directives::Document> documents;       // content/directives/, sorted by file name
     ThemeFiles templates;                              // content/templates/
     std::map<std::string, ThemeFiles> unit_templates;  // content/units/<code>/templates/
     // content/search/*.txt by file name, and that folder (for messages; empty when absent).

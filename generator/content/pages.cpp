@@ -13,22 +13,6 @@
 
 namespace xasite::content {
 
-const char* to_string(Section s) {
-    switch (s) {
-        case Section::page:
-            return "trang";
-        case Section::news:
-            return "tin-tuc";
-        case Section::intro:
-            return "gioi-thieu";
-        case Section::contact:
-            return "lien-he";
-        case Section::schedule:
-            return "lich-cong-tac";
-    }
-    return "trang";
-}
-
 namespace {
 
 std::string scalar(const YAML::Node& n, const std::string& key,
@@ -78,21 +62,16 @@ Page parse_page(std::string_view text, const std::filesystem::path& source) {
                 page.title = text::tidy(scalar(v, key, source));
             } else if (key == "section") {
                 std::string s = scalar(v, key, source);
-                if (s == "trang")
-                    page.section = Section::page;
-                else if (s == "tin-tuc")
-                    page.section = Section::news;
-                else if (s == "gioi-thieu")
-                    page.section = Section::intro;
-                else if (s == "lien-he")
-                    page.section = Section::contact;
-                else if (s == "lich-cong-tac")
-                    page.section = Section::schedule;
-                else
+                bool word = !s.empty();
+                for (char c : s)
+                    word = word && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-');
+                if (!word)
                     throw InputError(location(source, line),
-                                     "section must be one of trang, tin-tuc, lich-cong-tac, "
-                                     "gioi-thieu, lien-he; got '" +
+                                     "section must be a section name such as trang, tin-tuc, "
+                                     "lich-cong-tac, gioi-thieu, lien-he; got '" +
                                          s + "'");
+                page.section = s;
+                page.section_line = line;
             } else if (key == "date" || key == "updated") {
                 std::string d = scalar(v, key, source);
                 if (!date::is_iso_date(d))

@@ -3,7 +3,8 @@
 //
 //   ---
 //   title: Lịch tiếp công dân tháng 7/2025      (required)
-//   section: tin-tuc        trang (default) | tin-tuc | lich-cong-tac | gioi-thieu | lien-he
+//   section: tin-tuc        the key of a section that holds pages: trang (default) | tin-tuc |
+//                           lich-cong-tac | gioi-thieu | lien-he (checked by the site build)
 //   date: 2025-07-02        YYYY-MM-DD
 //   updated: 2025-07-05
 //   description: …          meta description; default: first paragraph
@@ -25,13 +26,13 @@
 
 namespace xasite::content {
 
-enum class Section { page, news, intro, contact, schedule };
-const char* to_string(
-    Section s);  // "trang" | "tin-tuc" | "gioi-thieu" | "lien-he" | "lich-cong-tac"
-
 struct Page {
     std::filesystem::path source;  // the .md file
-    Section section = Section::page;
+    // The site section the page belongs to, as written ("trang", "tin-tuc", "gioi-thieu", …): the
+    // key of a section of the commune sites that holds pages, checked by the site build against
+    // its section table (generator/site/sections/tables.cpp).
+    std::string section = "trang";
+    std::size_t section_line = 0;  // where `section:` was written (0: not written)
     std::string title;
     std::string slug;
     std::string date;     // YYYY-MM-DD or ""

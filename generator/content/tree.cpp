@@ -25,7 +25,8 @@ ContentTree::ContentTree(const fs::path& root) : root_(root) {
     std::error_code ec;
     if (!fs::is_directory(root, ec)) throw InputError(root.string(), "content directory not found");
     canonical_ = fs::canonical(root, ec);
-    if (ec) throw InputError(root.string(), "cannot resolve the content directory: " + ec.message());
+    if (ec)
+        throw InputError(root.string(), "cannot resolve the content directory: " + ec.message());
     walk(root_, 0);
 }
 
@@ -36,8 +37,8 @@ void ContentTree::check(const fs::path& entry) const {
     if (fs::is_symlink(link)) {
         fs::path target = fs::canonical(entry, ec);
         if (ec)
-            throw InputError(entry.string(), "a symbolic link whose target is missing (" +
-                                                 ec.message() + ")");
+            throw InputError(entry.string(),
+                             "a symbolic link whose target is missing (" + ec.message() + ")");
         if (!inside(target, canonical_))
             throw InputError(entry.string(), "a symbolic link to " + target.string() +
                                                  ", outside the content tree; only files inside " +

@@ -177,6 +177,7 @@ BuildSummary build_site(const BuildOptions& options) {
     base_theme.compile_all(sections::province_pages(), sections::province_feeds());
     sections::check_labels(base_theme, true, true);
     sections::check_disclosure(content.config);
+    sections::check_page_sections(content);
     std::map<std::string, std::unique_ptr<Theme>> unit_themes;  // communes that override the theme
     for (const auto* u : selected) {
         if (auto files = content.unit_templates.find(u->code);

@@ -222,3 +222,19 @@ TEST(SectionTables, DisclosureItemsMustPointAtACommuneSection) {
         EXPECT_TRUE(has(m, "unknown section \"blog\"")) << m;
     }
 }
+
+TEST_F(TinyContent, APageOfAnUnknownSectionStopsTheBuildNamingItsLine) {
+    write(content_ / "units/24169/blog.md", "---\ntitle: Nhật ký\nsection: blog\n---\nx\n");
+    try {
+        build();
+        FAIL() << "expected an InputError";
+    } catch (const InputError& e) {
+        std::string m = e.what();
+        EXPECT_TRUE(has(m, "blog.md:3")) << m;
+        EXPECT_TRUE(has(m,
+                        "section must be one of gioi-thieu, tin-tuc, lich-cong-tac, trang, "
+                        "lien-he; got 'blog'"))
+            << m;
+    }
+    EXPECT_FALSE(fs::exists(dir_.path() / "site"));
+}

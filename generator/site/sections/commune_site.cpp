@@ -12,6 +12,18 @@ namespace xasite::site::sections {
 
 using nlohmann::json;
 
+const std::vector<const content::Page*>& CommuneSite::pages_of(std::string_view key) const {
+    static const std::vector<const content::Page*> none;
+    auto it = pages.find(key);
+    return it == pages.end() ? none : it->second;
+}
+
+const json& CommuneSite::items_of(std::string_view key) const {
+    static const json none = json::array();
+    auto it = items.find(key);
+    return it == items.end() ? none : it->second;
+}
+
 CommuneSite prepare_commune_site(const BuildContext& ctx, const SharedViews& shared,
                                  const units::NewUnit& unit, const std::string& authority) {
     const auto& config = ctx.content.config;
@@ -21,41 +33,23 @@ CommuneSite prepare_commune_site(const BuildContext& ctx, const SharedViews& sha
     s.today = ctx.build_date;
     s.base_url = config.unit_base_url(unit.slug);
     s.documents = ctx.documents.for_unit(unit.code);
-    if (auto it = ctx.content.unit_pages.find(unit.code); it != ctx.content.unit_pages.end()) {
-        for (const auto& p : it->second) {
-            switch (p.section) {
-                case content::Section::news:
-                    s.news.push_back(&p);
-                    break;
-                case content::Section::page:
-                    s.standalone.push_back(&p);
-                    break;
-                case content::Section::intro:
-                    s.intro_parts.push_back(&p);
-                    break;
-                case content::Section::contact:
-                    s.contact_parts.push_back(&p);
-                    break;
-                case content::Section::schedule:
-                    s.schedule.push_back(&p);
-                    break;
-            }
-        }
-    }
+    if (auto it = ctx.content.unit_pages.find(unit.code); it != ctx.content.unit_pages.end())
+        for (const auto& p : it->second)
+            s.pages[p.section].push_back(&p);
     auto by_weight_title = [](const content::Page* a, const content::Page* b) {
         if (a->weight != b->weight) return a->weight < b->weight;
         return text::sort_key_vi(a->title) < text::sort_key_vi(b->title);
     };
-    std::sort(s.standalone.begin(), s.standalone.end(), by_weight_title);
-    std::sort(s.intro_parts.begin(), s.intro_parts.end(), by_weight_title);
-    std::sort(s.contact_parts.begin(), s.contact_parts.end(), by_weight_title);
     auto newest_first = [](const content::Page* a, const content::Page* b) {
         if (a->date != b->date) return a->date > b->date;
         return a->slug < b->slug;
     };
-    std::sort(s.news.begin(), s.news.end(), newest_first);
-    std::sort(s.schedule.begin(), s.schedule.end(), newest_first);
+    for (const auto& row : commune_sections())
+        if (auto it = s.pages.find(row.key); it != s.pages.end())
+            std::sort(it->second.begin(), it->second.end(),
+                      row.pages == PageKind::dated ? +newest_first : +by_weight_title);
 
+    // Folders: standalone pages at the top level first, then the dated sections' items.
     std::vector<std::string> reserved = commune_reserved();
     std::set<std::string> used(reserved.begin(), reserved.end());
     auto claim = [&](const content::Page* p, const std::string& parent) {
@@ -68,24 +62,22 @@ CommuneSite prepare_commune_site(const BuildContext& ctx, const SharedViews& sha
         used.insert(parent + slug);
         s.dir_of[p] = parent + slug + "/";
     };
-    for (const auto* p : s.standalone)
-        claim(p, "");
-    for (const auto* p : s.news)
-        claim(p, routes::dir(routes::kNews));
-    for (const auto* p : s.schedule)
-        claim(p, routes::dir(routes::kSchedule));
+    for (PageKind kind : {PageKind::standalone, PageKind::dated})
+        for (const auto& row : commune_sections())
+            if (row.pages == kind)
+                for (const auto* p : s.pages_of(row.key))
+                    claim(p, kind == PageKind::dated ? routes::dir(row.folder) : "");
 
-    auto dated_items = [&](const std::vector<const content::Page*>& pages) {
+    for (const auto& row : commune_sections()) {
+        if (row.pages != PageKind::dated) continue;
         json items = json::array();
-        for (const auto* p : pages)
+        for (const auto* p : s.pages_of(row.key))
             items.push_back({{"title", p->title},
                              {"href", s.dir_of[p]},
                              {"date", date_vi(p->date)},
                              {"summary", p->description}});
-        return items;
-    };
-    s.news_items = dated_items(s.news);
-    s.schedule_items = dated_items(s.schedule);
+        s.items[std::string(row.key)] = std::move(items);
+    }
     return s;
 }
 

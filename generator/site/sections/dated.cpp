@@ -10,28 +10,24 @@ using nlohmann::json;
 namespace {
 
 void render_dated_list(CommuneSite& s, SiteRenderer& r, const CommuneSection& self,
-                       const std::string& description, const char* items_key, const json& items,
-                       const char* page_template) {
-    const auto& names = label(r, self.key);
+                       const std::string& description, const char* items_key) {
     const std::string dir = routes::dir(self.folder);
     json v;
-    v["page"] = page_meta(names.title, description, std::string(self.key), s.effective, s.today,
-                          json::array({breadcrumb(names.crumb, dir)}));
-    v[items_key] = items;
-    r.page(dir, page_template, v, nullptr, s.today);
+    v["page"] = section_page_meta(r, self, s, description);
+    v[items_key] = s.items_of(self.key);
+    // The section's page template is the first its row names.
+    r.page(dir, std::string(self.templates.front()), v, nullptr, s.today);
 }
 
 }  // namespace
 
 void render_news(const BuildContext&, CommuneSite& s, SiteRenderer& r, const CommuneSection& self) {
-    render_dated_list(s, r, self, "Tin tức, sự kiện của " + s.authority + ".", "news", s.news_items,
-                      "news");
+    render_dated_list(s, r, self, "Tin tức, sự kiện của " + s.authority + ".", "news");
 }
 
 void render_schedule(const BuildContext&, CommuneSite& s, SiteRenderer& r,
                      const CommuneSection& self) {
-    render_dated_list(s, r, self, "Lịch công tác của lãnh đạo " + s.authority + ".", "schedule",
-                      s.schedule_items, "schedule");
+    render_dated_list(s, r, self, "Lịch công tác của lãnh đạo " + s.authority + ".", "schedule");
 }
 
 }  // namespace xasite::site::sections

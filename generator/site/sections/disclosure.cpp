@@ -10,13 +10,11 @@ using nlohmann::json;
 void render_disclosure(const BuildContext& ctx, CommuneSite& s, SiteRenderer& r,
                        const CommuneSection& self) {
     const auto& config = ctx.content.config;
-    const auto& names = label(r, self.key);
     const std::string dir = routes::dir(self.folder);
     json v;
-    v["page"] = page_meta(
-        names.title,
-        "Thông tin " + s.authority + " phải công khai, nơi đăng, hình thức và thời hạn công khai.",
-        std::string(self.key), s.effective, s.today, json::array({breadcrumb(names.crumb, dir)}));
+    v["page"] = section_page_meta(
+        r, self, s,
+        "Thông tin " + s.authority + " phải công khai, nơi đăng, hình thức và thời hạn công khai.");
     json items = json::array();
     for (const auto& d : config.disclosure) {
         // An item published on this page itself has no link; others link to their section.

@@ -1,5 +1,6 @@
 // Machine-readable outputs of a site, written after every page: sitemap.xml (every page in
 // rendering order), the Atom feed, robots.txt.
+#include "generator/site/routes.hpp"
 #include "generator/site/sections/section_renderers.hpp"
 #include "generator/site/unit_site.hpp"
 
@@ -41,8 +42,9 @@ void render_commune_feeds(const BuildContext&, CommuneSite& s, SiteRenderer& r,
                           const CommuneSection&) {
     r.feed("sitemap.xml", "feeds/sitemap.xml", json{{"urls", sitemap_urls(r)}});
     json entries = json::array();
-    for (std::size_t k = 0; k < s.news.size() && k < 20; ++k) {
-        const auto* p = s.news[k];
+    const auto& news = s.pages_of(routes::kNews);
+    for (std::size_t k = 0; k < news.size() && k < 20; ++k) {
+        const auto* p = news[k];
         std::string date =
             !p->updated.empty() ? p->updated : (!p->date.empty() ? p->date : s.today);
         entries.push_back({{"title", p->title},

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "generator/site/documents.hpp"
+#include "generator/site/routes.hpp"
 #include "generator/site/sections/section_renderers.hpp"
 #include "generator/site/unit_site.hpp"
 
@@ -25,8 +26,9 @@ void render_home(const BuildContext& ctx, CommuneSite& s, SiteRenderer& r,
     if (top.size() > 8) top.erase(top.begin() + 8, top.end());
     v["top_fields"] = top;
     v["news"] = json::array();
-    for (std::size_t k = 0; k < s.news_items.size() && k < 5; ++k)
-        v["news"].push_back(s.news_items[k]);
+    const json& news = s.items_of(routes::kNews);
+    for (std::size_t k = 0; k < news.size() && k < 5; ++k)
+        v["news"].push_back(news[k]);
     v["documents"] = json::array();
     for (std::size_t k = 0; k < s.documents.size() && k < 5; ++k)
         v["documents"].push_back(s.documents[k]->row);

@@ -17,25 +17,28 @@ json page_json(const content::Page& p) {
                 {"tags", p.tags}};
 }
 
+json section_parts(const BuildContext& ctx, const CommuneSite& s, const CommuneSection& self) {
+    json parts = json::array();
+    for (const auto* p : s.pages_of(self.key)) {
+        parts.push_back(page_json(*p));
+        ctx.search_pages.add(page_search_document(
+            *p, routes::unit_dir(s.unit) + "/" + routes::dir(self.folder) + "#phan-" + p->slug,
+            s.unit.code));
+    }
+    return parts;
+}
+
 void render_intro(const BuildContext& ctx, CommuneSite& s, SiteRenderer& r,
                   const CommuneSection& self) {
     const auto& unit = s.unit;
-    const auto& names = label(r, self.key);
-    const std::string dir = routes::dir(self.folder);
     json v;
-    v["page"] = page_meta(
-        names.title + " " + unit.type + " " + unit.name,
+    v["page"] = section_page_meta(
+        r, self, s,
         unit.full_name + ", tỉnh " + ctx.content.config.province_name +
             ": diện tích, dân số, trụ sở, các đơn vị hành chính trước sắp xếp, cơ cấu tổ chức.",
-        std::string(self.key), s.effective, s.today, json::array({breadcrumb(names.crumb, dir)}));
-    json parts = json::array();
-    for (const auto* p : s.intro_parts)
-        parts.push_back(page_json(*p));
-    v["parts"] = std::move(parts);
-    for (const auto* p : s.intro_parts)
-        ctx.search_pages.add(page_search_document(
-            *p, routes::unit_dir(unit) + "/" + dir + "#phan-" + p->slug, unit.code));
-    r.page(dir, "intro", v, nullptr, s.today);
+        label(r, self.key).title + " " + unit.type + " " + unit.name);
+    v["parts"] = section_parts(ctx, s, self);
+    r.page(routes::dir(self.folder), "intro", v, nullptr, s.today);
 }
 
 }  // namespace xasite::site::sections

@@ -22,25 +22,21 @@ void render_commune_pages(const BuildContext& ctx, CommuneSite& s, SiteRenderer&
         ctx.search_pages.add(
             page_search_document(*p, routes::unit_dir(s.unit) + "/" + s.dir_of[p], s.unit.code));
     };
-    // Dated items carry the key of their list's section, and a breadcrumb back to it.
-    auto render_dated = [&](const std::vector<const content::Page*>& items, std::string_view folder,
-                            const char* og_type) {
-        const auto* list = [&]() -> const CommuneSection* {
-            for (const auto& row : commune_sections())
-                if (row.folder == folder) return &row;
-            return nullptr;
-        }();
-        for (const auto* p : items)
-            render_md(p, std::string(list->key),
-                      json::array({breadcrumb(label(r, list->key).crumb, routes::dir(folder)),
-                                   breadcrumb(p->title, s.dir_of[p])}),
-                      og_type);
-    };
-    render_dated(s.news, routes::kNews, "article");
-    render_dated(s.schedule, routes::kSchedule, "website");
-    for (const auto* p : s.standalone)
-        render_md(p, "trang-" + p->slug, json::array({breadcrumb(p->title, s.dir_of[p])}),
-                  "website");
+    // Dated items carry the key of their list's section, and a breadcrumb back to it; the news
+    // are articles. Standalone pages have a section of their own ("trang-<slug>").
+    for (const auto& row : commune_sections()) {
+        if (row.pages == PageKind::dated) {
+            const std::string crumb = label(r, row.key).crumb, list = routes::dir(row.folder);
+            for (const auto* p : s.pages_of(row.key))
+                render_md(p, std::string(row.key),
+                          json::array({breadcrumb(crumb, list), breadcrumb(p->title, s.dir_of[p])}),
+                          row.folder == routes::kNews ? "article" : "website");
+        } else if (row.pages == PageKind::standalone) {
+            for (const auto* p : s.pages_of(row.key))
+                render_md(p, "trang-" + p->slug, json::array({breadcrumb(p->title, s.dir_of[p])}),
+                          "website");
+        }
+    }
 }
 
 // The commune's pages written with `menu: true` join the menu at this section's place.
@@ -50,7 +46,7 @@ json commune_page_menu_items(const BuildContext& ctx, const CommuneSite& s,
     if (auto pages = ctx.content.unit_pages.find(s.unit.code);
         pages != ctx.content.unit_pages.end()) {
         for (const auto& pg : pages->second)
-            if (pg.menu && pg.section == content::Section::page)
+            if (pg.menu && pg.section == "trang")
                 items.push_back({{"key", "trang-" + pg.slug},
                                  {"label", pg.title},
                                  {"href", pg.slug + "/"},

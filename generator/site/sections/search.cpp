@@ -10,12 +10,10 @@ using nlohmann::json;
 
 void render_commune_search(const BuildContext&, CommuneSite& s, SiteRenderer& r,
                            const CommuneSection& self) {
-    const auto& names = label(r, self.key);
     const std::string dir = routes::dir(self.folder);
     json v;
-    v["page"] = page_meta(
-        names.title, "Tìm thủ tục hành chính, văn bản và tin tức của " + s.authority + ".",
-        std::string(self.key), s.effective, s.today, json::array({breadcrumb(names.crumb, dir)}));
+    v["page"] = section_page_meta(
+        r, self, s, "Tìm thủ tục hành chính, văn bản và tin tức của " + s.authority + ".");
     v["fields"] = s.shared.fields_brief;
     r.page(dir, "search", v, nullptr, s.today);
 }
@@ -23,14 +21,11 @@ void render_commune_search(const BuildContext&, CommuneSite& s, SiteRenderer& r,
 // The province-wide search: every commune's procedures, documents and pages.
 void render_province_search(const BuildContext&, ProvinceSite& s, SiteRenderer& r,
                             const ProvinceSection& self) {
-    const auto& names = label(r, self.key);
     const std::string dir = routes::dir(self.folder);
     json v;
-    v["page"] = page_meta(names.title,
-                          "Tìm thủ tục hành chính, văn bản và trang thông tin của các xã, "
-                          "phường và của tỉnh.",
-                          std::string(self.key), s.effective, s.today,
-                          json::array({breadcrumb(names.crumb, dir)}));
+    v["page"] = section_page_meta(r, self, s,
+                                  "Tìm thủ tục hành chính, văn bản và trang thông tin của các xã, "
+                                  "phường và của tỉnh.");
     r.page(dir, "search", v, nullptr, s.today);
 }
 

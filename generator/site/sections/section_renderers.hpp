@@ -18,6 +18,23 @@ inline const Theme::SectionLabel& label(const SiteRenderer& r, std::string_view 
     return r.theme().section_label(r.layout(), key);
 }
 
+// The "page" view of a section's own page ("<folder>/"): its heading from the theme (or `title`),
+// the section key, the reorganisation date as published, `today` as updated, and a breadcrumb.
+template <class Site>
+nlohmann::json section_page_meta(const SiteRenderer& r, const Section<Site>& self, const Site& site,
+                                 const std::string& description, const std::string& title = "") {
+    const auto& names = label(r, self.key);
+    return page_meta(
+        title.empty() ? names.title : title, description, std::string(self.key), site.effective,
+        site.today,
+        nlohmann::json::array({breadcrumb(names.crumb, std::string(self.folder) + "/")}));
+}
+
+// The commune's pages of a "parts" section (PageKind::parts), as the section's page shows them
+// ([{title, slug, html, …}], anchors #phan-<slug>); each is reported to the search index there.
+nlohmann::json section_parts(const BuildContext& ctx, const CommuneSite& site,
+                             const CommuneSection& self);
+
 // Commune sites.
 void render_home(const BuildContext&, CommuneSite&, SiteRenderer&, const CommuneSection&);
 void render_intro(const BuildContext&, CommuneSite&, SiteRenderer&, const CommuneSection&);

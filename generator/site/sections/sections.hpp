@@ -39,11 +39,17 @@ struct CommuneSite {
     std::string today;      // the build date
     std::string base_url;   // the site's absolute URL
     std::vector<const PublishedDocument*> documents;
-    std::vector<const content::Page*> news, schedule, standalone, intro_parts, contact_parts;
-    std::map<const content::Page*, std::string> dir_of;      // a Markdown page's folder in the site
-    nlohmann::json news_items, schedule_items;               // list entries, newest first
+    // The commune's Markdown pages by section key ("tin-tuc", "gioi-thieu", "trang", …), in the
+    // order their section shows them (PageKind), and a page's folder in the site.
+    std::map<std::string, std::vector<const content::Page*>, std::less<>> pages;
+    std::map<const content::Page*, std::string> dir_of;
+    // The list entries of each dated section ({title, href, date, summary}), newest first.
+    std::map<std::string, nlohmann::json, std::less<>> items;
     nlohmann::json document_feed = nlohmann::json::array();  // set by the documents section
     std::vector<std::string> warnings;
+
+    const std::vector<const content::Page*>& pages_of(std::string_view key) const;
+    const nlohmann::json& items_of(std::string_view key) const;
 };
 
 // What the sections of the province site share.
@@ -59,6 +65,14 @@ struct ProvinceSite {
     std::vector<std::string> warnings;
 };
 
+// How a section holds the Markdown pages a commune writes (front matter `section: <key>`).
+enum class PageKind {
+    none,        // it holds none
+    standalone,  // each page at its own top-level folder (<slug>/), by weight then title
+    dated,       // each page at <folder>/<slug>/, listed newest first on the section's page
+    parts,       // merged into the section's page (#phan-<slug>), by weight then title
+};
+
 template <class Site>
 struct Section {
     // Renders the section's pages; `self` is the section's row (its key and folder).
@@ -70,6 +84,7 @@ struct Section {
     std::string_view folder;  // the top-level name it owns in the site ("" for none)
     std::vector<std::string_view> templates;  // pages/<name> it renders; "feeds/…" standalone
     int menu = 0;                             // position in the menu; 0: not in the menu
+    PageKind pages = PageKind::none;          // the commune's Markdown pages it holds
     Render render = nullptr;                  // null: only a menu entry
     MenuItems menu_items = nullptr;           // null: one entry {key, label, href: folder/}
 };
@@ -109,5 +124,8 @@ void check_labels(const Theme& theme, bool commune, bool province);
 // Every disclosure item of site.json names a section of the commune sites (or none); throws
 // InputError naming site.json and the item otherwise.
 void check_disclosure(const content::SiteConfig& config);
+// Every Markdown page names (front matter `section`) a commune section that holds pages; throws
+// InputError "file:line: section must be one of …" otherwise.
+void check_page_sections(const content::Content& content);
 
 }  // namespace xasite::site::sections

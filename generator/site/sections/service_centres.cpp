@@ -30,15 +30,13 @@ void render_service_centres(const BuildContext& ctx, ProvinceSite& s, SiteRender
         c["key"] = search_key({u->full_name});
         centres.push_back(std::move(c));
     }
-    const auto& names = label(r, self.key);
     const std::string dir = routes::dir(self.folder);
     json v;
-    v["page"] = page_meta(
-        names.title,
+    v["page"] = section_page_meta(
+        r, self, s,
         "Địa chỉ " + std::to_string(s.units.size()) +
             " Trung tâm Phục vụ hành chính công cấp xã tỉnh " + config.province_name +
-            "; thủ tục không phụ thuộc địa giới nộp được tại bất kỳ trung tâm nào.",
-        std::string(self.key), s.effective, s.today, json::array({breadcrumb(names.crumb, dir)}));
+            "; thủ tục không phụ thuộc địa giới nộp được tại bất kỳ trung tâm nào.");
     v["centres"] = centres;
     r.page(dir, "service-centres", v, nullptr, s.today);
 }

@@ -9,18 +9,16 @@ using nlohmann::json;
 
 void render_commune_sitemap(const BuildContext&, CommuneSite& s, SiteRenderer& r,
                             const CommuneSection& self) {
-    const auto& names = label(r, self.key);
     const std::string dir = routes::dir(self.folder);
     json v;
-    v["page"] = page_meta(names.title, "Sơ đồ trang thông tin điện tử của " + s.authority + ".",
-                          std::string(self.key), s.effective, s.today,
-                          json::array({breadcrumb(names.crumb, dir)}));
+    v["page"] =
+        section_page_meta(r, self, s, "Sơ đồ trang thông tin điện tử của " + s.authority + ".");
     v["fields"] = s.shared.fields_brief;
     v["facets"] = s.shared.procedures_index["catalog"]["facets"];
-    v["news"] = s.news_items;
-    v["schedule"] = s.schedule_items;
+    v["news"] = s.items_of(routes::kNews);
+    v["schedule"] = s.items_of(routes::kSchedule);
     json extra = json::array();
-    for (const auto* p : s.standalone)
+    for (const auto* p : s.pages_of("trang"))
         extra.push_back({{"title", p->title}, {"href", s.dir_of[p]}});
     v["pages"] = extra;
     r.page(dir, "sitemap", v, nullptr, s.today);
@@ -28,13 +26,11 @@ void render_commune_sitemap(const BuildContext&, CommuneSite& s, SiteRenderer& r
 
 void render_province_sitemap(const BuildContext& ctx, ProvinceSite& s, SiteRenderer& r,
                              const ProvinceSection& self) {
-    const auto& names = label(r, self.key);
     const std::string dir = routes::dir(self.folder);
     json v;
-    v["page"] = page_meta(
-        names.title,
-        "Sơ đồ trang thông tin các xã, phường tỉnh " + ctx.content.config.province_name + ".",
-        std::string(self.key), s.effective, s.today, json::array({breadcrumb(names.crumb, dir)}));
+    v["page"] = section_page_meta(
+        r, self, s,
+        "Sơ đồ trang thông tin các xã, phường tỉnh " + ctx.content.config.province_name + ".");
     v["wards"] = s.wards;
     v["communes"] = s.communes;
     v["districts"] = s.districts;

@@ -15,53 +15,63 @@ namespace r = routes;
 // Rendering order: sitemap.xml lists the pages in this order; the feeds need every page before
 // them, and the documents' feed entries.
 const std::vector<CommuneSection>& commune_sections() {
+    using K = PageKind;
     static const std::vector<CommuneSection> table = {
-        {"trang-chu", "", {"home"}, 1, render_home},
-        {"gioi-thieu", r::kIntro, {"intro"}, 2, render_intro},
+        {"trang-chu", "", {"home"}, 1, K::none, render_home},
+        {"gioi-thieu", r::kIntro, {"intro"}, 2, K::parts, render_intro},
         {"thu-tuc",
          r::kProcedures,
          {"procedures", "procedure-list", "procedure"},
          3,
+         K::none,
          render_procedures},
-        {"van-ban", r::kDocuments, {"documents", "document"}, 4, render_commune_documents},
-        {"tin-tuc", r::kNews, {"news"}, 5, render_news},
-        {"lich-cong-tac", r::kSchedule, {"schedule"}, 6, render_schedule},
-        {"cong-khai", r::kDisclosure, {"disclosure"}, 0, render_disclosure},
-        {"trang", "", {"page"}, 7, render_commune_pages, commune_page_menu_items},
-        {"lien-he", r::kContact, {"contact"}, 8, render_contact},
-        {"tra-cuu", r::kSearch, {"search"}, 9, render_commune_search},
-        {"so-do-trang", r::kSitemap, {"sitemap"}, 10, render_commune_sitemap},
-        {"dvc", "", {}, 11, nullptr, commune_portal_menu_items},
-        {"khong-tim-thay", r::kNotFound, {"not-found"}, 0, render_commune_not_found},
+        {"van-ban", r::kDocuments, {"documents", "document"}, 4, K::none, render_commune_documents},
+        {"tin-tuc", r::kNews, {"news"}, 5, K::dated, render_news},
+        {"lich-cong-tac", r::kSchedule, {"schedule"}, 6, K::dated, render_schedule},
+        {"cong-khai", r::kDisclosure, {"disclosure"}, 0, K::none, render_disclosure},
+        {"trang", "", {"page"}, 7, K::standalone, render_commune_pages, commune_page_menu_items},
+        {"lien-he", r::kContact, {"contact"}, 8, K::parts, render_contact},
+        {"tra-cuu", r::kSearch, {"search"}, 9, K::none, render_commune_search},
+        {"so-do-trang", r::kSitemap, {"sitemap"}, 10, K::none, render_commune_sitemap},
+        {"dvc", "", {}, 11, K::none, nullptr, commune_portal_menu_items},
+        {"khong-tim-thay", r::kNotFound, {"not-found"}, 0, K::none, render_commune_not_found},
         {"feeds",
          "",
          {"feeds/sitemap.xml", "feeds/atom.xml", "feeds/robots.txt"},
          0,
+         K::none,
          render_commune_feeds},
-        {"du-lieu", r::kExports, {}, 0, render_exports},
-        {"assets", r::kAssets, {}, 0, render_commune_assets},
+        {"du-lieu", r::kExports, {}, 0, K::none, render_exports},
+        {"assets", r::kAssets, {}, 0, K::none, render_commune_assets},
     };
     return table;
 }
 
 const std::vector<ProvinceSection>& province_sections() {
+    using K = PageKind;  // the province's pages are content/pages/*.md without units
     static const std::vector<ProvinceSection> table = {
-        {"trang-chu", "", {"province-home"}, 1, render_province_home},
-        {"van-ban", r::kDocuments, {"documents", "document"}, 4, render_province_documents},
-        {"tra-cuu-don-vi", r::kUnitLookup, {"unit-lookup"}, 2, render_unit_lookup},
-        {"luu-tru", r::kArchives, {"archives", "archive-district"}, 5, render_archives},
-        {"trung-tam", r::kServiceCentres, {"service-centres"}, 3, render_service_centres},
-        {"trang", "", {"page"}, 0, render_province_pages},
-        {"tra-cuu", r::kSearch, {"search"}, 6, render_province_search},
-        {"so-do-trang", r::kSitemap, {"province-sitemap"}, 7, render_province_sitemap},
-        {"dvc", "", {}, 8, nullptr, province_portal_menu_items},
-        {"khong-tim-thay", r::kNotFound, {"not-found"}, 0, render_province_not_found},
+        {"trang-chu", "", {"province-home"}, 1, K::none, render_province_home},
+        {"van-ban",
+         r::kDocuments,
+         {"documents", "document"},
+         4,
+         K::none,
+         render_province_documents},
+        {"tra-cuu-don-vi", r::kUnitLookup, {"unit-lookup"}, 2, K::none, render_unit_lookup},
+        {"luu-tru", r::kArchives, {"archives", "archive-district"}, 5, K::none, render_archives},
+        {"trung-tam", r::kServiceCentres, {"service-centres"}, 3, K::none, render_service_centres},
+        {"trang", "", {"page"}, 0, K::standalone, render_province_pages},
+        {"tra-cuu", r::kSearch, {"search"}, 6, K::none, render_province_search},
+        {"so-do-trang", r::kSitemap, {"province-sitemap"}, 7, K::none, render_province_sitemap},
+        {"dvc", "", {}, 8, K::none, nullptr, province_portal_menu_items},
+        {"khong-tim-thay", r::kNotFound, {"not-found"}, 0, K::none, render_province_not_found},
         {"feeds",
          "",
          {"feeds/sitemap.xml", "feeds/robots-province.txt", "feeds/atom.xml"},
          0,
+         K::none,
          render_province_feeds},
-        {"assets", r::kAssets, {}, 0, render_province_assets},
+        {"assets", r::kAssets, {}, 0, K::none, render_province_assets},
     };
     return table;
 }
@@ -104,8 +114,8 @@ std::vector<std::string> reserved_of(const std::vector<Section<Site>>& table,
 }
 
 template <class Site>
-std::vector<std::pair<std::string, std::string>> pages_of(const std::vector<Section<Site>>& table,
-                                                          std::string_view layout) {
+std::vector<std::pair<std::string, std::string>> templates_of(
+    const std::vector<Section<Site>>& table, std::string_view layout) {
     std::vector<std::pair<std::string, std::string>> out;
     for (const auto& row : table)
         for (auto t : row.templates)
@@ -166,11 +176,11 @@ std::vector<std::string> province_reserved() {
 }
 
 std::vector<std::pair<std::string, std::string>> commune_pages() {
-    return pages_of(commune_sections(), kCommuneLayout);
+    return templates_of(commune_sections(), kCommuneLayout);
 }
 
 std::vector<std::pair<std::string, std::string>> province_pages() {
-    return pages_of(province_sections(), kProvinceLayout);
+    return templates_of(province_sections(), kProvinceLayout);
 }
 
 std::vector<std::string> commune_feeds() {
@@ -185,7 +195,7 @@ void check_disclosure(const content::SiteConfig& config) {
     std::vector<std::string_view> folders;
     for (const auto& row : commune_sections())
         if (!row.folder.empty() && row.folder != r::kNotFound &&
-            !pages_of(std::vector{row}, "").empty())
+            !templates_of(std::vector{row}, "").empty())
             folders.push_back(row.folder);
     for (std::size_t i = 0; i < config.disclosure.size(); ++i) {
         const std::string& section = config.disclosure[i].section;
@@ -198,6 +208,25 @@ void check_disclosure(const content::SiteConfig& config) {
                                                      "].section\": unknown section \"" + section +
                                                      "\" (one of " + known + ")");
     }
+}
+
+void check_page_sections(const content::Content& content) {
+    std::vector<std::string_view> keys;
+    for (const auto& row : commune_sections())
+        if (row.pages != PageKind::none) keys.push_back(row.key);
+    auto check = [&](const content::Page& p) {
+        if (std::find(keys.begin(), keys.end(), p.section) != keys.end()) return;
+        std::string known;
+        for (auto k : keys)
+            known += (known.empty() ? "" : ", ") + std::string(k);
+        throw InputError(location(p.source, p.section_line),
+                         "section must be one of " + known + "; got '" + p.section + "'");
+    };
+    for (const auto& [code, pages] : content.unit_pages)
+        for (const auto& p : pages)
+            check(p);
+    for (const auto& p : content.province_pages)
+        check(p);
 }
 
 void check_labels(const Theme& theme, bool commune, bool province) {

@@ -10,14 +10,12 @@ using nlohmann::json;
 
 void render_unit_lookup(const BuildContext& ctx, ProvinceSite& s, SiteRenderer& r,
                         const ProvinceSection& self) {
-    const auto& names = label(r, self.key);
     const std::string dir = routes::dir(self.folder);
     json v;
-    v["page"] = page_meta(
-        names.title,
-        "Xã, phường, thị trấn và huyện, thị xã, thành phố trước ngày " + date_vi(s.effective) +
-            " nay thuộc xã, phường nào của tỉnh " + ctx.content.config.province_name + ".",
-        std::string(self.key), s.effective, s.today, json::array({breadcrumb(names.crumb, dir)}));
+    v["page"] = section_page_meta(r, self, s,
+                                  "Xã, phường, thị trấn và huyện, thị xã, thành phố trước ngày " +
+                                      date_vi(s.effective) + " nay thuộc xã, phường nào của tỉnh " +
+                                      ctx.content.config.province_name + ".");
     v["districts"] = s.districts;
     v["old_commune_count"] = ctx.content.registry.old_communes().size();
     v["partial_count"] = s.partial_communes;
