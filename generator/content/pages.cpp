@@ -68,7 +68,7 @@ Page parse_page(std::string_view text, const std::filesystem::path& source) {
                 if (!word)
                     throw InputError(location(source, line),
                                      "section must be a section name such as trang, tin-tuc, "
-                                     "lich-cong-tac, gioi-thieu, lien-he; got '" +
+                                     "lich-cong-tac, hoi-dap, gioi-thieu, lien-he; got '" +
                                          s + "'");
                 page.section = s;
                 page.section_line = line;

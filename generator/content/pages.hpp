@@ -4,7 +4,7 @@
 //   ---
 //   title: Lịch tiếp công dân tháng 7/2025      (required)
 //   section: tin-tuc        the key of a section that holds pages: trang (default) | tin-tuc |
-//                           lich-cong-tac | gioi-thieu | lien-he (checked by the site build)
+//                           lich-cong-tac | hoi-dap | gioi-thieu | lien-he (checked by the build)
 //   date: 2025-07-02        YYYY-MM-DD
 //   updated: 2025-07-05
 //   description: …          meta description; default: first paragraph

@@ -23,6 +23,7 @@ inline constexpr std::string_view kProcedures = "thu-tuc";
 inline constexpr std::string_view kDocuments = "van-ban";
 inline constexpr std::string_view kNews = "tin-tuc";
 inline constexpr std::string_view kSchedule = "lich-cong-tac";
+inline constexpr std::string_view kQuestions = "hoi-dap";
 inline constexpr std::string_view kDisclosure = "cong-khai";
 inline constexpr std::string_view kContact = "lien-he";
 inline constexpr std::string_view kSearch = "tra-cuu";

@@ -232,9 +232,33 @@ TEST_F(TinyContent, APageOfAnUnknownSectionStopsTheBuildNamingItsLine) {
         std::string m = e.what();
         EXPECT_TRUE(has(m, "blog.md:3")) << m;
         EXPECT_TRUE(has(m,
-                        "section must be one of gioi-thieu, tin-tuc, lich-cong-tac, trang, "
-                        "lien-he; got 'blog'"))
+                        "section must be one of gioi-thieu, tin-tuc, lich-cong-tac, hoi-dap, "
+                        "trang, lien-he; got 'blog'"))
             << m;
     }
     EXPECT_FALSE(fs::exists(dir_.path() / "site"));
+}
+
+// The section added to show what a new section costs: Hỏi đáp, a dated section.
+TEST_F(TinyContent, QuestionsSectionHasAnHonestEmptyStateAndThenTheAnswers) {
+    build();
+    std::string empty = page(kUnit + "hoi-dap/index.html");
+    EXPECT_TRUE(has(empty, "<h1>Hỏi đáp</h1>"));
+    EXPECT_TRUE(has(empty, "Chưa có câu hỏi nào được trả lời trên trang này."));
+    EXPECT_TRUE(has(empty, "lien-he/")) << "where to ask instead";
+    EXPECT_TRUE(has(page(kUnit + "index.html"), ">Hỏi đáp<"));
+    EXPECT_TRUE(has(page(kUnit + "sitemap.xml"), "phuong-ea-kao/hoi-dap/</loc>"));
+
+    write(content_ / "units/24169/cap-lai-khai-sinh.md",
+          "---\ntitle: Mất giấy khai sinh thì làm lại ở đâu?\nsection: hoi-dap\ndate: 2025-09-10\n"
+          "description: Đăng ký lại khai sinh tại UBND phường.\n---\n"
+          "Ông/bà nộp hồ sơ đăng ký lại khai sinh tại Trung tâm Phục vụ hành chính công.\n");
+    build();
+    std::string list = page(kUnit + "hoi-dap/index.html");
+    EXPECT_FALSE(has(list, "Chưa có câu hỏi nào"));
+    EXPECT_TRUE(has(list, "Mất giấy khai sinh thì làm lại ở đâu?"));
+    EXPECT_TRUE(has(list, "cap-lai-khai-sinh/"));
+    std::string answer = page(kUnit + "hoi-dap/cap-lai-khai-sinh/index.html");
+    EXPECT_TRUE(has(answer, "Trung tâm Phục vụ hành chính công"));
+    EXPECT_TRUE(has(answer, "section-hoi-dap"));
 }

@@ -1,5 +1,6 @@
-// Dated sections of a commune site: Tin tức (news) and Lịch công tác (the leaders' work schedule,
-// NĐ 43/2011 Điều 10). Each is a list, newest first; the items are Markdown pages (pages.cpp).
+// Dated sections of a commune site: Tin tức (news), Lịch công tác (the leaders' work schedule,
+// NĐ 43/2011 Điều 10) and Hỏi đáp (questions and answers). Each is a list, newest first; the items
+// are Markdown pages (pages.cpp).
 #include "generator/site/routes.hpp"
 #include "generator/site/sections/section_renderers.hpp"
 
@@ -28,6 +29,15 @@ void render_news(const BuildContext&, CommuneSite& s, SiteRenderer& r, const Com
 void render_schedule(const BuildContext&, CommuneSite& s, SiteRenderer& r,
                      const CommuneSection& self) {
     render_dated_list(s, r, self, "Lịch công tác của lãnh đạo " + s.authority + ".", "schedule");
+}
+
+// Hỏi đáp: questions from citizens and the commune's answers, one page each (front matter
+// `section: hoi-dap`, the question as title, the answer as body).
+void render_questions(const BuildContext&, CommuneSite& s, SiteRenderer& r,
+                      const CommuneSection& self) {
+    render_dated_list(s, r, self,
+                      "Câu hỏi của người dân, tổ chức và trả lời của " + s.authority + ".",
+                      "questions");
 }
 
 }  // namespace xasite::site::sections

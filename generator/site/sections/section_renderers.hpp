@@ -43,6 +43,7 @@ void render_commune_documents(const BuildContext&, CommuneSite&, SiteRenderer&,
                               const CommuneSection&);
 void render_news(const BuildContext&, CommuneSite&, SiteRenderer&, const CommuneSection&);
 void render_schedule(const BuildContext&, CommuneSite&, SiteRenderer&, const CommuneSection&);
+void render_questions(const BuildContext&, CommuneSite&, SiteRenderer&, const CommuneSection&);
 void render_disclosure(const BuildContext&, CommuneSite&, SiteRenderer&, const CommuneSection&);
 void render_commune_pages(const BuildContext&, CommuneSite&, SiteRenderer&, const CommuneSection&);
 void render_contact(const BuildContext&, CommuneSite&, SiteRenderer&, const CommuneSection&);
