@@ -1,6 +1,8 @@
 // Dated sections of a commune site: Tin tức (news), Lịch công tác (the leaders' work schedule,
 // NĐ 43/2011 Điều 10) and Hỏi đáp (questions and answers). Each is a list, newest first; the items
 // are Markdown pages (pages.cpp).
+#include <algorithm>
+
 #include "generator/site/routes.hpp"
 #include "generator/site/sections/section_renderers.hpp"
 
@@ -12,12 +14,18 @@ namespace {
 
 void render_dated_list(CommuneSite& s, SiteRenderer& r, const CommuneSection& self,
                        const std::string& description, const char* items_key) {
-    const std::string dir = routes::dir(self.folder);
+    // A list has no publication date, and it changed when its newest item did: the build date is
+    // not an update date. An empty list shows no date at all.
+    std::string updated;
+    for (const auto* p : s.pages_of(self.key))
+        updated = std::max(updated, p->updated.empty() ? p->date : p->updated);
     json v;
     v["page"] = section_page_meta(r, self, s, description);
+    v["page"]["published"] = "";
+    v["page"]["updated"] = updated;
     v[items_key] = s.items_of(self.key);
     // The section's page template is the first its row names.
-    r.page(dir, std::string(self.templates.front()), v, nullptr, s.today);
+    r.page(routes::dir(self.folder), std::string(self.templates.front()), v, nullptr, updated);
 }
 
 }  // namespace
