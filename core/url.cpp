@@ -88,6 +88,19 @@ std::string clean_reference(std::string_view ref) {
     return out;
 }
 
+namespace {
+
+// Moves a "#fragment" from the end of `rest` into `u`.
+void take_fragment(std::string_view& rest, Url& u) {
+    auto hash = rest.find('#');
+    if (hash == std::string_view::npos) return;
+    u.has_fragment = true;
+    u.fragment = std::string(rest.substr(hash + 1));
+    rest = rest.substr(0, hash);
+}
+
+}  // namespace
+
 std::optional<Url> parse_absolute_url(std::string_view input) {
     std::string s = clean_reference(input);
     std::size_t sl = scheme_length(s);
@@ -149,12 +162,7 @@ std::optional<Url> parse_absolute_url(std::string_view input) {
     u.port = std::string(port);
     if (u.port == default_port(u.scheme)) u.port.clear();
     // path ? query # fragment
-    auto hash = rest.find('#');
-    if (hash != std::string_view::npos) {
-        u.has_fragment = true;
-        u.fragment = std::string(rest.substr(hash + 1));
-        rest = rest.substr(0, hash);
-    }
+    take_fragment(rest, u);
     auto q = rest.find('?');
     if (q != std::string_view::npos) {
         u.has_query = true;
@@ -192,12 +200,7 @@ std::optional<Url> resolve_url(const Url& base, std::string_view input) {
     u.has_fragment = false;
     u.fragment.clear();
     std::string_view r = ref;
-    auto hash = r.find('#');
-    if (hash != std::string_view::npos) {
-        u.has_fragment = true;
-        u.fragment = std::string(r.substr(hash + 1));
-        r = r.substr(0, hash);
-    }
+    take_fragment(r, u);
     auto q = r.find('?');
     std::string_view path = r.substr(0, q);
     std::string p(path);
