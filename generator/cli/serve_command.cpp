@@ -22,7 +22,7 @@ void on_signal(int) {
 serve::ServeOptions serve_options() {
     serve::ServeOptions options;
     // The section folders the server treats specially, from the URL scheme of the sites.
-    options.archive_dir = std::string(site::routes::kArchives);  // the archived district sites
+    options.archive_dir = std::string(site::routes::kArchives);    // the archived district sites
     options.search_page_dir = std::string(site::routes::kSearch);  // the search pages
     return options;
 }
