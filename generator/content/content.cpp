@@ -81,18 +81,13 @@ UnitProfile load_unit_profile(const fs::path& path) {
     return p;
 }
 
-ThemeFiles load_theme_files(const fs::path& dir) {
+ThemeFiles load_theme_files(const ContentTree& tree, const fs::path& rel) {
     ThemeFiles files;
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return files;
-    std::vector<fs::path> paths;
-    for (const auto& e : fs::recursive_directory_iterator(dir))
-        if (e.is_regular_file()) paths.push_back(e.path());
-    std::sort(paths.begin(), paths.end());
-    for (const auto& p : paths) {
+    for (const auto& name : tree.files_below(rel)) {
+        const fs::path p = (rel.empty() ? tree.root() : tree.root() / rel) / name;
         std::string data = read_file(p);
         if (p.extension() == ".mustache") require_utf8(data, p);
-        files[fs::relative(p, dir).generic_string()] = ThemeFile{std::move(data), p.string()};
+        files[name] = ThemeFile{std::move(data), p.string()};
     }
     return files;
 }
@@ -107,7 +102,7 @@ Content Content::load(const fs::path& dir) {
         c.warnings.push_back("units: " + w.unit_code + ": " + w.message);
     c.procedures = procedures::load_directory(dir / "procedures");
     c.documents = load_documents(tree, c.registry, c.warnings);
-    c.templates = load_theme_files(dir / "templates");
+    c.templates = load_theme_files(tree, "templates");
     if (tree.has_folder("search")) {
         c.lexicon_dir = dir / "search";
         for (const auto& f : tree.files("search", ".txt"))
@@ -133,9 +128,10 @@ Content Content::load(const fs::path& dir) {
                              "folder name '" + code + "' is not the code of a new unit");
         if (fs::exists(unit_dir / "unit.json"))
             c.profiles[code] = load_unit_profile(unit_dir / "unit.json");
-        if (fs::is_directory(unit_dir / "templates"))
-            c.unit_templates[code] = load_theme_files(unit_dir / "templates");
-        for (const auto& md : tree.files(fs::relative(unit_dir, dir), ".md")) {
+        const fs::path unit_rel = fs::relative(unit_dir, dir);
+        if (tree.has_folder(unit_rel / "templates"))
+            c.unit_templates[code] = load_theme_files(tree, unit_rel / "templates");
+        for (const auto& md : tree.files(unit_rel, ".md")) {
             Page page = load_page(md);
             if (!page.units.empty() || page.all_units)
                 throw InputError(

@@ -81,7 +81,9 @@ struct Content {
 
 UnitProfile load_unit_profile(const std::filesystem::path& path);
 
-// The files of a theme folder (every file below `dir`; .mustache files checked as UTF-8).
-ThemeFiles load_theme_files(const std::filesystem::path& dir);
+class ContentTree;
+// The files of a theme folder of the tree (every file below `rel`, a path from the tree's root, ""
+// for the root itself; .mustache files checked as UTF-8); none when the folder does not exist.
+ThemeFiles load_theme_files(const ContentTree& tree, const std::filesystem::path& rel);
 
 }  // namespace xasite::content

@@ -47,6 +47,9 @@ struct Page {
     std::string author;
     std::string body_markdown;
     std::string body_html;
+
+    // The page's last change: `updated`, else `date`, else "".
+    const std::string& changed() const { return updated.empty() ? date : updated; }
 };
 
 // Parses one page. Throws InputError "file:line: …" for a missing or unterminated front matter

@@ -1,6 +1,7 @@
 #include "generator/site/theme.hpp"
 
 #include "generator/content/content.hpp"
+#include "generator/content/tree.hpp"
 
 #include <gtest/gtest.h>
 
@@ -29,7 +30,8 @@ TEST(Theme, OverridesReplaceFilesInOrder) {
     write_file_atomic(a / "partials/skip.mustache", "SKIP-A");
     write_file_atomic(b / "partials/skip.mustache", "SKIP-B");
     write_file_atomic(a / "assets/extra.css", "body{}");
-    auto fa = content::load_theme_files(a.path()), fb = content::load_theme_files(b.path());
+    auto fa = content::load_theme_files(content::ContentTree(a.path()), ""),
+         fb = content::load_theme_files(content::ContentTree(b.path()), "");
     Theme t = Theme::load({&fa, &fb});
     nlohmann::json v = {{"page", {{"title", "x"}}}};
     std::string html = t.page("unit", "not-found").render(v);
@@ -45,7 +47,7 @@ TEST(Theme, OverridesReplaceFilesInOrder) {
 TEST(Theme, SyntaxErrorInAnOverrideNamesItsFile) {
     xasite::testing::TempDir a;
     write_file_atomic(a / "partials/footer-unit.mustache", "<footer>\n{{#site}}\n</footer>");
-    auto files = content::load_theme_files(a.path());
+    auto files = content::load_theme_files(content::ContentTree(a.path()), "");
     Theme t = Theme::load({&files});
     try {
         t.page("unit", "home");
@@ -60,5 +62,5 @@ TEST(Theme, SyntaxErrorInAnOverrideNamesItsFile) {
 TEST(Theme, InvalidUtf8TemplateIsAnInputError) {
     xasite::testing::TempDir a;
     write_file_atomic(a / "pages/home.mustache", "ok\n\xC3\x28");
-    EXPECT_THROW(content::load_theme_files(a.path()), InputError);
+    EXPECT_THROW(content::load_theme_files(content::ContentTree(a.path()), ""), InputError);
 }

@@ -18,7 +18,7 @@ void render_dated_list(CommuneSite& s, SiteRenderer& r, const CommuneSection& se
     // not an update date. An empty list shows no date at all.
     std::string updated;
     for (const auto* p : s.pages_of(self.key))
-        updated = std::max(updated, p->updated.empty() ? p->date : p->updated);
+        updated = std::max(updated, p->changed());
     json v;
     v["page"] = section_page_meta(r, self, s, description);
     v["page"]["published"] = "";

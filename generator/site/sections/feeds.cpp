@@ -45,8 +45,7 @@ void render_commune_feeds(const BuildContext&, CommuneSite& s, SiteRenderer& r,
     const auto& news = s.pages_of(routes::kNews);
     for (std::size_t k = 0; k < news.size() && k < 20; ++k) {
         const auto* p = news[k];
-        std::string date =
-            !p->updated.empty() ? p->updated : (!p->date.empty() ? p->date : s.today);
+        std::string date = p->changed().empty() ? s.today : p->changed();
         entries.push_back({{"title", p->title},
                            {"url", s.base_url + s.dir_of[p]},
                            {"updated", rfc3339(date)},

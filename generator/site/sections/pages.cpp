@@ -8,19 +8,32 @@ namespace xasite::site::sections {
 
 using nlohmann::json;
 
+namespace {
+
+// One Markdown page at `dir` (from the site root), also reported to the search index at `url`
+// (from the output root) under `unit_code`.
+void render_article(const BuildContext& ctx, SiteRenderer& r, const content::Page& p,
+                    const std::string& dir, const std::string& section, json crumbs,
+                    const char* og_type, const std::string& url, const std::string& unit_code,
+                    const std::string& today) {
+    const std::string updated = p.changed().empty() ? today : p.changed();
+    json v;
+    v["page"] =
+        page_meta(p.title, p.description, section, p.date, updated, std::move(crumbs), og_type);
+    v["article"] = page_json(p);
+    r.page(dir, "page", v, nullptr, updated);
+    ctx.search_pages.add(page_search_document(p, url, unit_code));
+}
+
+}  // namespace
+
 void render_commune_pages(const BuildContext& ctx, CommuneSite& s, SiteRenderer& r,
                           const CommuneSection&) {
     auto render_md = [&](const content::Page* p, const std::string& section, json crumbs,
                          const char* og_type) {
-        json v;
-        std::string updated =
-            !p->updated.empty() ? p->updated : (!p->date.empty() ? p->date : s.today);
-        v["page"] = page_meta(p->title, p->description, section, p->date, updated,
-                              std::move(crumbs), og_type);
-        v["article"] = page_json(*p);
-        r.page(s.dir_of[p], "page", v, nullptr, updated);
-        ctx.search_pages.add(
-            page_search_document(*p, routes::unit_dir(s.unit) + "/" + s.dir_of[p], s.unit.code));
+        const std::string& dir = s.dir_of[p];
+        render_article(ctx, r, *p, dir, section, std::move(crumbs), og_type,
+                       routes::unit_dir(s.unit) + "/" + dir, s.unit.code, s.today);
     };
     // Dated items carry the key of their list's section, and a breadcrumb back to it; the news
     // are articles. Standalone pages have a section of their own ("trang-<slug>").
@@ -46,7 +59,7 @@ json commune_page_menu_items(const BuildContext& ctx, const CommuneSite& s,
     if (auto pages = ctx.content.unit_pages.find(s.unit.code);
         pages != ctx.content.unit_pages.end()) {
         for (const auto& pg : pages->second)
-            if (pg.menu && pg.section == "trang")
+            if (pg.menu && pg.section == kStandalonePages)
                 items.push_back({{"key", "trang-" + pg.slug},
                                  {"label", pg.title},
                                  {"href", pg.slug + "/"},
@@ -57,19 +70,10 @@ json commune_page_menu_items(const BuildContext& ctx, const CommuneSite& s,
 
 void render_province_pages(const BuildContext& ctx, ProvinceSite& s, SiteRenderer& r,
                            const ProvinceSection&) {
-    for (const auto& [page, slug] : s.pages) {
-        const auto& p = *page;
-        json v;
-        std::string updated = !p.updated.empty() ? p.updated : (!p.date.empty() ? p.date : s.today);
-        v["page"] = page_meta(p.title, p.description, "trang-" + slug, p.date, updated,
-                              json::array({breadcrumb(p.title, slug + "/")}));
-        v["article"] = {{"title", p.title},        {"html", p.body_html},
-                        {"date", date_vi(p.date)}, {"updated", date_vi(p.updated)},
-                        {"author", p.author},      {"tags", p.tags}};
-        r.page(slug + "/", "page", v, nullptr, updated);
-        ctx.search_pages.add(
-            page_search_document(p, slug + "/", ctx.content.registry.province().code));
-    }
+    for (const auto& [page, slug] : s.pages)
+        render_article(ctx, r, *page, slug + "/", "trang-" + slug,
+                       json::array({breadcrumb(page->title, slug + "/")}), "website", slug + "/",
+                       ctx.content.registry.province().code, s.today);
 }
 
 }  // namespace xasite::site::sections

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "generator/site/format.hpp"
+#include "generator/site/routes.hpp"
 #include "generator/site/sections/sections.hpp"
 
 namespace xasite::site::sections {
@@ -24,10 +25,9 @@ template <class Site>
 nlohmann::json section_page_meta(const SiteRenderer& r, const Section<Site>& self, const Site& site,
                                  const std::string& description, const std::string& title = "") {
     const auto& names = label(r, self.key);
-    return page_meta(
-        title.empty() ? names.title : title, description, std::string(self.key), site.effective,
-        site.today,
-        nlohmann::json::array({breadcrumb(names.crumb, std::string(self.folder) + "/")}));
+    return page_meta(title.empty() ? names.title : title, description, std::string(self.key),
+                     site.effective, site.today,
+                     nlohmann::json::array({breadcrumb(names.crumb, routes::dir(self.folder))}));
 }
 
 // The commune's pages of a "parts" section (PageKind::parts), as the section's page shows them
@@ -57,8 +57,6 @@ void render_exports(const BuildContext&, CommuneSite&, SiteRenderer&, const Comm
 void render_commune_assets(const BuildContext&, CommuneSite&, SiteRenderer&, const CommuneSection&);
 nlohmann::json commune_page_menu_items(const BuildContext&, const CommuneSite&,
                                        const Theme::SectionLabel&);
-nlohmann::json commune_portal_menu_items(const BuildContext&, const CommuneSite&,
-                                         const Theme::SectionLabel&);
 
 // The province site.
 void render_province_home(const BuildContext&, ProvinceSite&, SiteRenderer&,
@@ -81,8 +79,11 @@ void render_province_feeds(const BuildContext&, ProvinceSite&, SiteRenderer&,
                            const ProvinceSection&);
 void render_province_assets(const BuildContext&, ProvinceSite&, SiteRenderer&,
                             const ProvinceSection&);
-nlohmann::json province_portal_menu_items(const BuildContext&, const ProvinceSite&,
-                                          const Theme::SectionLabel&);
+
+// The national portal, as the last menu entry (an external link), on either kind of site.
+template <class Site>
+nlohmann::json portal_menu_items(const BuildContext& ctx, const Site& site,
+                                 const Theme::SectionLabel& names);
 
 // A new unit as the province pages link it: {code, name, type, href (null when not built),
 // partial}.

@@ -96,6 +96,9 @@ using ProvinceSection = Section<ProvinceSite>;
 const std::vector<CommuneSection>& commune_sections();
 const std::vector<ProvinceSection>& province_sections();
 inline constexpr std::string_view kCommuneLayout = "unit";
+// The key of the section whose pages stand at their own top-level folder: a page's default
+// `section:` (content/pages.hpp).
+inline constexpr std::string_view kStandalonePages = "trang";
 inline constexpr std::string_view kProvinceLayout = "province";
 
 // Prepares what the sections of a site share (see CommuneSite, ProvinceSite): sorts and places the

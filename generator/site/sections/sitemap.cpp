@@ -18,7 +18,7 @@ void render_commune_sitemap(const BuildContext&, CommuneSite& s, SiteRenderer& r
     v["news"] = s.items_of(routes::kNews);
     v["schedule"] = s.items_of(routes::kSchedule);
     json extra = json::array();
-    for (const auto* p : s.pages_of("trang"))
+    for (const auto* p : s.pages_of(kStandalonePages))
         extra.push_back({{"title", p->title}, {"href", s.dir_of[p]}});
     v["pages"] = extra;
     r.page(dir, "sitemap", v, nullptr, s.today);

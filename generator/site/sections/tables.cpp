@@ -30,11 +30,17 @@ const std::vector<CommuneSection>& commune_sections() {
         {"lich-cong-tac", r::kSchedule, {"schedule"}, 6, K::dated, render_schedule},
         {"hoi-dap", r::kQuestions, {"questions"}, 7, K::dated, render_questions},
         {"cong-khai", r::kDisclosure, {"disclosure"}, 0, K::none, render_disclosure},
-        {"trang", "", {"page"}, 8, K::standalone, render_commune_pages, commune_page_menu_items},
+        {kStandalonePages,
+         "",
+         {"page"},
+         8,
+         K::standalone,
+         render_commune_pages,
+         commune_page_menu_items},
         {"lien-he", r::kContact, {"contact"}, 9, K::parts, render_contact},
         {"tra-cuu", r::kSearch, {"search"}, 10, K::none, render_commune_search},
         {"so-do-trang", r::kSitemap, {"sitemap"}, 11, K::none, render_commune_sitemap},
-        {"dvc", "", {}, 12, K::none, nullptr, commune_portal_menu_items},
+        {"dvc", "", {}, 12, K::none, nullptr, portal_menu_items<CommuneSite>},
         {"khong-tim-thay", r::kNotFound, {"not-found"}, 0, K::none, render_commune_not_found},
         {"feeds",
          "",
@@ -61,10 +67,10 @@ const std::vector<ProvinceSection>& province_sections() {
         {"tra-cuu-don-vi", r::kUnitLookup, {"unit-lookup"}, 2, K::none, render_unit_lookup},
         {"luu-tru", r::kArchives, {"archives", "archive-district"}, 5, K::none, render_archives},
         {"trung-tam", r::kServiceCentres, {"service-centres"}, 3, K::none, render_service_centres},
-        {"trang", "", {"page"}, 0, K::standalone, render_province_pages},
+        {kStandalonePages, "", {"page"}, 0, K::standalone, render_province_pages},
         {"tra-cuu", r::kSearch, {"search"}, 6, K::none, render_province_search},
         {"so-do-trang", r::kSitemap, {"province-sitemap"}, 7, K::none, render_province_sitemap},
-        {"dvc", "", {}, 8, K::none, nullptr, province_portal_menu_items},
+        {"dvc", "", {}, 8, K::none, nullptr, portal_menu_items<ProvinceSite>},
         {"khong-tim-thay", r::kNotFound, {"not-found"}, 0, K::none, render_province_not_found},
         {"feeds",
          "",
@@ -140,25 +146,34 @@ void check_labels_of(const std::vector<Section<Site>>& table, const Theme& theme
         theme.section_label(layout, row.key);
 }
 
-// The national portal, as the last menu entry (an external link).
-json portal_item(const BuildContext& ctx, const Theme::SectionLabel& names) {
+// Whether a row renders a page of its own (a template that is not a feed).
+template <class Site>
+bool renders_page(const Section<Site>& row) {
+    for (auto t : row.templates)
+        if (t.find('/') == std::string_view::npos) return true;
+    return false;
+}
+
+std::string joined(const std::vector<std::string_view>& names) {
+    std::string out;
+    for (auto n : names)
+        out += (out.empty() ? "" : ", ") + std::string(n);
+    return out;
+}
+
+}  // namespace
+
+template <class Site>
+json portal_menu_items(const BuildContext& ctx, const Site&, const Theme::SectionLabel& names) {
     return json::array({{{"key", "dvc"},
                          {"label", names.label},
                          {"href", ctx.content.config.portal_url},
                          {"external", true}}});
 }
-
-}  // namespace
-
-json commune_portal_menu_items(const BuildContext& ctx, const CommuneSite&,
-                               const Theme::SectionLabel& names) {
-    return portal_item(ctx, names);
-}
-
-json province_portal_menu_items(const BuildContext& ctx, const ProvinceSite&,
-                                const Theme::SectionLabel& names) {
-    return portal_item(ctx, names);
-}
+template json portal_menu_items(const BuildContext&, const CommuneSite&,
+                                const Theme::SectionLabel&);
+template json portal_menu_items(const BuildContext&, const ProvinceSite&,
+                                const Theme::SectionLabel&);
 
 json commune_menu(const BuildContext& ctx, const CommuneSite& site, const Theme& theme) {
     return menu_of(commune_sections(), ctx, site, theme, kCommuneLayout);
@@ -195,19 +210,15 @@ std::vector<std::string> province_feeds() {
 void check_disclosure(const content::SiteConfig& config) {
     std::vector<std::string_view> folders;
     for (const auto& row : commune_sections())
-        if (!row.folder.empty() && row.folder != r::kNotFound &&
-            !templates_of(std::vector{row}, "").empty())
+        if (!row.folder.empty() && row.folder != r::kNotFound && renders_page(row))
             folders.push_back(row.folder);
     for (std::size_t i = 0; i < config.disclosure.size(); ++i) {
         const std::string& section = config.disclosure[i].section;
         if (section.empty() || std::find(folders.begin(), folders.end(), section) != folders.end())
             continue;
-        std::string known;
-        for (auto f : folders)
-            known += (known.empty() ? "" : ", ") + std::string(f);
         throw InputError(config.source.string(), "field \"disclosure.items[" + std::to_string(i) +
                                                      "].section\": unknown section \"" + section +
-                                                     "\" (one of " + known + ")");
+                                                     "\" (one of " + joined(folders) + ")");
     }
 }
 
@@ -217,11 +228,8 @@ void check_page_sections(const content::Content& content) {
         if (row.pages != PageKind::none) keys.push_back(row.key);
     auto check = [&](const content::Page& p) {
         if (std::find(keys.begin(), keys.end(), p.section) != keys.end()) return;
-        std::string known;
-        for (auto k : keys)
-            known += (known.empty() ? "" : ", ") + std::string(k);
         throw InputError(location(p.source, p.section_line),
-                         "section must be one of " + known + "; got '" + p.section + "'");
+                         "section must be one of " + joined(keys) + "; got '" + p.section + "'");
     };
     for (const auto& [code, pages] : content.unit_pages)
         for (const auto& p : pages)
