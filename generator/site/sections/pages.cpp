@@ -62,7 +62,7 @@ json commune_page_menu_items(const BuildContext& ctx, const CommuneSite& s,
             if (pg.menu && pg.section == kStandalonePages)
                 items.push_back({{"key", "trang-" + pg.slug},
                                  {"label", pg.title},
-                                 {"href", pg.slug + "/"},
+                                 {"href", s.dir_of.at(&pg)},  // where it was published
                                  {"external", false}});
     }
     return items;
