@@ -65,7 +65,8 @@
     var button = document.createElement("button");
     button.type = "button";
     button.textContent = b[0];
-    button.setAttribute("aria-label", b[1]);
+    // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
+    button.setAttribute("aria-label", b[0] + " " + b[1]);
     button.addEventListener("click", function () { apply(stored + b[2]); });
     group.appendChild(button);
   });

@@ -262,4 +262,6 @@ TEST_F(TinyContent, QuestionsSectionHasAnHonestEmptyStateAndThenTheAnswers) {
     std::string answer = page(kUnit + "hoi-dap/cap-lai-khai-sinh/index.html");
     EXPECT_TRUE(has(answer, "Trung tâm Phục vụ hành chính công"));
     EXPECT_TRUE(has(answer, "section-hoi-dap"));
+    EXPECT_TRUE(has(page(kUnit + "so-do-trang/index.html"), "hoi-dap/cap-lai-khai-sinh/"))
+        << "the HTML sitemap lists the answers";
 }

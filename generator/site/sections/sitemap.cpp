@@ -17,6 +17,7 @@ void render_commune_sitemap(const BuildContext&, CommuneSite& s, SiteRenderer& r
     v["facets"] = s.shared.procedures_index["catalog"]["facets"];
     v["news"] = s.items_of(routes::kNews);
     v["schedule"] = s.items_of(routes::kSchedule);
+    v["questions"] = s.items_of(routes::kQuestions);
     json extra = json::array();
     for (const auto* p : s.pages_of(kStandalonePages))
         extra.push_back({{"title", p->title}, {"href", s.dir_of[p]}});
