@@ -15,7 +15,8 @@ DEBIAN_PACKAGES := cmake g++ make ninja-build pkg-config git \
 	libgtest-dev libgmock-dev libbenchmark-dev libicu-dev libgumbo-dev libcpp-httplib-dev \
 	libpoppler-cpp-dev libssl-dev libcli11-dev libyaml-cpp-dev libtbb-dev zlib1g-dev \
 	clang libclang-rt-14-dev libkainjow-mustache-dev time tidy \
-	libcairo2-dev fonts-dejavu-core wrk xapian-tools wget
+	libcairo2-dev fonts-dejavu-core wrk xapian-tools wget \
+	libqrencode-dev chromium nodejs
 
 .PHONY: run test bench deps build fuzz-smoke format clean
 
