@@ -43,13 +43,29 @@ async function sidewaysScroll(page) {
     }
     const vw = window.innerWidth;
     const doc = document.documentElement.scrollWidth;
+    // Inside an element that clips or scrolls its overflow, content does not widen the page.
+    function contained(el) {
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX !== 'visible') return true;
+      }
+      return false;
+    }
+    const past = (el) => el.getBoundingClientRect().right > vw + 0.5;
     // The deepest elements past the right edge (their ancestors stick out only because of them).
     const out = [...document.body.querySelectorAll('*')].filter((el) => {
-      const b = el.getBoundingClientRect();
-      if (b.width === 0 || b.right <= vw + 0.5) return false;
-      if (el.closest('.visually-hidden, [hidden], script, style')) return false;
-      return ![...el.children].some((c) => c.getBoundingClientRect().right > vw + 0.5);
+      if (el.getBoundingClientRect().width === 0 || !past(el)) return false;
+      if (el.closest('.visually-hidden, [hidden], script, style') || contained(el)) return false;
+      return ![...el.children].some(past);
     });
+    // Text that does not wrap overflows its box without widening it: the element holding it.
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      const el = t.parentElement;
+      if (!t.textContent.trim() || out.includes(el) || el.closest('script, style, .visually-hidden') || contained(el)) continue;
+      range.selectNodeContents(t);
+      if (range.getBoundingClientRect().right > vw + 0.5) out.push(el);
+    }
     const scrollers = [...document.body.querySelectorAll('*')].filter((el) => {
       const ox = getComputedStyle(el).overflowX;
       if (ox !== 'auto' && ox !== 'scroll') return false;
@@ -58,7 +74,7 @@ async function sidewaysScroll(page) {
     });
     return {
       vw, doc,
-      out: out.slice(0, 6).map((el) => `${selector(el)} (right edge ${Math.round(el.getBoundingClientRect().right)} px)`),
+      out: out.slice(0, 6).map((el) => `${selector(el)} «${el.textContent.trim().slice(0, 60)}»`),
       outCount: out.length,
       scrollers: scrollers.map((el) => `${selector(el)} (content ${el.scrollWidth} px in ${el.clientWidth} px)`),
     };
@@ -77,13 +93,31 @@ async function sidewaysScroll(page) {
   return failures;
 }
 
-// <html lang="vi"> and exactly one <h1>.
+// <html lang="vi">, exactly one <h1>, and headings that go down one level at a time (h1 then h3
+// leaves a screen-reader user wondering what they missed; axe's heading-order is a best practice,
+// outside the WCAG tags, so it is checked here).
 async function langAndHeading(page) {
-  const r = await page.evaluate(() => ({
-    lang: document.documentElement.getAttribute('lang'),
-    h1: [...document.querySelectorAll('h1')].map((h) => h.textContent.trim().slice(0, 80)),
-  }));
+  const r = await page.evaluate(() => {
+    const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+        .filter((h) => h.getClientRects().length > 0 || h.closest('.visually-hidden'))
+        .map((h) => ({level: Number(h.localName[1]), text: h.textContent.trim().replace(/\s+/g, ' ').slice(0, 60)}));
+    const jumps = [];
+    headings.forEach((h, i) => {
+      if (i > 0 && h.level > headings[i - 1].level + 1) {
+        jumps.push(`h${headings[i - 1].level} «${headings[i - 1].text}» → h${h.level} «${h.text}»`);
+      }
+    });
+    return {
+      lang: document.documentElement.getAttribute('lang'),
+      h1: [...document.querySelectorAll('h1')].map((h) => h.textContent.trim().slice(0, 80)),
+      jumps,
+    };
+  });
   const failures = [];
+  if (r.jumps.length) {
+    failures.push({check: 'headings', rule: 'heading-skips-level',
+                   detail: r.jumps.slice(0, 3).join('; ') + (r.jumps.length > 3 ? `; … ${r.jumps.length - 3} more` : '')});
+  }
   if (r.lang !== 'vi') failures.push({check: 'lang', rule: 'html-lang-vi', detail: `<html lang="${r.lang}">, expected "vi"`});
   if (r.h1.length !== 1) {
     failures.push({check: 'h1', rule: 'one-h1', detail: `${r.h1.length} <h1> elements, expected 1: ${JSON.stringify(r.h1)}`});

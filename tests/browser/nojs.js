@@ -19,7 +19,7 @@ async function submitAndWait(page, inputSelector, text) {
 }
 
 // The commune home's header search, and the search page's own form: both reach the results.
-async function searchWithoutJs(page, base) {
+async function searchWithoutJs(page, base, log) {
   const failures = [];
   const query = 'khai sinh';
   for (const [start, input] of [[UNIT, '#q-header'], [UNIT + 'tra-cuu/', '#q-search']]) {
@@ -47,13 +47,14 @@ async function searchWithoutJs(page, base) {
       failures.push(fail('search-results-off-topic', `${where}: no result title mentions «${query}»: ${r.results.slice(0, 5).join(' | ')}`));
     }
     if (r.box !== query) failures.push(fail('search-box-empty', `${where}: the results page's box holds «${r.box}», not the query`));
+    log(`${where} → ${url.pathname}${url.search}: ${r.results.length} results, first «${r.results[0] || ''}»`);
   }
   return failures;
 }
 
 // Old Phường 1 (22015) of Thành phố Tuy Hoà is now part of Phường Tuy Hòa: from the province home,
 // through the lookup page's district anchor, to the new unit's site.
-async function lookupWithoutJs(page, base) {
+async function lookupWithoutJs(page, base, log) {
   const failures = [];
   await page.goto(base, {waitUntil: 'load'});
   const toLookup = await page.$('main a[href$="tra-cuu-don-vi/"]');
@@ -90,6 +91,7 @@ async function lookupWithoutJs(page, base) {
   if (!href.href) return failures.concat(fail('lookup-row-unlinked', '#xa-22015 links no new unit'));
   const response = await page.goto(href.href, {waitUntil: 'load'});
   const landed = new URL(page.url()).pathname;
+  log(`home → /tra-cuu-don-vi/${district} → #xa-22015 «${href.name}» → ${landed} (${response && response.status()})`);
   if (!response || response.status() !== 200 || landed !== '/phuong-tuy-hoa/') {
     failures.push(fail('lookup-new-unit', `#xa-22015 leads to ${landed} (${response && response.status()}), expected /phuong-tuy-hoa/`));
   }

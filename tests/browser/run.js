@@ -126,7 +126,7 @@ async function main() {
     console.log(`built the three units into ${site} in ${timings.build_s.toFixed(1)} s`);
   }
 
-  const results = {started: new Date().toISOString(), widths: args.widths, axe_tags: checks.AXE_TAGS, pages: [], failures: []};
+  const results = {started: new Date().toISOString(), widths: args.widths, axe_tags: checks.AXE_TAGS, pages: [], nojs: [], failures: []};
   const record = (failure, visit) => {
     if (visit) results.pages.push(visit);
     if (!failure) return;
@@ -172,8 +172,9 @@ async function main() {
       t = Date.now();
       await page.setViewport(PHONE);
       await page.setJavaScriptEnabled(false);
-      for (const f of await searchWithoutJs(page, base)) record({...f, page: 'search (no JS)', width: PHONE.width});
-      for (const f of await lookupWithoutJs(page, base)) record({...f, page: 'unit-lookup (no JS)', width: PHONE.width});
+      const log = (line) => { results.nojs.push(line); console.log(`no JS: ${line}`); };
+      for (const f of await searchWithoutJs(page, base, log)) record({...f, page: 'search (no JS)', width: PHONE.width});
+      for (const f of await lookupWithoutJs(page, base, log)) record({...f, page: 'unit-lookup (no JS)', width: PHONE.width});
       await page.setJavaScriptEnabled(true);
       timings.nojs_s = (Date.now() - t) / 1000;
     }
