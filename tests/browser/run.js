@@ -23,6 +23,8 @@ const checks = require('./checks');
 const {searchWithoutJs, lookupWithoutJs} = require('./nojs');
 
 const PHONE = {width: 375, height: 812};
+// The screen height that goes with each width checked (other widths get 800 px).
+const HEIGHTS = {320: 568, 375: PHONE.height, 1366: 768};
 
 function parseArgs(argv) {
   const args = {widths: '320,375,1366'};
@@ -62,6 +64,8 @@ function run(cmd, args) {
 function startServer(xasite, site) {
   return new Promise((resolve, reject) => {
     const child = spawn(xasite, ['serve', '--site', site, '--port', '0', '--quiet'], {stdio: ['ignore', 'ignore', 'pipe']});
+    // Never leave the server behind, whatever ends this process (CTest's timeout sends SIGTERM).
+    process.on('exit', () => child.exitCode === null && child.kill('SIGKILL'));
     let log = '';
     const timer = setTimeout(() => { child.kill(); reject(new SetupError(`xasite serve printed no address in 60 s:\n${log}`)); }, 60000);
     child.stderr.setEncoding('utf8');
@@ -91,7 +95,7 @@ async function checkPages(page, pages, widths, axeSource, record) {
   for (const p of pages) {
     if (!p.url) { record({check: 'page', rule: 'page-not-found', page: p.id, detail: p.missing}); continue; }
     for (const width of widths) {
-      await page.setViewport({width, height: width === PHONE.width ? PHONE.height : 800});
+      await page.setViewport({width, height: HEIGHTS[width] || 800});
       const response = await page.goto(p.url, {waitUntil: 'load'});
       const status = response ? response.status() : 0;
       const at = {page: p.id, width, url: p.url};
@@ -195,6 +199,14 @@ async function main() {
   for (const [rule, where] of Object.entries(byRule)) console.log(`  ${rule}: ${[...where].join(', ')}`);
   return results.failures.length === 0 ? 0 : 1;
 }
+
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(2));
+// Under CTest's TIMEOUT (tests/browser/CMakeLists.txt), so that a hang is reported by the suite.
+const deadline = Number(process.env.XASITE_BROWSER_DEADLINE || 330);
+setTimeout(() => {
+  console.error(`browser suite cannot run: not finished after ${deadline} s (XASITE_BROWSER_DEADLINE)`);
+  process.exit(2);
+}, deadline * 1000).unref();
 
 main().then((code) => { process.exitCode = code; }, (e) => {
   console.error(e instanceof SetupError ? `browser suite cannot run: ${e.message}` : e);
