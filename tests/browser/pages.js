@@ -8,7 +8,8 @@
 const UNIT = 'xa-ea-kar/';  // commune 24373: the full record 1.001193 and the catalog-only 1.000005
 const ARCHIVE = 'luu-tru/huyen-ea-kar/';
 
-// id: short name used in reports and --only; status: the HTTP status the page is served with.
+// id: short name used in reports and --only; status: the HTTP status the page is served with;
+// expect: an element that shows the page is the one meant (search pages with and without results).
 const PAGES = [
   {id: 'province-home', path: ''},
   {id: 'unit-lookup', path: 'tra-cuu-don-vi/'},
@@ -23,8 +24,8 @@ const PAGES = [
   {id: 'documents', path: UNIT + 'van-ban/'},
   // A document: van-ban/<slug>/ (its facet lists are two levels deep, van-ban/<group>/<slug>/).
   {id: 'document', from: UNIT + 'van-ban/', link: /\/van-ban\/(?!trang-\d+\/)[^/]+\/$/},
-  {id: 'search-results', path: UNIT + 'tra-cuu/?q=khai+sinh'},
-  {id: 'search-empty', path: UNIT + 'tra-cuu/?q=qxzvkjw+zzyqf'},
+  {id: 'search-results', path: UNIT + 'tra-cuu/?q=khai+sinh', expect: '#search-results .search-result'},
+  {id: 'search-empty', path: UNIT + 'tra-cuu/?q=qxzvkjw+zzyqf', expect: '#search-results .search-summary:only-child'},
   {id: 'sitemap', path: UNIT + 'so-do-trang/'},
   {id: 'not-found', path: UNIT + 'khong-co-trang-nay/', status: 404},
   {id: 'archive', path: ARCHIVE},

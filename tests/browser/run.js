@@ -100,6 +100,7 @@ async function checkPages(page, pages, widths, axeSource, record) {
       const status = response ? response.status() : 0;
       const at = {page: p.id, width, url: p.url};
       if (status !== p.status) record({check: 'page', rule: 'http-status', ...at, detail: `HTTP ${status}, expected ${p.status}`});
+      if (p.expect && !(await page.$(p.expect))) record({check: 'page', rule: 'page-content', ...at, detail: `no ${p.expect} on the page`});
       const found = [].concat(await checks.axeViolations(page, axeSource), await checks.sidewaysScroll(page),
                               await checks.langAndHeading(page));
       for (const f of found) record({...f, ...at});
