@@ -57,4 +57,9 @@ async function resolvePages(browserPage, base, only) {
   return resolved;
 }
 
-module.exports = {PAGES, UNIT, resolvePages};
+// The path of a page type with a fixed address.
+function pathOf(id) {
+  return PAGES.find((p) => p.id === id).path;
+}
+
+module.exports = {PAGES, UNIT, pathOf, resolvePages};

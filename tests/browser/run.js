@@ -18,7 +18,7 @@ const path = require('path');
 const {spawn, spawnSync} = require('child_process');
 const {createRequire} = require('module');
 
-const {resolvePages} = require('./pages');
+const {pathOf, resolvePages} = require('./pages');
 const checks = require('./checks');
 const {searchWithoutJs, lookupWithoutJs} = require('./nojs');
 
@@ -89,22 +89,34 @@ function stopServer(server) {
   });
 }
 
+// Runs one visit; an exception (a navigation timeout, a page that crashed) is that visit's failure,
+// and the suite goes on with the next.
+async function guarded(record, at, visit) {
+  try {
+    await visit();
+  } catch (e) {
+    record({check: 'page', rule: 'error', ...at, detail: String(e && e.stack || e).split('\n').slice(0, 3).join(' | ')});
+  }
+}
+
 // Every page type at every width: loaded afresh at that width, then axe, sideways scrolling, lang
 // and <h1>. The procedure summary is checked on the phone screen.
 async function checkPages(page, pages, widths, axeSource, record) {
   for (const p of pages) {
     if (!p.url) { record({check: 'page', rule: 'page-not-found', page: p.id, detail: p.missing}); continue; }
     for (const width of widths) {
-      await page.setViewport({width, height: HEIGHTS[width] || 800});
-      const response = await page.goto(p.url, {waitUntil: 'load'});
-      const status = response ? response.status() : 0;
       const at = {page: p.id, width, url: p.url};
-      if (status !== p.status) record({check: 'page', rule: 'http-status', ...at, detail: `HTTP ${status}, expected ${p.status}`});
-      if (p.expect && !(await page.$(p.expect))) record({check: 'page', rule: 'page-content', ...at, detail: `no ${p.expect} on the page`});
-      const found = [].concat(await checks.axeViolations(page, axeSource), await checks.sidewaysScroll(page),
-                              await checks.langAndHeading(page));
-      for (const f of found) record({...f, ...at});
-      record(null, {...at, status, failures: found.length});
+      await page.setViewport({width, height: HEIGHTS[width] || 800});
+      await guarded(record, at, async () => {
+        const response = await page.goto(p.url, {waitUntil: 'load'});
+        const status = response ? response.status() : 0;
+        if (status !== p.status) record({check: 'page', rule: 'http-status', ...at, detail: `HTTP ${status}, expected ${p.status}`});
+        if (p.expect && !(await page.$(p.expect))) record({check: 'page', rule: 'page-content', ...at, detail: `no ${p.expect} on the page`});
+        const found = [].concat(await checks.axeViolations(page, axeSource), await checks.sidewaysScroll(page),
+                                await checks.langAndHeading(page));
+        for (const f of found) record({...f, ...at});
+        record(null, {...at, status, failures: found.length});
+      });
     }
   }
 }
@@ -166,11 +178,11 @@ async function main() {
 
     if (!args.only || args.only.includes('summary') || args.only.includes('procedure')) {
       await page.setViewport(PHONE);
-      const url = base + 'xa-ea-kar/thu-tuc/1.001193.html';
-      await page.goto(url, {waitUntil: 'load'});
-      for (const f of await checks.summaryInFirstScreen(page, PHONE.height)) {
-        record({...f, page: 'procedure', width: PHONE.width, url});
-      }
+      const at = {page: 'procedure', width: PHONE.width, url: base + pathOf('procedure')};
+      await guarded(record, at, async () => {
+        await page.goto(at.url, {waitUntil: 'load'});
+        for (const f of await checks.summaryInFirstScreen(page, PHONE.height)) record({...f, ...at});
+      });
     }
 
     if (!args.only || args.only.includes('nojs')) {
@@ -178,8 +190,12 @@ async function main() {
       await page.setViewport(PHONE);
       await page.setJavaScriptEnabled(false);
       const log = (line) => { results.nojs.push(line); console.log(`no JS: ${line}`); };
-      for (const f of await searchWithoutJs(page, base, log)) record({...f, page: 'search (no JS)', width: PHONE.width});
-      for (const f of await lookupWithoutJs(page, base, log)) record({...f, page: 'unit-lookup (no JS)', width: PHONE.width});
+      for (const [name, journey] of [['search (no JS)', searchWithoutJs], ['unit-lookup (no JS)', lookupWithoutJs]]) {
+        const at = {page: name, width: PHONE.width};
+        await guarded(record, at, async () => {
+          for (const f of await journey(page, base, log)) record({...f, ...at});
+        });
+      }
       await page.setJavaScriptEnabled(true);
       timings.nojs_s = (Date.now() - t) / 1000;
     }
