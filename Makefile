@@ -18,7 +18,7 @@ DEBIAN_PACKAGES := cmake g++ make ninja-build pkg-config git \
 	libcairo2-dev fonts-dejavu-core wrk xapian-tools wget \
 	libqrencode-dev chromium nodejs
 
-.PHONY: run test bench deps build fuzz-smoke format clean
+.PHONY: run test bench deps build browser-deps fuzz-smoke format clean
 
 deps:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do \
@@ -43,7 +43,25 @@ run: build
 	@echo "  $(BUILD)/generator/cli/xasite search --unit 24373 lam giay khai sinh cho con"
 	@echo "The archived district: http://127.0.0.1:8080/luu-tru/huyen-ea-kar/"
 
-test: deps
+# The npm packages of the browser suite (tests/browser/: puppeteer-core, axe-core) at the versions
+# pinned in its package-lock.json, into build/browser-deps/node_modules (never committed). No browser
+# is downloaded: the suite drives Debian's /usr/bin/chromium. Reinstalled when the lock changes.
+BROWSER_DEPS := build/browser-deps
+
+browser-deps: $(BROWSER_DEPS)/node_modules/.package-lock.json
+
+$(BROWSER_DEPS)/node_modules/.package-lock.json: tests/browser/package.json tests/browser/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+		echo "Installing the Debian package npm"; \
+		SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm; }
+	mkdir -p $(BROWSER_DEPS)
+	cp tests/browser/package.json tests/browser/package-lock.json $(BROWSER_DEPS)/
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix $(BROWSER_DEPS) --no-audit --no-fund
+	@touch $@
+
+test: deps browser-deps
 	cmake -S . -B $(TESTBUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DXASITE_SANITIZE=ON -DXASITE_WERROR=ON
 	cmake --build $(TESTBUILD) -j $(JOBS)
 	cd $(TESTBUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
