@@ -106,7 +106,7 @@ std::optional<Procedure> parse_dvc_api_record(const nlohmann::json& record, cons
         std::vector<std::pair<double, Step>> ordered;
         for (std::size_t i = 0; i < steps->size(); ++i) {
             auto s = r.element("steps", (*steps)[i], i);
-            Step step{s.text("name"), s.text("description")};
+            Step step{s.text("name"), s.text("description"), {}};
             if (step.title.empty() && step.text.empty()) continue;
             ordered.emplace_back(s.number("ordinal").value_or(static_cast<double>(i)),
                                  std::move(step));

@@ -425,11 +425,11 @@ std::vector<Step> read_steps(const NodeList& scope) {
     NodeList titles = headings_in(scope, 3, 6);
     if (!titles.empty()) {
         for (const GumboNode* h : titles)
-            steps.push_back(Step{inline_text(h), join(lines_of(heading_scope(h)), "\n")});
+            steps.push_back(Step{inline_text(h), join(lines_of(heading_scope(h)), "\n"), {}});
         return steps;
     }
     for (const GumboNode* li : elements_in(scope, GUMBO_TAG_LI))
-        if (auto t = inline_text(li); !t.empty()) steps.push_back(Step{"", t});
+        if (auto t = inline_text(li); !t.empty()) steps.push_back(Step{"", t, {}});
     return steps;
 }
 

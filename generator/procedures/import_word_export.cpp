@@ -77,13 +77,13 @@ std::vector<Step> split_steps(const std::string& text) {
     std::string title;
     std::size_t at = find_step_marker(text, 0, marker_end, title);
     if (at == std::string::npos) {
-        steps.push_back(Step{"", text});
+        steps.push_back(Step{"", text, {}});
         return steps;
     }
     // Text before the first marker is a lead-in ("Tại cửa khẩu nhập cảnh"), without a repeat of
     // the section heading ("Trình tự thực hiện", "- Trình tự thực hiện:") at its start.
     std::string lead_in = strip_heading(clean(text.substr(0, at)));
-    if (!lead_in.empty()) steps.push_back(Step{"", lead_in});
+    if (!lead_in.empty()) steps.push_back(Step{"", lead_in, {}});
     while (at != std::string::npos) {
         std::size_t next_end = 0;
         std::string next_title;
@@ -93,7 +93,7 @@ std::vector<Step> split_steps(const std::string& text) {
         // A step marker is often preceded by "- " that belongs to the next step.
         while (!body.empty() && (body.back() == '-' || body.back() == ' '))
             body.pop_back();
-        steps.push_back(Step{title, body});
+        steps.push_back(Step{title, body, {}});
         at = next;
         marker_end = next_end;
         title = next_title;
