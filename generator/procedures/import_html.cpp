@@ -569,9 +569,10 @@ std::optional<Procedure> parse_html_page(std::string_view html, const Origin& or
                 p.requirements.push_back(std::move(line));
             }
         } else if (key.rfind("quy trinh", 0) == 0) {
-            p.steps = read_steps(heading_scope(h));
+            p.steps = structure_steps(read_steps(heading_scope(h)));
         } else if (contains(key, "ho so can chuan bi")) {
             p.dossier = read_dossier(heading_scope(h));
+            structure_dossier(p.dossier);
         } else if (contains(key, "doi tuong thuc hien")) {
             // One subject per list item, else the paragraph split on commas.
             NodeList scope = heading_scope(h);
