@@ -12,10 +12,11 @@
 //   "a) ", "b) " …             letter items in Vietnamese order (a b c d đ e g h i k …), counting
 //                              from a), so "điểm a) khoản 2" (not at an item start) never does
 //   "Trình tự thực hiện:"      a repeat of the section heading (no ':' before "Bước"); dropped
-// With "Bước" markers, each "Bước N" and each numbered item (the real records use these for case
-// headings: "1. Đối với trường hợp …: Bước 1. …") starts a Step; bullets, roman and letter items
-// are its substeps. Without them, "- ", "* " and numbered items start Steps and "+ ", roman and
-// letter items are substeps. Pieces are the text between markers, trimmed; nothing else is
+// With "Bước" markers, each "Bước N", each numbered item and each "* " item (the real records use
+// these for case headings: "1. Đối với trường hợp …: Bước 1. …") starts a Step; "- ", "+ ",
+// roman and letter items are its substeps. Without them, "- ", "* " and numbered items start
+// Steps, and "+ ", roman and letter items are substeps, as are "- " items after a "* " item
+// ("* Lưu ý: - …"). Pieces are the text between markers, trimmed; nothing else is
 // removed, added or reordered.
 #include <algorithm>
 #include <array>
@@ -216,10 +217,13 @@ std::vector<Step> split_steps(std::string_view text) {
     const std::vector<Marker> markers = find_markers(text);
     const bool by_buoc = std::any_of(markers.begin(), markers.end(),
                                      [](const Marker& m) { return m.type == MarkerType::buoc; });
+    // "- " items after a "* " heading ("* Lưu ý: - …") are its substeps.
+    bool under_star = false;
     auto starts_step = [&](MarkerType t) {
-        if (t == MarkerType::buoc || t == MarkerType::number || t == MarkerType::heading)
+        if (t == MarkerType::buoc || t == MarkerType::number || t == MarkerType::heading ||
+            t == MarkerType::bullet_star)
             return true;
-        return !by_buoc && (t == MarkerType::bullet_dash || t == MarkerType::bullet_star);
+        return !by_buoc && !under_star && t == MarkerType::bullet_dash;
     };
 
     Step current;
@@ -229,6 +233,7 @@ std::vector<Step> split_steps(std::string_view text) {
         std::string body =
             piece(text, m.end, k + 1 < markers.size() ? markers[k + 1].begin : text.size());
         if (starts_step(m.type)) {
+            under_star = m.type == MarkerType::bullet_star;
             flush(steps, current);
             current.title = m.title;
             current.text = std::move(body);

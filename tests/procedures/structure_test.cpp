@@ -139,6 +139,15 @@ TEST(SplitSteps, NumberedCaseHeadingsAmongBuocStepsAreSteps) {
     EXPECT_EQ(steps[3].text, "Đối với trường hợp B:");
 }
 
+TEST(SplitSteps, StarItemsAreHeadingsAndTheDashItemsAfterThemTheirSubsteps) {
+    auto plain = split_steps("- Nộp. - Nhận. * Lưu ý: - Mang bản chính. - Ký tên.");
+    EXPECT_EQ(texts(plain), (std::vector<std::string>{"Nộp.", "Nhận.", "Lưu ý:"}));
+    EXPECT_EQ(plain[2].substeps, (std::vector<std::string>{"Mang bản chính.", "Ký tên."}));
+    auto with_buoc = split_steps("Bước 1: Nộp. * Đối với tàu khách: Bước 1: Khai báo.");
+    EXPECT_EQ(titles(with_buoc), (std::vector<std::string>{"Bước 1", "", "Bước 1"}));
+    EXPECT_EQ(with_buoc[1].text, "Đối với tàu khách:");
+}
+
 TEST(StructureSteps, ATitledStepKeepsItsTitleAndItsItemsBecomeSubsteps) {
     auto steps = structure_steps(
         {Step{"* Trường hợp đăng ký qua mạng:", "Đăng nhập như sau: - Kê khai; - Ký số.", {}},
@@ -201,7 +210,7 @@ TEST(SplitStepsOnRealRecords, EveryStepTextLosesOnlyMarkersAndWhitespace) {
 
 TEST(SplitStepsOnRealRecords, KhaiSinhStepsAreItsDashItemsWithRomanSubsteps) {
     const Procedure& p = record(whole_fixture_import().records, "1.001193");
-    ASSERT_EQ(p.steps.size(), 12u);
+    ASSERT_EQ(p.steps.size(), 6u);
     for (const auto& s : p.steps)
         EXPECT_EQ(s.title, "");
     EXPECT_EQ(p.steps[0].text.rfind("Nếu lựa chọn hình thức nộp hồ sơ trực tiếp, người yêu cầu", 0),
@@ -221,7 +230,10 @@ TEST(SplitStepsOnRealRecords, KhaiSinhStepsAreItsDashItemsWithRomanSubsteps) {
     ASSERT_EQ(p.steps[3].substeps.size(), 3u);
     EXPECT_NE(p.steps[3].substeps[0].find("thực hiện lại bước (ii) hoặc (iii);"),
               std::string::npos);
+    // "* Lưu ý:" and the six "- " notes after it.
     EXPECT_EQ(p.steps[5].text, "Lưu ý:");
+    ASSERT_EQ(p.steps[5].substeps.size(), 6u);
+    EXPECT_EQ(p.steps[5].substeps[0].rfind("Trường hợp cha, mẹ trẻ đã đăng ký kết hôn", 0), 0u);
 }
 
 TEST(SplitStepsOnRealRecords, WordExportBuocStepsKeepTheirTitles) {
@@ -245,6 +257,15 @@ TEST(SplitStepsOnRealRecords, WordExportCaseHeadingsStartStepsBeforeTheirBuocSte
     // "điểm a, b, c và d khoản 1" stays whole: no letter item there.
     for (const auto& s : p.steps)
         EXPECT_TRUE(s.substeps.empty()) << s.text;
+}
+
+TEST(SplitStepsOnRealRecords, WordExportStarHeadingIsAStepBeforeItsBuocSteps) {
+    const Procedure& p = record(whole_fixture_import().records, "1.013588");
+    ASSERT_GE(p.steps.size(), 2u);
+    EXPECT_EQ(p.steps[0].title, "");
+    EXPECT_EQ(p.steps[0].text, "Đối với tàu chở khách du lịch quốc tế:");
+    EXPECT_TRUE(p.steps[0].substeps.empty());
+    EXPECT_EQ(p.steps[1].title, "Bước 1");
 }
 
 TEST(SplitStepsOnRealRecords, WordExportNumberedItemsWithoutBuocAreSteps) {
