@@ -22,6 +22,7 @@
 #include <array>
 #include <string_view>
 
+#include "core/ascii.hpp"
 #include "core/text.hpp"
 #include "generator/procedures/import_formats.hpp"
 
@@ -47,11 +48,10 @@ struct Marker {
     std::string title;  // "Bước N" for buoc markers
 };
 
+using ascii::is_digit;
+
 bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-bool is_digit(char c) {
-    return c >= '0' && c <= '9';
+    return ascii::kSpace.find(c) != std::string_view::npos;
 }
 
 std::size_t skip_spaces(std::string_view s, std::size_t i) {
