@@ -121,7 +121,7 @@ class SourceRecord {
 // whitespace around them. An empty text gives no steps.
 std::vector<Step> split_steps(std::string_view text);
 // split_steps() on every step a parser read. A step the source titled stays one step (its items
-// become substeps) unless its text has "Bước" markers.
+// become substeps) unless its text has "Bước" markers; its title loses a leading bullet.
 std::vector<Step> structure_steps(std::vector<Step> source);
 // For each channel whose time text is a bare number ("1"): the unit of the stated durations of
 // the same record with that value ("1 ngày làm việc"), when they all state the same unit.

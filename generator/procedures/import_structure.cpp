@@ -249,6 +249,7 @@ std::vector<Step> structure_steps(std::vector<Step> source) {
     std::vector<Step> out;
     for (auto& step : source) {
         std::vector<Step> pieces = split_steps(step.text);
+        step.title = strip_bullet(step.title);  // "* Trường hợp …:" → "Trường hợp …:"
         if (step.title.empty()) {
             for (auto& p : pieces)
                 out.push_back(std::move(p));

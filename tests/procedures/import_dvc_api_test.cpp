@@ -107,9 +107,11 @@ TEST(ImportDvcApi, FeesPerChannel1001266) {
     EXPECT_EQ(channel(p, Channel::online)->description.rfind("Người nộp hồ sơ đăng nhập", 0), 0u);
     EXPECT_EQ(p.levels, (std::vector<Level>{Level::commune, Level::vertical}));
     ASSERT_EQ(p.steps.size(), 2u);
-    EXPECT_EQ(p.steps[0].title,
-              "* Trường hợp đăng ký trực tiếp hoặc đăng ký qua dịch vụ bưu chính:");
-    EXPECT_EQ(p.steps[1].title, "* Trường hợp đăng ký qua mạng thông tin điện tử:");
+    // Published as "* Trường hợp …:"; the bullet is dropped, the "- " items become substeps.
+    EXPECT_EQ(p.steps[0].title, "Trường hợp đăng ký trực tiếp hoặc đăng ký qua dịch vụ bưu chính:");
+    EXPECT_EQ(p.steps[1].title, "Trường hợp đăng ký qua mạng thông tin điện tử:");
+    EXPECT_EQ(p.steps[1].text.rfind("Người nộp hồ sơ đăng nhập Cổng dịch vụ công quốc gia", 0), 0u);
+    EXPECT_EQ(p.steps[1].substeps.size(), 2u);
     // files[] → the form of the checklist item it belongs to
     ASSERT_FALSE(p.dossier.empty());
     ASSERT_EQ(p.dossier[0].items[0].forms.size(), 1u);

@@ -153,7 +153,7 @@ TEST(StructureSteps, ATitledStepKeepsItsTitleAndItsItemsBecomeSubsteps) {
         {Step{"* Trường hợp đăng ký qua mạng:", "Đăng nhập như sau: - Kê khai; - Ký số.", {}},
          Step{"Trả kết quả", "Nhận tại bộ phận một cửa.", {}}});
     ASSERT_EQ(steps.size(), 2u);
-    EXPECT_EQ(steps[0].title, "* Trường hợp đăng ký qua mạng:");
+    EXPECT_EQ(steps[0].title, "Trường hợp đăng ký qua mạng:");  // without the "* " bullet
     EXPECT_EQ(steps[0].text, "Đăng nhập như sau:");
     EXPECT_EQ(steps[0].substeps, (std::vector<std::string>{"Kê khai;", "Ký số."}));
     EXPECT_EQ(steps[1].text, "Nhận tại bộ phận một cửa.");
