@@ -335,6 +335,30 @@ TEST(TimeUnits, NoUnitWhenTheRecordStatesTwoOrNone) {
         EXPECT_EQ(c.time_unit, "ngày");
 }
 
+TEST(SplitStepsOnRealRecords, TheFiguresInProcedureRecordMdHold) {
+    std::size_t steps = 0, substeps = 0, buoc = 0, notes = 0, items = 0, submit = 0, present = 0;
+    for (const auto& p : whole_fixture_import().records) {
+        steps += p.steps.size();
+        for (const auto& s : p.steps) {
+            substeps += s.substeps.size();
+            buoc += s.title.rfind("Bước ", 0) == 0;
+        }
+        for (const auto& c : p.dossier) {
+            notes += c.notes.size();
+            items += c.items.size();
+            submit += c.kind == DossierKind::submit;
+            present += c.kind == DossierKind::present;
+        }
+    }
+    EXPECT_EQ(steps, 803u);
+    EXPECT_EQ(substeps, 269u);
+    EXPECT_EQ(buoc, 540u);
+    EXPECT_EQ(notes, 81u);
+    EXPECT_EQ(items, 805u);
+    EXPECT_EQ(submit, 4u);
+    EXPECT_EQ(present, 5u);
+}
+
 TEST(TimeUnits, SixChannelsKeepABareNumberAfterTheImport) {
     std::size_t bare = 0;
     for (const auto& p : whole_fixture_import().records)
