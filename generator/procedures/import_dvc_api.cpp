@@ -2,9 +2,13 @@
 // normalised by the 3-hWnG/intern-amazing-group_7 pipeline from dichvucong.gov.vn.
 //
 // Mapping (docs/PROCEDURE-RECORD.md has the full table):
-//   steps[]            → steps (name → title, description → text), ordered by ordinal
+//   steps[]            → steps (name → title, description → text), ordered by ordinal, then
+//                        split on their list markers (structure_steps)
 //   methods[] + fees[] → channels, joined on submission_method; fee text = amount_text verbatim
-//   checklist[]        → dossier items grouped by case_ordinal; case names from cases[]
+//   checklist[]        → dossier items grouped by case_ordinal; case names from cases[];
+//                        notes and kinds by structure_dossier
+// A method whose time is a bare number ("1") takes its unit from processing_time_text,
+// online_services[] or another method when they state that number with one unit.
 //   files[]            → forms of the checklist item whose name starts with belongs_to
 //   legal_basis[]      → legal_basis (doc_code, doc_name; the date only when the title states it)
 //   agency_levels      → levels; subjects[] (or subject_types) → subjects
@@ -23,6 +27,28 @@
 namespace xasite::procedures::importers {
 
 namespace {
+
+// The durations a record states besides each method's own time: processing_time_text ("1; 1 ngày
+// làm việc"), online_services[] (processing_qty + processing_unit, processing_text) and the
+// methods whose time has a unit.
+std::vector<Duration> stated_durations(const SourceRecord& r,
+                                       const std::vector<ChannelInfo>& channels) {
+    std::vector<Duration> stated;
+    for (auto part : text::split(r.text("processing_time_text"), ';'))
+        stated.push_back(parse_duration(part));
+    if (const auto* services = r.array("online_services")) {
+        for (std::size_t i = 0; i < services->size(); ++i) {
+            auto s = r.element("online_services", (*services)[i], i);
+            stated.push_back(
+                Duration{s.number("processing_qty"), text::lower(s.text("processing_unit"))});
+            stated.push_back(parse_duration(s.text("processing_text")));
+        }
+    }
+    for (const auto& c : channels)
+        if (c.time_value && !c.time_unit.empty())
+            stated.push_back(Duration{c.time_value, text::lower(c.time_unit)});
+    return stated;
+}
 
 // "Thông tư số 08/2025/TT-BTP ngày 12/6/2025 của …" → "2025-06-12" when the number is followed
 // by "ngày D/M/YYYY" and the year matches doc_year; "" otherwise.
@@ -106,7 +132,7 @@ std::optional<Procedure> parse_dvc_api_record(const nlohmann::json& record, cons
         std::vector<std::pair<double, Step>> ordered;
         for (std::size_t i = 0; i < steps->size(); ++i) {
             auto s = r.element("steps", (*steps)[i], i);
-            Step step{s.text("name"), s.text("description")};
+            Step step{s.text("name"), s.text("description"), {}};
             if (step.title.empty() && step.text.empty()) continue;
             ordered.emplace_back(s.number("ordinal").value_or(static_cast<double>(i)),
                                  std::move(step));
@@ -175,6 +201,7 @@ std::optional<Procedure> parse_dvc_api_record(const nlohmann::json& record, cons
         }
     }
     sort_channels(p.channels);
+    fill_bare_time_units(p.channels, stated_durations(r, p.channels));
 
     // Dossier: checklist[] grouped by case_ordinal; names from cases[].
     std::map<long long, std::string> case_names;
@@ -267,6 +294,9 @@ std::optional<Procedure> parse_dvc_api_record(const nlohmann::json& record, cons
     p.online_level = online ? OnlineLevel::partial : online_level_of(p.channels);
     if (online && !p.channels.empty() && online_level_of(p.channels) == OnlineLevel::none)
         warnings.push_back(where + ": has_online_submission is set but no method is online");
+
+    p.steps = structure_steps(std::move(p.steps));
+    structure_dossier(p.dossier);  // after the forms, which are matched on the published names
 
     std::string note = origin.note;
     p.sources.push_back(Source{kKindDvcApi, origin.file, note});

@@ -113,6 +113,28 @@ class SourceRecord {
     JsonFields fields_;
 };
 
+// ---- structure from running text (import_structure.cpp) -----------------------------------
+
+// Splits a step text into Steps and substeps on its list markers ("Bước N:", "- ", "1.", "(i)",
+// "a)", "+ "; the rules are at the top of import_structure.cpp). The pieces are the text between
+// the markers, trimmed: joined in order they give the text without its markers and the
+// whitespace around them. An empty text gives no steps.
+std::vector<Step> split_steps(std::string_view text);
+// split_steps() on every step a parser read. A step the source titled stays one step (its items
+// become substeps) unless its text has "Bước" markers; its title loses a leading bullet.
+std::vector<Step> structure_steps(std::vector<Step> source);
+// For each channel whose time text is a bare number ("1"): the unit of the stated durations of
+// the same record with that value ("1 ngày làm việc"), when they all state the same unit.
+// time_text is kept as published; nothing is set when no duration, or more than one unit, fits.
+void fill_bare_time_units(std::vector<ChannelInfo>& channels, const std::vector<Duration>& stated);
+// "- Giấy tờ", "+ Giấy tờ", "* Giấy tờ" → "Giấy tờ" (one leading bullet and the space after it).
+std::string strip_bullet(std::string_view name);
+// Case names without bullet and final ':'; kind from the name ("Giấy tờ phải nộp" → submit,
+// "Giấy tờ phải xuất trình" → present); items without counts (none, or 0 and 0), forms or note
+// that read as notes ("Lưu ý …", "Trường hợp … thì …", or anything in a case named "Lưu ý") move
+// to the case's notes, in order; item names lose a leading bullet.
+void structure_dossier(std::vector<DossierCase>& dossier);
+
 // ---- parsers --------------------------------------------------------------------------------
 
 // catalog-1350/catalog.json: a JSON array of {code, name, field} → catalog-only records.

@@ -425,11 +425,11 @@ std::vector<Step> read_steps(const NodeList& scope) {
     NodeList titles = headings_in(scope, 3, 6);
     if (!titles.empty()) {
         for (const GumboNode* h : titles)
-            steps.push_back(Step{inline_text(h), join(lines_of(heading_scope(h)), "\n")});
+            steps.push_back(Step{inline_text(h), join(lines_of(heading_scope(h)), "\n"), {}});
         return steps;
     }
     for (const GumboNode* li : elements_in(scope, GUMBO_TAG_LI))
-        if (auto t = inline_text(li); !t.empty()) steps.push_back(Step{"", t});
+        if (auto t = inline_text(li); !t.empty()) steps.push_back(Step{"", t, {}});
     return steps;
 }
 
@@ -569,9 +569,10 @@ std::optional<Procedure> parse_html_page(std::string_view html, const Origin& or
                 p.requirements.push_back(std::move(line));
             }
         } else if (key.rfind("quy trinh", 0) == 0) {
-            p.steps = read_steps(heading_scope(h));
+            p.steps = structure_steps(read_steps(heading_scope(h)));
         } else if (contains(key, "ho so can chuan bi")) {
             p.dossier = read_dossier(heading_scope(h));
+            structure_dossier(p.dossier);
         } else if (contains(key, "doi tuong thuc hien")) {
             // One subject per list item, else the paragraph split on commas.
             NodeList scope = heading_scope(h);

@@ -3,7 +3,8 @@
 //
 //   metadata.mã_thủ_tục, tên_thủ_tục, lĩnh_vực, loại_thủ_tục → code, name, field, procedure_type
 //   metadata.số_quyết_định → decision.number (verbatim); cấp_thực_hiện → levels
-//   content.trình_tự_thực_hiện → steps, split on "Bước N:" / "Bước N." markers
+//   content.trình_tự_thực_hiện → steps and substeps, split on "Bước N:", "- ", "1.", "(i)", "a)"
+//                              markers (split_steps in import_structure.cpp)
 //   content.đối_tượng_thực_hiện → subjects (commas outside parentheses)
 //   tables.hinh_thuc_nop → channels (time text verbatim + parsed helper, fee text verbatim)
 //   tables.thanh_phan_ho_so → one unnamed dossier case ("Bản chính: 1\nBản sao: 0" → counts;
@@ -23,82 +24,6 @@ namespace {
 bool all_digits(std::string_view s) {
     return !s.empty() &&
            std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// Finds "Bước N" followed by ':' or '.', at the start or after a space, tab, newline or '-'.
-// Returns the position of "Bước" and sets marker_end past the ':' / '.'.
-std::size_t find_step_marker(const std::string& s, std::size_t from, std::size_t& marker_end,
-                             std::string& title) {
-    static const std::string kWord = "Bước";
-    for (std::size_t at = s.find(kWord, from); at != std::string::npos;
-         at = s.find(kWord, at + 1)) {
-        if (at > 0) {
-            char before = s[at - 1];
-            if (before != ' ' && before != '\n' && before != '\t' && before != '-' &&
-                before != '\r')
-                continue;
-        }
-        std::size_t i = at + kWord.size();
-        while (i < s.size() && s[i] == ' ')
-            ++i;
-        std::size_t digits = i;
-        while (i < s.size() && s[i] >= '0' && s[i] <= '9')
-            ++i;
-        if (i == digits || i - digits > 3) continue;
-        std::size_t number_end = i;
-        while (i < s.size() && s[i] == ' ')
-            ++i;
-        if (i >= s.size() || (s[i] != ':' && s[i] != '.')) continue;
-        marker_end = i + 1;
-        title = "Bước " + s.substr(digits, number_end - digits);
-        return at;
-    }
-    return std::string::npos;
-}
-
-// "- Trình tự thực hiện:\n1. Đối với …" → "1. Đối với …"; "Trình tự thực hiện" → "".
-std::string strip_heading(const std::string& lead_in) {
-    static const std::string kHeading = "Trình tự thực hiện";
-    std::size_t i = 0;
-    while (i < lead_in.size() && (lead_in[i] == '-' || lead_in[i] == ' ' || lead_in[i] == '*'))
-        ++i;
-    if (lead_in.compare(i, kHeading.size(), kHeading) != 0) return lead_in;
-    i += kHeading.size();
-    while (i < lead_in.size() && (lead_in[i] == ':' || lead_in[i] == ' ' || lead_in[i] == '-' ||
-                                  lead_in[i] == '\n' || lead_in[i] == '\r'))
-        ++i;
-    return clean(lead_in.substr(i));
-}
-
-std::vector<Step> split_steps(const std::string& text) {
-    std::vector<Step> steps;
-    if (text.empty()) return steps;
-    std::size_t marker_end = 0;
-    std::string title;
-    std::size_t at = find_step_marker(text, 0, marker_end, title);
-    if (at == std::string::npos) {
-        steps.push_back(Step{"", text});
-        return steps;
-    }
-    // Text before the first marker is a lead-in ("Tại cửa khẩu nhập cảnh"), without a repeat of
-    // the section heading ("Trình tự thực hiện", "- Trình tự thực hiện:") at its start.
-    std::string lead_in = strip_heading(clean(text.substr(0, at)));
-    if (!lead_in.empty()) steps.push_back(Step{"", lead_in});
-    while (at != std::string::npos) {
-        std::size_t next_end = 0;
-        std::string next_title;
-        std::size_t next = find_step_marker(text, marker_end, next_end, next_title);
-        std::string body = clean(text.substr(
-            marker_end, next == std::string::npos ? std::string::npos : next - marker_end));
-        // A step marker is often preceded by "- " that belongs to the next step.
-        while (!body.empty() && (body.back() == '-' || body.back() == ' '))
-            body.pop_back();
-        steps.push_back(Step{title, body});
-        at = next;
-        marker_end = next_end;
-        title = next_title;
-    }
-    return steps;
 }
 
 // "Bản chính: 1\nBản sao: 0" → originals 1, copies 0; other lines are kept as a note.
@@ -229,6 +154,7 @@ std::optional<Procedure> parse_word_export(const nlohmann::json& document, const
         }
         if (!dossier_case.items.empty()) p.dossier.push_back(std::move(dossier_case));
     }
+    structure_dossier(p.dossier);
 
     if (const auto* rows = tables.array("can_cu_phap_ly")) {
         for (std::size_t i = 0; i < rows->size(); ++i) {

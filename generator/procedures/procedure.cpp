@@ -44,6 +44,10 @@ constexpr TokenTable<Level, 5> kLevelTokens{{{Level::commune, "commune"},
                                              {Level::ministry, "ministry"},
                                              {Level::vertical, "vertical"},
                                              {Level::other, "other"}}};
+constexpr TokenTable<DossierKind, 3> kDossierKindTokens{
+    {{DossierKind::submit, "submit"},
+     {DossierKind::present, "present"},
+     {DossierKind::unspecified, "unspecified"}}};
 
 template <typename Enum, std::size_t N>
 const char* token_of(const TokenTable<Enum, N>& table, Enum value) {
@@ -100,6 +104,8 @@ json case_to_json(const DossierCase& c) {
     put_text(j, "name", c.name);
     put_array(j, "items", c.items, item_to_json);
     put_text(j, "note", c.note);
+    if (c.kind != DossierKind::unspecified) j["kind"] = to_string(c.kind);
+    put_array(j, "notes", c.notes, [](const std::string& s) { return json(s); });
     return j;
 }
 
@@ -107,6 +113,7 @@ json step_to_json(const Step& s) {
     json j = json::object();
     put_text(j, "title", s.title);
     put_text(j, "text", s.text);
+    put_array(j, "substeps", s.substeps, [](const std::string& t) { return json(t); });
     return j;
 }
 
@@ -230,6 +237,9 @@ const char* to_string(Channel c) {
 const char* to_string(Level l) {
     return token_of(kLevelTokens, l);
 }
+const char* to_string(DossierKind k) {
+    return token_of(kDossierKindTokens, k);
+}
 
 nlohmann::json to_json(const Procedure& p) {
     json j = json::object();
@@ -318,6 +328,7 @@ Procedure from_json(const nlohmann::json& j, const std::filesystem::path& path) 
         Step step;
         step.title = s.text("title");
         step.text = s.text("text");
+        step.substeps = s.texts("substeps");
         s.reject_unknown_keys();
         p.steps.push_back(std::move(step));
     });
@@ -338,6 +349,12 @@ Procedure from_json(const nlohmann::json& j, const std::filesystem::path& path) 
         DossierCase dossier_case;
         dossier_case.name = c.text("name");
         dossier_case.note = c.text("note");
+        dossier_case.kind = c.token("kind", kDossierKindTokens,
+                                    std::optional<DossierKind>(DossierKind::unspecified));
+        // "unspecified" is what an absent key means; to_json never writes it.
+        if (dossier_case.kind == DossierKind::unspecified && c.find("kind"))
+            c.fail("kind", "unknown value \"unspecified\" (omit the key instead)");
+        dossier_case.notes = c.texts("notes");
         c.array("items", [&](const json& ie, const std::string& item_path) {
             auto i = object_at(ie, path, item_path);
             DossierItem item;

@@ -52,15 +52,24 @@ struct DossierItem {
     std::vector<Form> forms;
 };
 
+// Whether a dossier case lists papers to hand in or papers to show, as its name says
+// ("Giấy tờ phải nộp" / "Giấy tờ phải xuất trình"); unspecified otherwise.
+enum class DossierKind { submit, present, unspecified };
+
 struct DossierCase {   // thành phần hồ sơ, grouped by trường hợp
-    std::string name;  // "" when the source has a single unnamed group
+    std::string name;  // "" when the source has a single unnamed group; no leading bullet or ':'
     std::vector<DossierItem> items;
     std::string note;  // a note on the whole group ("Mỗi loại giấy tờ cần 1 bản chính…"); often ""
+    DossierKind kind = DossierKind::unspecified;
+    // Entries the source lists as items but which are notes, not papers ("Trường hợp … thì không
+    // phải nộp …", everything under "* Lưu ý:"), in source order, without a leading bullet.
+    std::vector<std::string> notes;
 };
 
 struct Step {
     std::string title;  // "Bước 1" or a heading; may be empty
-    std::string text;   // verbatim
+    std::string text;   // verbatim, without its list marker; may be empty when substeps hold all
+    std::vector<std::string> substeps;  // "(i)", "a)", "+ " items of the step, markers removed
 };
 
 struct LegalDoc {        // căn cứ pháp lý
@@ -119,6 +128,7 @@ const char* to_string(Status);
 const char* to_string(OnlineLevel);
 const char* to_string(Channel);
 const char* to_string(Level);
+const char* to_string(DossierKind);
 
 // JSON (de)serialisation of the record schema. from_json validates: required fields (code, name,
 // field), enum values, types. Errors are thrown as InputError naming `path` and the field.

@@ -34,34 +34,39 @@ TEST(ImportDvcApi, KhaiSinh1001193) {
                                                     "Người Việt Nam định cư ở nước ngoài"}));
     EXPECT_EQ(p.result, "Giấy khai sinh");
 
-    ASSERT_EQ(p.steps.size(), 1u);
+    // One step text of 6,900 characters in the source; its "- " items are the steps
+    // (structure_test.cpp checks the split).
+    ASSERT_EQ(p.steps.size(), 6u);
     EXPECT_TRUE(p.steps[0].title.empty());
-    EXPECT_EQ(p.steps[0].text.rfind("- Nếu lựa chọn hình thức nộp hồ sơ trực tiếp", 0), 0u);
+    EXPECT_EQ(p.steps[0].text.rfind("Nếu lựa chọn hình thức nộp hồ sơ trực tiếp", 0), 0u);
 
     ASSERT_EQ(p.channels.size(), 3u);
     EXPECT_EQ(p.channels[0].channel, Channel::in_person);
     EXPECT_EQ(p.channels[1].channel, Channel::online);
     EXPECT_EQ(p.channels[2].channel, Channel::post);
     for (const auto& c : p.channels) {
-        EXPECT_EQ(c.time_text, "1");  // the portal gives "1" with no unit for each method
+        EXPECT_EQ(c.time_text, "1");  // the portal gives "1" with no unit for each method …
         EXPECT_EQ(c.time_value, 1.0);
-        EXPECT_EQ(c.time_unit, "");
+        EXPECT_EQ(c.time_unit, "ngày làm việc");  // … and "1; 1 ngày làm việc" for the record
         EXPECT_EQ(c.fee_text, "");
     }
 
     ASSERT_EQ(p.dossier.size(), 4u);
-    EXPECT_EQ(p.dossier[0].name, "* Giấy tờ phải nộp:");
-    EXPECT_EQ(p.dossier[1].name, "* Giấy tờ phải xuất trình:");
-    EXPECT_EQ(p.dossier[2].name, "* Lưu ý:");
+    // Published as "* Giấy tờ phải nộp:", "* Giấy tờ phải xuất trình:", "* Lưu ý:".
+    EXPECT_EQ(p.dossier[0].name, "Giấy tờ phải nộp");
+    EXPECT_EQ(p.dossier[1].name, "Giấy tờ phải xuất trình");
+    EXPECT_EQ(p.dossier[2].name, "Lưu ý");
     EXPECT_EQ(p.dossier[3].name, "");
-    std::vector<std::size_t> counts;
+    std::vector<std::size_t> counts, notes;
     std::size_t total = 0;
     for (const auto& c : p.dossier) {
         counts.push_back(c.items.size());
-        total += c.items.size();
+        notes.push_back(c.notes.size());
+        total += c.items.size() + c.notes.size();
     }
-    EXPECT_EQ(counts, (std::vector<std::size_t>{5, 6, 19, 3}));
-    EXPECT_EQ(total, 33u);  // 33 checklist items in the source
+    EXPECT_EQ(counts, (std::vector<std::size_t>{4, 2, 0, 3}));
+    EXPECT_EQ(notes, (std::vector<std::size_t>{1, 4, 19, 0}));
+    EXPECT_EQ(total, 33u);  // 33 checklist items in the source: papers and notes
     EXPECT_EQ(p.dossier[0].items[0].originals, 1);
     EXPECT_EQ(p.dossier[0].items[0].copies, 0);
 
@@ -102,9 +107,11 @@ TEST(ImportDvcApi, FeesPerChannel1001266) {
     EXPECT_EQ(channel(p, Channel::online)->description.rfind("Người nộp hồ sơ đăng nhập", 0), 0u);
     EXPECT_EQ(p.levels, (std::vector<Level>{Level::commune, Level::vertical}));
     ASSERT_EQ(p.steps.size(), 2u);
-    EXPECT_EQ(p.steps[0].title,
-              "* Trường hợp đăng ký trực tiếp hoặc đăng ký qua dịch vụ bưu chính:");
-    EXPECT_EQ(p.steps[1].title, "* Trường hợp đăng ký qua mạng thông tin điện tử:");
+    // Published as "* Trường hợp …:"; the bullet is dropped, the "- " items become substeps.
+    EXPECT_EQ(p.steps[0].title, "Trường hợp đăng ký trực tiếp hoặc đăng ký qua dịch vụ bưu chính:");
+    EXPECT_EQ(p.steps[1].title, "Trường hợp đăng ký qua mạng thông tin điện tử:");
+    EXPECT_EQ(p.steps[1].text.rfind("Người nộp hồ sơ đăng nhập Cổng dịch vụ công quốc gia", 0), 0u);
+    EXPECT_EQ(p.steps[1].substeps.size(), 2u);
     // files[] → the form of the checklist item it belongs to
     ASSERT_FALSE(p.dossier.empty());
     ASSERT_EQ(p.dossier[0].items[0].forms.size(), 1u);

@@ -130,9 +130,9 @@ TEST(ImportHtml, NoFeeTableUsesThePlacesAndTheGeneralText1012812) {
 TEST(ImportHtml, DossierCasesFromSubHeadings1013831) {
     const Procedure& p = record(html_import().records, "1.013831");
     ASSERT_EQ(p.dossier.size(), 2u);
-    EXPECT_EQ(p.dossier[0].name, "Hồ sơ chung:");
+    EXPECT_EQ(p.dossier[0].name, "Hồ sơ chung");  // without the final ':'
     EXPECT_EQ(p.dossier[0].items.size(), 2u);
-    EXPECT_EQ(p.dossier[1].name, "Tùy trường hợp cụ thể, bổ sung:");
+    EXPECT_EQ(p.dossier[1].name, "Tùy trường hợp cụ thể, bổ sung");
     EXPECT_EQ(p.dossier[1].items.size(), 4u);
     EXPECT_NE(channel(p, Channel::post)->fee_text.find("II. Lệ Phí Cấp Giấy Chứng Nhận"),
               std::string::npos);

@@ -34,7 +34,8 @@ Procedure everything() {
     p.coordinating_agency = "Công an xã";
     p.receiving_address = "Trung tâm Phục vụ hành chính công xã";
     p.subjects = {"Công dân Việt Nam", "Tổ chức (không bao gồm doanh nghiệp, HTX)"};
-    p.steps = {{"Bước 1", "Nộp hồ sơ"}, {"", "Nhận kết quả"}};
+    p.steps = {{"Bước 1", "Nộp hồ sơ", {"Tờ khai;", "Giấy tờ tùy thân."}},
+               {"", "Nhận kết quả", {}}};
     ChannelInfo online;
     online.channel = Channel::online;
     online.time_text = "0.5 Giờ";
@@ -46,7 +47,11 @@ Procedure everything() {
                               "Lệ phí : 8.000 Đồng", ""},
                   online};
     DossierItem item{"Tờ khai", 1, 0, "Theo mẫu", {Form{"TK01.docx", ""}}};
-    p.dossier = {DossierCase{"* Giấy tờ phải nộp:", {item}, "Lưu ý chung"}};
+    p.dossier = {DossierCase{"Giấy tờ phải nộp",
+                             {item},
+                             "Lưu ý chung",
+                             DossierKind::submit,
+                             {"Trường hợp đã nộp bản điện tử thì không phải nộp bản giấy."}}};
     p.result = "Giấy khai sinh";
     p.requirements = {"Không"};
     p.legal_basis = {
@@ -123,6 +128,9 @@ TEST(ProcedureRecord, EveryFieldSurvivesTheRoundTrip) {
     EXPECT_EQ(back.dossier[0].items[0].originals, 1);
     EXPECT_EQ(back.dossier[0].items[0].copies, 0);
     EXPECT_EQ(back.dossier[0].items[0].forms[0].name, "TK01.docx");
+    EXPECT_EQ(back.dossier[0].kind, DossierKind::submit);
+    EXPECT_EQ(back.dossier[0].notes, p.dossier[0].notes);
+    EXPECT_EQ(back.steps[0].substeps, p.steps[0].substeps);
     ASSERT_TRUE(back.boundary_free.has_value());
     EXPECT_FALSE(*back.boundary_free);
     EXPECT_TRUE(back.inter_agency);
@@ -249,6 +257,46 @@ TEST(ProcedureRecord, CodeAndDateChecks) {
     EXPECT_FALSE(date::is_iso_date("24-03-2021"));
     EXPECT_FALSE(date::is_iso_date("2021-00-10"));
     EXPECT_FALSE(date::is_iso_date("2021-3-24"));
+}
+
+TEST(ProcedureRecord, SubstepsNotesAndKindAreWrittenOnlyWhenPresent) {
+    json j = to_json(everything());
+    EXPECT_EQ(j["steps"][0]["substeps"], json::array({"Tờ khai;", "Giấy tờ tùy thân."}));
+    EXPECT_FALSE(j["steps"][1].contains("substeps"));
+    EXPECT_EQ(j["dossier"][0]["kind"], "submit");
+    EXPECT_EQ(j["dossier"][0]["notes"].size(), 1u);
+    Procedure p = everything();
+    p.dossier[0].kind = DossierKind::unspecified;
+    p.dossier[0].notes.clear();
+    json bare = to_json(p);
+    EXPECT_FALSE(bare["dossier"][0].contains("kind"));
+    EXPECT_FALSE(bare["dossier"][0].contains("notes"));
+    EXPECT_STREQ(to_string(DossierKind::present), "present");
+}
+
+TEST(ProcedureRecord, MalformedSubstepsNotesAndKindNameTheFileAndField) {
+    json j = to_json(everything());
+    j["steps"][0]["substeps"] = "Tờ khai";
+    expect_input_error([&] { from_json(j, "s.json"); },
+                       {"s.json", "field \"steps[0].substeps\": expected an array, got string"});
+    j = to_json(everything());
+    j["steps"][0]["substeps"] = json::array({"ok", 3});
+    expect_input_error([&] { from_json(j, "s.json"); },
+                       {"s.json", "field \"steps[0].substeps[1]\": expected a string, got number"});
+    j = to_json(everything());
+    j["dossier"][0]["notes"] = json::array({json::object()});
+    expect_input_error([&] { from_json(j, "s.json"); },
+                       {"field \"dossier[0].notes[0]\": expected a string, got object"});
+    for (const char* bad : {"nop", "unspecified", "Submit"}) {
+        j = to_json(everything());
+        j["dossier"][0]["kind"] = bad;
+        expect_input_error([&] { from_json(j, "s.json"); },
+                           {"s.json", "field \"dossier[0].kind\": unknown value"});
+    }
+    j = to_json(everything());
+    j["dossier"][0]["kind"] = 1;
+    expect_input_error([&] { from_json(j, "s.json"); },
+                       {"field \"dossier[0].kind\": expected a string, got number"});
 }
 
 }  // namespace
