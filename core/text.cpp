@@ -450,4 +450,18 @@ std::string html_escape(std::string_view s) {
     return out;
 }
 
+std::size_t prefix_at_word(std::string_view s, std::size_t max_bytes) {
+    if (s.size() <= max_bytes) return s.size();
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
+        --cut;
+    std::size_t space = s.rfind(' ', cut);
+    if (space != std::string_view::npos && space >= max_bytes / 2) {
+        while (space > 0 && s[space - 1] == ' ')
+            --space;
+        return space;
+    }
+    return cut;
+}
+
 }  // namespace xasite::text

@@ -60,6 +60,11 @@ std::string_view trim(std::string_view s);
 // Levenshtein distance counted in code points.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
+// The length of a prefix of `s` of at most `max_bytes` that ends between words (before a space)
+// or, when the second half of that span has no space, at a code point boundary. `s` itself when
+// it is short enough.
+std::size_t prefix_at_word(std::string_view s, std::size_t max_bytes);
+
 // Splits on a single ASCII delimiter; keeps empty parts.
 std::vector<std::string_view> split(std::string_view s, char delim);
 

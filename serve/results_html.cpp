@@ -64,7 +64,10 @@ std::string render_results_html(const SearchRequest& request, const SearchRespon
     if (r.offset > 0 || r.results.size() < r.total)
         h += " (từ " + std::to_string(r.offset + 1) + " đến " +
              std::to_string(r.offset + r.results.size()) + ")";
-    h += ".</p>\n<ol class=\"search-results\" start=\"" + std::to_string(r.offset + 1) + "\">\n";
+    // The results' own heading level, so the titles (h3) never follow the page's h1 directly.
+    h += ".</p>\n<h2 class=\"visually-hidden\">Kết quả tìm kiếm</h2>\n<ol class=\"search-results\" "
+         "start=\"" +
+         std::to_string(r.offset + 1) + "\">\n";
     for (const auto& hit : r.results) {
         h += "<li class=\"search-result\"><h3><a href=\"" + text::html_escape(hit.url) + "\">" +
              hit.title_html + "</a></h3>\n<p class=\"meta\">" +

@@ -442,6 +442,23 @@ struct Rewriter {
              tag == GUMBO_TAG_TEXTAREA) &&
             !has_disabled)
             add_to_tag(tb, te, " disabled");
+        // A control the original left without any name (no id a <label> could point to, no
+        // title, aria-label or placeholder) gets a title saying what it is, so the archived page
+        // is usable with a screen reader (WCAG 1.3.1, 4.1.2); its text is not touched.
+        if (tag == GUMBO_TAG_INPUT || tag == GUMBO_TAG_SELECT || tag == GUMBO_TAG_TEXTAREA) {
+            const GumboAttribute* type = html::attribute(el, "type");
+            const std::string t = type ? ascii::lower(type->value) : "";
+            bool named =
+                t == "hidden" || t == "submit" || t == "button" || t == "reset" || t == "image";
+            for (const char* attr : {"id", "title", "aria-label", "aria-labelledby", "placeholder"})
+                if (const GumboAttribute* at = html::attribute(el, attr); at && *at->value)
+                    named = true;
+            if (!named && node->parent && node->parent->type == GUMBO_NODE_ELEMENT &&
+                node->parent->v.element.tag == GUMBO_TAG_LABEL)
+                named = true;
+            if (!named)
+                add_to_tag(tb, te, " title=\"Ô nhập của trang gốc (đã tắt trong bản lưu trữ)\"");
+        }
         if (tag == GUMBO_TAG_STYLE) {
             for (unsigned i = 0; i < el.children.length; ++i) {
                 auto* c = static_cast<const GumboNode*>(el.children.data[i]);

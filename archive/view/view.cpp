@@ -574,7 +574,8 @@ std::string ViewChrome::banner_css() {
   color: #fff; font-weight: bold; text-transform: uppercase; letter-spacing: .03em; }
 .xa-archive-url { word-break: break-all; font-family: monospace; }
 .xa-archive-note { border: 2px solid #8a6d00; margin: .5rem 0; }
-[data-archive-disabled] { cursor: not-allowed; text-decoration: line-through; }
+[data-archive-disabled] { cursor: not-allowed; }
+a[data-archive-disabled] { text-decoration: line-through; }
 .xa-skip { position: absolute; left: -10000px; }
 .xa-skip:focus { position: static; }
 .xa-archive-main { max-width: 60rem; margin: 1rem auto; padding: 0 1rem;

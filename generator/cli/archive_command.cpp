@@ -31,9 +31,18 @@ archive::UnitInfo unit_info(const fs::path& content_dir, const std::string& code
     u.type = d->type;
     u.province = d->province_name;
     u.dissolved = config.effective_date;
-    u.legal_basis = config.resolution;
-    if (!config.resolution_date.empty()) u.legal_basis += " ngày " + config.resolution_date;
-    if (!config.resolution_title.empty()) u.legal_basis += " " + config.resolution_title;
+    // The district level ended by the acts site.json gives that role; without them, the
+    // commune arrangement resolution is the only act the content names.
+    for (const auto& act : config.reform_acts) {
+        if (act.role != "district_end") continue;
+        if (!u.legal_basis.empty()) u.legal_basis += "; ";
+        u.legal_basis += act.number + " ngày " + act.date;
+    }
+    if (u.legal_basis.empty()) {
+        u.legal_basis = config.resolution;
+        if (!config.resolution_date.empty()) u.legal_basis += " ngày " + config.resolution_date;
+        if (!config.resolution_title.empty()) u.legal_basis += " " + config.resolution_title;
+    }
     for (const auto& succ : registry.successors_of_district(code)) {
         if (!succ.unit) continue;
         u.successors.push_back({succ.unit->code, succ.unit->full_name, succ.partial});

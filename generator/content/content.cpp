@@ -92,6 +92,49 @@ ThemeFiles load_theme_files(const ContentTree& tree, const fs::path& rel) {
     return files;
 }
 
+namespace {
+
+// Each act of the reform with `checked_in` must be quoted, word for word (spacing aside), by that
+// document of the content tree; the others are cited unchecked, and the build says so.
+void check_reform_acts(Content& c) {
+    auto squash = [](std::string_view s) {
+        std::string out;
+        for (char ch : s) {
+            bool space = ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t';
+            if (space) {
+                if (!out.empty() && out.back() != ' ') out += ' ';
+            } else {
+                out += ch;
+            }
+        }
+        return out;
+    };
+    for (std::size_t k = 0; k < c.config.reform_acts.size(); ++k) {
+        const auto& act = c.config.reform_acts[k];
+        const std::string field = "reorganisation.acts[" + std::to_string(k) + "]";
+        if (act.checked_document.empty()) {
+            c.warnings.push_back("site.json: " + field + " (" + act.number +
+                                 ") is cited without \"checked_in\": no document in the content "
+                                 "tree quotes it");
+            continue;
+        }
+        const fs::path wanted = (c.root / act.checked_document).lexically_normal();
+        const directives::Document* doc = nullptr;
+        for (const auto& d : c.documents)
+            if (d.source.lexically_normal() == wanted) doc = &d;
+        if (!doc)
+            throw InputError(c.config.source.string(),
+                             "field \"" + field + ".checked_in.document\": no document " +
+                                 act.checked_document + " in the content tree");
+        if (squash(doc->text).find(squash(text::nfc(act.checked_quote))) == std::string::npos)
+            throw InputError(c.config.source.string(),
+                             "field \"" + field + ".checked_in.quote\": " + act.checked_document +
+                                 " does not contain \"" + act.checked_quote + "\"");
+    }
+}
+
+}  // namespace
+
 Content Content::load(const fs::path& dir) {
     const ContentTree tree(dir);  // refuses links out of the tree, FIFOs and devices
     Content c;
@@ -101,7 +144,15 @@ Content Content::load(const fs::path& dir) {
     for (const auto& w : c.registry.warnings())
         c.warnings.push_back("units: " + w.unit_code + ": " + w.message);
     c.procedures = procedures::load_directory(dir / "procedures");
+    if (tree.has_file("procedure-scope.json"))
+        c.procedure_scope = ProcedureScope::load(dir / "procedure-scope.json");
+    else
+        c.warnings.push_back(
+            "procedure-scope.json: absent; every in-force commune or province procedure is listed "
+            "on the commune sites (docs/CONTENT.md, \"Procedure scope\")");
+    c.procedure_scope.apply_aliases(c.procedures);
     c.documents = load_documents(tree, c.registry, c.warnings);
+    check_reform_acts(c);
     c.templates = load_theme_files(tree, "templates");
     if (tree.has_folder("search")) {
         c.lexicon_dir = dir / "search";

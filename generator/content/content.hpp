@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "generator/content/pages.hpp"
+#include "generator/content/procedure_scope.hpp"
 #include "generator/content/site_config.hpp"
 #include "generator/directives/directive.hpp"
 #include "generator/procedures/procedure.hpp"
@@ -53,7 +54,8 @@ struct Content {
     std::filesystem::path root;
     SiteConfig config;
     units::Registry registry;
-    std::vector<procedures::Procedure> procedures;        // sorted by code
+    std::vector<procedures::Procedure> procedures;  // sorted by code
+    ProcedureScope procedure_scope;  // content/procedure-scope.json (empty scope when absent)
     std::map<std::string, UnitProfile> profiles;          // by new unit code
     std::map<std::string, std::vector<Page>> unit_pages;  // by new unit code; drafts excluded
     std::vector<Page> province_pages;                     // content/pages/*.md without units

@@ -81,6 +81,23 @@ SiteConfig SiteConfig::load(const std::filesystem::path& path) {
     c.resolution_date = reorg.date("date", true);
     c.resolution_title = reorg.str("title", false);
     c.effective_date = reorg.date("effective", true);
+    for (auto& a : reorg.objects("acts")) {
+        LegalAct act;
+        act.role = a.str("role", true);
+        if (act.role != "province_merge" && act.role != "district_end")
+            a.fail("role",
+                   "must be \"province_merge\" or \"district_end\", got \"" + act.role + "\"");
+        act.number = a.str("number", true);
+        act.issuer = a.str("issuer", true);
+        act.date = a.date("date", true);
+        act.effective = a.date("effective", false);
+        act.title = a.str("title", true);
+        act.statement = a.str("statement", true);
+        Reader checked = a.object("checked_in");
+        act.checked_document = checked.str("document", false);
+        act.checked_quote = checked.str("quote", !act.checked_document.empty());
+        c.reform_acts.push_back(std::move(act));
+    }
 
     Reader portal = r.object("portal");
     c.portal_name = portal.str("name", true);

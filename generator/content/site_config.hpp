@@ -18,6 +18,23 @@ struct BoundaryFreePolicy {
     std::string source;    // the plan or decision that says so
 };
 
+// An act of the 2025 reform, cited on the pages where it applies (site.json
+// "reorganisation.acts"). `role` says where: "province_merge" (the province home: which provinces
+// became this one), "district_end" (the end of the district level: province home, district
+// archives). A citation with `checked_in` is verified by the build against that content document
+// (the quote must appear in its text); one without is reported as not checked locally.
+struct LegalAct {
+    std::string role;       // "province_merge" | "district_end"
+    std::string number;     // "Nghị quyết số 202/2025/QH15"
+    std::string issuer;     // "Quốc hội"
+    std::string date;       // "YYYY-MM-DD"
+    std::string effective;  // "YYYY-MM-DD" or ""
+    std::string title;  // "về việc sắp xếp đơn vị hành chính cấp tỉnh năm 2025"
+    std::string statement;         // what the page says it did, one sentence without a final stop
+    std::string checked_document;  // content-relative path of a document quoting it, or ""
+    std::string checked_quote;     // the words that must appear there
+};
+
 struct SiteConfig {
     std::string province_code;  // "66"
     std::string province_name;  // "Đắk Lắk"
@@ -32,12 +49,13 @@ struct SiteConfig {
     std::string resolution_date;  // "2025-06-16"
     std::string resolution_title;  // "về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Đắk Lắk
                                    // năm 2025"
-    std::string effective_date;    // "2025-07-01": new units operate, districts dissolved
-    std::string portal_name;       // "Cổng Dịch vụ công quốc gia"
-    std::string portal_url;        // "https://dichvucong.gov.vn/"
-    std::string procedure_url;     // pattern with {code}
-    std::string petition_url;      // national petition portal (PAKN)
-    std::string office_name;       // pattern: "Văn phòng HĐND và UBND {unit}"
+    std::string effective_date;         // "2025-07-01": new units operate, districts dissolved
+    std::vector<LegalAct> reform_acts;  // NQ 202/2025/QH15, NQ 203/2025/QH15, … (see LegalAct)
+    std::string portal_name;            // "Cổng Dịch vụ công quốc gia"
+    std::string portal_url;             // "https://dichvucong.gov.vn/"
+    std::string procedure_url;          // pattern with {code}
+    std::string petition_url;           // national petition portal (PAKN)
+    std::string office_name;            // pattern: "Văn phòng HĐND và UBND {unit}"
     std::string centre_name;       // pattern: "Trung tâm Phục vụ hành chính công {unit}"
     std::string province_contact;  // line shown on the province site's footer
     int stale_days_full = 90;      // staleness warnings for procedure records

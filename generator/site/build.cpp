@@ -139,6 +139,8 @@ std::string thousands(std::size_t n) {
     return out;
 }
 
+std::vector<std::string> scope_lines(const content::Content& content, const Catalog& cat);
+
 }  // namespace
 
 BuildSummary build_site(const BuildOptions& options) {
@@ -192,6 +194,7 @@ BuildSummary build_site(const BuildOptions& options) {
     Catalog catalog = Catalog::build(content, build_date);
     for (const auto& w : catalog.warnings)
         summary.warnings.push_back("procedures: " + w);
+    summary.scope = scope_lines(content, catalog);
     std::set<std::string> built;
     for (const auto* u : selected)
         built.insert(u->code);
@@ -291,6 +294,50 @@ BuildSummary build_site(const BuildOptions& options) {
     return summary;
 }
 
+namespace {
+
+std::vector<std::string> scope_lines(const content::Content& content, const Catalog& cat) {
+    const auto& procs = content.procedures;
+    std::vector<std::string> lines;
+    lines.push_back("procedures: " + thousands(cat.listed.size()) + " of " +
+                    thousands(procs.size()) + " listed on the commune sites, " +
+                    thousands(cat.not_listed.size()) + " on the province site only, " +
+                    thousands(cat.retired.size()) + " retired");
+    std::string rules;
+    for (const auto& [rule, n] : cat.report.excluded_by_rule)
+        rules += (rules.empty() ? "" : ", ") + rule + " " + thousands(n);
+    lines.push_back("  not received at commune centres: " + rules);
+    std::map<std::string, std::size_t> by_province;
+    for (const auto& name : cat.report.other_province_name)
+        ++by_province[name];
+    std::string provinces;
+    for (const auto& [name, n] : by_province)
+        provinces += (provinces.empty() ? "" : ", ") + name + " " + thousands(n);
+    lines.push_back(
+        "  other provinces' copies, not published: " + thousands(cat.report.other_province.size()) +
+        (provinces.empty() ? "" : " (" + provinces + ")"));
+    std::string codes;
+    for (std::size_t i : cat.report.malformed)
+        codes += (codes.empty() ? "" : ", ") + procs[i].code;
+    lines.push_back("  malformed codes, not published: " + thousands(cat.report.malformed.size()) +
+                    (codes.empty() ? "" : " (" + codes + ")"));
+    std::size_t records = 0;
+    for (const auto& g : cat.report.same_name)
+        records += g.size();
+    lines.push_back("  one name under several codes (flagged on their pages): " +
+                    thousands(cat.report.same_name.size()) + " names, " + thousands(records) +
+                    " records");
+    std::string aliases;
+    for (const auto& [spelling, n] : cat.report.field_aliases)
+        aliases += (aliases.empty() ? "" : ", ") + ("\"" + spelling + "\" ") + thousands(n);
+    lines.push_back("  field spellings merged: " + (aliases.empty() ? "none" : aliases));
+    lines.push_back("  tied to a place by their own text (not boundary-free): " +
+                    thousands(cat.report.place_restricted.size()));
+    return lines;
+}
+
+}  // namespace
+
 int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     try {
         BuildSummary s = build_site(options);
@@ -311,6 +358,8 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
                 line << " (" << s.archives << (s.archives == 1 ? " archive, " : " archives, ")
                      << thousands(s.archived_items) << " archived pages and files)";
             out << line.str() << "\n";
+            for (const auto& l : s.scope)
+                out << l << "\n";
         }
         return 0;
     } catch (const InputError& e) {

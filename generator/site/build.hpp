@@ -30,6 +30,9 @@ struct BuildSummary {
     std::size_t archived_items = 0;   // archived pages and attachments given to the index feed
     double seconds = 0;
     std::vector<std::string> warnings;
+    // What procedure-scope.json did: listed, excluded per rule, other provinces' copies, malformed
+    // codes, same-name records, merged field spellings (printed after the summary line).
+    std::vector<std::string> scope;
 };
 
 // Throws InputError on bad content (nothing is written then) and std::runtime_error on I/O errors.

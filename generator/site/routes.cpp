@@ -29,6 +29,10 @@ std::string procedure_path(const std::string& code) {
     return dir(kProcedures) + procedure_file(code) + ".html";
 }
 
+std::string procedure_notice(const std::string& code) {
+    return dir(kProcedures) + "ban-in/" + procedure_file(code) + ".html";
+}
+
 std::string procedure_field(const std::string& slug) {
     return dir(kProcedures) + "linh-vuc/" + slug + "/";
 }

@@ -50,6 +50,9 @@ std::string procedure_file(const std::string& code);
 // not a folder with index.html: a province build writes ~150,000 of them, and on ext4 a mkdir
 // costs as much as the page itself (docs/ARCHITECTURE.md, "Decisions").
 std::string procedure_path(const std::string& code);
+// A procedure's printable A4 notice for the centre's wall (with a QR code to its page):
+// "thu-tuc/ban-in/1.001193.html".
+std::string procedure_notice(const std::string& code);
 // A field's list of procedures: "thu-tuc/linh-vuc/<slug>/".
 std::string procedure_field(const std::string& slug);
 // A facet's list ("thu-tuc/<slug>/") and the list of retired procedures ("thu-tuc/da-bai-bo/").

@@ -65,6 +65,8 @@ search::SearchDocument procedure_search_document(const procedures::Procedure& p,
     for (const auto& step : p.steps) {
         add_line(d.body, step.title);
         add_line(d.body, step.text);
+        for (const auto& sub : step.substeps)
+            add_line(d.body, sub);
     }
     for (const auto& group : p.dossier) {
         add_line(d.body, group.name);
@@ -73,6 +75,8 @@ search::SearchDocument procedure_search_document(const procedures::Procedure& p,
             add_line(d.body, item.note);
         }
         add_line(d.body, group.note);
+        for (const auto& n : group.notes)
+            add_line(d.body, n);
     }
     for (const auto& r : p.requirements)
         add_line(d.body, r);

@@ -41,6 +41,23 @@ json globals_view(const content::Content& content, const std::string& build_date
                   {"title", c.resolution_title},
                   {"effective", c.effective_date},
                   {"effective_vi", date_vi(c.effective_date)}};
+    json reform = {{"province_merge", json::array()}, {"district_end", json::array()}};
+    for (const auto& a : c.reform_acts)
+        reform[a.role].push_back(
+            {{"number", a.number},
+             {"issuer", a.issuer},
+             {"date_vi", date_vi(a.date)},
+             {"effective_vi", a.effective.empty() ? json() : json(date_vi(a.effective))},
+             {"title", a.title},
+             {"statement", a.statement}});
+    for (auto* list : {&reform["province_merge"], &reform["district_end"]})
+        for (std::size_t k = 0; k < list->size(); ++k) {
+            (*list)[k]["last"] = k + 1 == list->size();
+            const std::string number = (*list)[k]["number"];
+            (*list)[k]["title_is_name"] =
+                number.rfind((*list)[k]["title"].get<std::string>(), 0) == 0;
+        }
+    g["reform"] = std::move(reform);
     g["portal"] = {
         {"name", c.portal_name}, {"url", c.portal_url}, {"petition_url", c.petition_url}};
     g["boundary_free_policy"] =

@@ -37,6 +37,7 @@
     summary.setAttribute("role", "status");
     frag.appendChild(summary);
     if (data.results && data.results.length) {
+      frag.appendChild(element("h2", "visually-hidden", "Kết quả tìm kiếm"));
       var list = element("ol", "search-results");
       data.results.forEach(function (hit) {
         var li = element("li", "search-result");

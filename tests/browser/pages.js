@@ -5,7 +5,7 @@
 // by following the first matching link of a page that has one (`from` + `link`).
 'use strict';
 
-const UNIT = 'xa-ea-kar/';  // commune 24373: the full record 1.001193 and the catalog-only 1.000005
+const UNIT = 'xa-ea-kar/';  // commune 24373: the full record 1.001193 and the catalog-only 1.000080
 const ARCHIVE = 'luu-tru/huyen-ea-kar/';
 
 // id: short name used in reports and --only; status: the HTTP status the page is served with;
@@ -20,7 +20,14 @@ const PAGES = [
   // A facet list: the first thu-tuc/<facet>/ link of the procedure index (not a field, not a page).
   {id: 'procedure-facet', from: UNIT + 'thu-tuc/', link: /\/thu-tuc\/(?!linh-vuc\/)[^/]+\/$/},
   {id: 'procedure', path: UNIT + 'thu-tuc/1.001193.html'},
-  {id: 'procedure-catalog', path: UNIT + 'thu-tuc/1.000005.html'},
+  {id: 'procedure-catalog', path: UNIT + 'thu-tuc/1.000080.html'},
+  // The printable A4 notice of a full record, with its QR code.
+  {id: 'procedure-notice', path: UNIT + 'thu-tuc/ban-in/1.001193.html'},
+  // The province's review of the catalogue, and a procedure commune centres do not receive
+  // (customs: procedure-scope.json sends it to the province site with who receives it).
+  {id: 'province-procedures', path: 'thu-tuc/'},
+  {id: 'province-procedure', path: 'thu-tuc/1.000005.html'},
+  {id: 'service-centres', path: 'trung-tam-phuc-vu/'},
   {id: 'documents', path: UNIT + 'van-ban/'},
   // A document: van-ban/<slug>/ (its facet lists are two levels deep, van-ban/<group>/<slug>/).
   {id: 'document', from: UNIT + 'van-ban/', link: /\/van-ban\/(?!trang-\d+\/)[^/]+\/$/},

@@ -97,3 +97,17 @@ TEST(SortKeyVi, FollowsTheVietnameseAlphabet) {
     EXPECT_LT(sort_key_vi("Hải quan"), sort_key_vi("Hộ tịch"));
     EXPECT_NE(sort_key_vi("Thi đua - khen thưởng"), sort_key_vi("Thi đua, khen thưởng"));
 }
+
+TEST(Text, PrefixAtWordCutsBetweenWordsAndNeverInsideALetter) {
+    using xasite::text::prefix_at_word;
+    EXPECT_EQ(prefix_at_word("Giấy chứng sinh", 100), std::string("Giấy chứng sinh").size());
+    const std::string s = "Giấy tờ có giá trị chứng minh thông tin về cư trú";
+    std::size_t n = prefix_at_word(s, 20);
+    EXPECT_LE(n, 20u);
+    EXPECT_EQ(s.substr(0, n), "Giấy tờ có giá");
+    // No space in the second half of the span: cut at a code point boundary, not inside "ứ".
+    const std::string word = "chứngchứngchứngchứng";
+    n = prefix_at_word(word, 4);
+    EXPECT_EQ(word.substr(0, n), "ch");
+    EXPECT_TRUE(xasite::text::is_valid_utf8(word.substr(0, prefix_at_word(word, 5))));
+}

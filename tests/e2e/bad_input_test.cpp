@@ -143,3 +143,21 @@ TEST_F(BadInput, RefusesToOverwriteADirectoryItDidNotBuild) {
     EXPECT_TRUE(contains(r.out, "refusing to replace")) << r.out;
     EXPECT_TRUE(fs::exists(content_ / "units/daklak-units.json"));
 }
+
+TEST_F(BadInput, AReformActWhoseQuoteIsNotInItsDocumentIsRefused) {
+    std::string site = read_file(content_ / "site.json");
+    const std::string quote_text =
+        "Nghị quyết số 202/2025/QH15 về việc sắp xếp đơn vị hành chính cấp tỉnh";
+    auto at = site.find(quote_text);
+    ASSERT_NE(at, std::string::npos);
+    write("site.json",
+          site.replace(at, quote_text.size(), "Nghị quyết số 202/2024/QH15 về việc khác"));
+    expect_failure({"site.json", "reorganisation.acts[0].checked_in.quote",
+                    "directives/001_1eb639fe7a9b089c.txt does not contain"});
+}
+
+TEST_F(BadInput, AMalformedProcedureScopeNamesTheFileAndField) {
+    write("procedure-scope.json",
+          "{\"not_at_communes\": [{\"id\": \"thue\", \"fields\": [\"Thuế\"], \"reason\": \"x\"}]}");
+    expect_failure({"procedure-scope.json", "not_at_communes[0].receiver", "missing"});
+}

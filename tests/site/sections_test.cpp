@@ -36,6 +36,10 @@ class TinyContent : public ::testing::Test {
         content_ = dir_.path() / "content";
         fs::create_directories(content_ / "procedures");
         fs::copy_file(xasite::testing::content_dir() / "site.json", content_ / "site.json");
+        // The directive that quotes NQ 202/2025/QH15, which site.json's acts are checked against.
+        fs::create_directories(content_ / "directives");
+        fs::copy_file(xasite::testing::content_dir() / "directives/001_1eb639fe7a9b089c.txt",
+                      content_ / "directives/001_1eb639fe7a9b089c.txt");
         fs::create_directories(content_ / "units");
         fs::copy_file(xasite::testing::fixtures_dir() / "units" / "minimal.json",
                       content_ / "units" / "daklak-units.json");

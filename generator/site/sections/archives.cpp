@@ -18,7 +18,7 @@ void render_archives(const BuildContext& ctx, ProvinceSite& s, SiteRenderer& r,
                           "Các huyện, thị xã, thành phố thuộc tỉnh đã kết thúc hoạt động từ " +
                               date_vi(s.effective) +
                               " và bản lưu trữ trang thông tin điện tử của từng đơn vị.",
-                          key, s.effective, s.today, json::array({breadcrumb(names.crumb, dir)}));
+                          key, s.effective, "", json::array({breadcrumb(names.crumb, dir)}));
     v["districts"] = s.districts;
     r.page(dir, "archives", v, nullptr, s.today);
     for (const auto& d : s.districts) {
@@ -29,7 +29,7 @@ void render_archives(const BuildContext& ctx, ProvinceSite& s, SiteRenderer& r,
             page_meta(names.crumb + ": " + name,
                       name + " (" + d["province"].get<std::string>() + ") kết thúc hoạt động từ " +
                           date_vi(s.effective) + "; các xã, phường kế thừa.",
-                      key, s.effective, s.today,
+                      key, s.effective, "",
                       json::array({breadcrumb(names.crumb, dir), breadcrumb(name, landing)}));
         dv["district"] = d;
         // The preservation package's figures, or null: none ingested for this district.

@@ -96,7 +96,7 @@ json render_documents(SiteRenderer& r, const DocumentsSection& section,
         for (std::size_t n = 1; n <= pages; ++n) {
             json v;
             v["page"] = page_meta(n == 1 ? title : title + " (trang " + std::to_string(n) + ")",
-                                  description, section.key, effective, today, crumbs);
+                                  description, section.key, effective, "", crumbs);
             v["docs"] = list_view(title, description, dir, list, n, pages);
             v["facets"] = facets;
             r.page(routes::list_page(dir, n), "documents", v, nullptr, today);
@@ -123,7 +123,7 @@ json render_documents(SiteRenderer& r, const DocumentsSection& section,
     json feed = json::array();
     for (const auto* d : docs) {
         const auto& m = d->doc->meta;
-        std::string updated = d->date_iso.size() == 10 ? d->date_iso : today;
+        std::string updated = d->date_iso.size() == 10 ? d->date_iso : std::string();
         const std::string page_dir = routes::document(d->slug);
         json v;
         json crumbs = root_crumb;
@@ -135,11 +135,12 @@ json render_documents(SiteRenderer& r, const DocumentsSection& section,
             page_meta(title, m.subject.empty() ? title : m.subject, section.key,
                       d->date_iso.size() == 10 ? d->date_iso : "", updated, crumbs, "article");
         v["commune_site"] = commune_site;
-        r.page(page_dir, "document", v, &d->view, updated);
+        const std::string& lastmod = updated.empty() ? today : updated;
+        r.page(page_dir, "document", v, &d->view, lastmod);
         r.file(page_dir + d->original_name, d->original);
         feed.push_back({{"title", title},
                         {"href", page_dir},
-                        {"updated", rfc3339(updated)},
+                        {"updated", rfc3339(lastmod)},
                         {"summary", m.subject}});
     }
     return feed;

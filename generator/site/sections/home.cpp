@@ -18,7 +18,7 @@ void render_home(const BuildContext& ctx, CommuneSite& s, SiteRenderer& r,
         page_meta(s.authority,
                   "Trang thông tin điện tử của " + s.authority + ", tỉnh " + config.province_name +
                       ": thủ tục hành chính, văn bản, tin tức, liên hệ.",
-                  std::string(self.key), s.effective, s.today);
+                  std::string(self.key), s.effective, "");
     json top = s.shared.fields_brief;
     std::stable_sort(top.begin(), top.end(), [](const json& a, const json& b) {
         return a["count"].get<std::size_t>() > b["count"].get<std::size_t>();

@@ -10,14 +10,14 @@ void render_commune_not_found(const BuildContext&, CommuneSite& s, SiteRenderer&
                               const CommuneSection& self) {
     json v;
     v["page"] = page_meta(label(r, self.key).title,
-                          "Trang bạn tìm không có trên " + s.authority + ".", "", "", s.today);
+                          "Trang bạn tìm không có trên " + s.authority + ".", "", "", "");
     r.error_page(std::string(self.folder), "not-found", v);
 }
 
-void render_province_not_found(const BuildContext&, ProvinceSite& s, SiteRenderer& r,
+void render_province_not_found(const BuildContext&, ProvinceSite&, SiteRenderer& r,
                                const ProvinceSection& self) {
     json v;
-    v["page"] = page_meta(label(r, self.key).title, "Trang bạn tìm không có.", "", "", s.today);
+    v["page"] = page_meta(label(r, self.key).title, "Trang bạn tìm không có.", "", "", "");
     r.error_page(std::string(self.folder), "not-found", v);
 }
 

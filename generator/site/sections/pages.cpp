@@ -16,12 +16,12 @@ void render_article(const BuildContext& ctx, SiteRenderer& r, const content::Pag
                     const std::string& dir, const std::string& section, json crumbs,
                     const char* og_type, const std::string& url, const std::string& unit_code,
                     const std::string& today) {
-    const std::string updated = p.changed().empty() ? today : p.changed();
+    const std::string updated = p.changed();
     json v;
     v["page"] =
         page_meta(p.title, p.description, section, p.date, updated, std::move(crumbs), og_type);
     v["article"] = page_json(p);
-    r.page(dir, "page", v, nullptr, updated);
+    r.page(dir, "page", v, nullptr, updated.empty() ? today : updated);
     ctx.search_pages.add(page_search_document(p, url, unit_code));
 }
 

@@ -15,7 +15,7 @@ void render_province_home(const BuildContext& ctx, ProvinceSite& s, SiteRenderer
                           "Trang thông tin điện tử của " + std::to_string(s.units.size()) +
                               " xã, phường tỉnh " + config.province_name +
                               " sau sắp xếp đơn vị hành chính từ " + date_vi(s.effective) + ".",
-                          std::string(self.key), s.effective, s.today);
+                          std::string(self.key), s.effective, "");
     v["wards"] = s.wards;
     v["communes"] = s.communes;
     v["unit_count"] = s.units.size();

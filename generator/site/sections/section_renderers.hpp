@@ -20,13 +20,14 @@ inline const Theme::SectionLabel& label(const SiteRenderer& r, std::string_view 
 }
 
 // The "page" view of a section's own page ("<folder>/"): its heading from the theme (or `title`),
-// the section key, the reorganisation date as published, `today` as updated, and a breadcrumb.
+// the section key, the reorganisation date as published, no update date (a generated page has none
+// of its own), and a breadcrumb.
 template <class Site>
 nlohmann::json section_page_meta(const SiteRenderer& r, const Section<Site>& self, const Site& site,
                                  const std::string& description, const std::string& title = "") {
     const auto& names = label(r, self.key);
     return page_meta(title.empty() ? names.title : title, description, std::string(self.key),
-                     site.effective, site.today,
+                     site.effective, "",
                      nlohmann::json::array({breadcrumb(names.crumb, routes::dir(self.folder))}));
 }
 
@@ -65,6 +66,8 @@ void render_province_documents(const BuildContext&, ProvinceSite&, SiteRenderer&
                                const ProvinceSection&);
 void render_unit_lookup(const BuildContext&, ProvinceSite&, SiteRenderer&, const ProvinceSection&);
 void render_archives(const BuildContext&, ProvinceSite&, SiteRenderer&, const ProvinceSection&);
+void render_province_procedures(const BuildContext&, ProvinceSite&, SiteRenderer&,
+                                const ProvinceSection&);
 void render_service_centres(const BuildContext&, ProvinceSite&, SiteRenderer&,
                             const ProvinceSection&);
 void render_province_pages(const BuildContext&, ProvinceSite&, SiteRenderer&,

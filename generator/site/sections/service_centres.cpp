@@ -1,5 +1,6 @@
 // Trung tâm Phục vụ hành chính công: the public-service centre of every unit (boundary-free
 // procedures can be filed at any of them).
+#include "generator/site/catalog.hpp"
 #include "generator/site/routes.hpp"
 #include "generator/site/sections/section_renderers.hpp"
 
@@ -38,6 +39,8 @@ void render_service_centres(const BuildContext& ctx, ProvinceSite& s, SiteRender
             " Trung tâm Phục vụ hành chính công cấp xã tỉnh " + config.province_name +
             "; thủ tục không phụ thuộc địa giới nộp được tại bất kỳ trung tâm nào.");
     v["centres"] = centres;
+    v["procedure_review"] = {{"place_restricted", ctx.catalog.report.place_restricted.size()},
+                             {"not_listed", ctx.catalog.not_listed.size()}};
     r.page(dir, "service-centres", v, nullptr, s.today);
 }
 

@@ -848,7 +848,11 @@ TEST(ArchiveCli, UnknownUnitMissingPackageAndUsage) {
     EXPECT_EQ(unit["name"], "Huyện Ea Kar");
     EXPECT_FALSE(unit["successors"].empty());
     EXPECT_EQ(unit["dissolved"], "2025-07-01");
-    EXPECT_TRUE(contains(unit["legal_basis"].get<std::string>(), "1660/NQ-UBTVQH15"));
+    // The district level ended by the acts site.json gives that role (NQ 203/2025/QH15, Luật
+    // 72/2025/QH15), not by the commune arrangement (NQ 1660).
+    EXPECT_TRUE(contains(unit["legal_basis"].get<std::string>(), "203/2025/QH15"))
+        << unit["legal_basis"];
+    EXPECT_TRUE(contains(unit["legal_basis"].get<std::string>(), "72/2025/QH15"));
 }
 
 }  // namespace

@@ -109,7 +109,7 @@ TEST(PortalCrawl, WgetWarcIngestedAndVerified) {
     EXPECT_EQ(unit["province"], "Đắk Lắk");
     EXPECT_EQ(unit["dissolved"], "2025-07-01");
     EXPECT_FALSE(unit["successors"].empty());
-    EXPECT_TRUE(contains(unit["legal_basis"].get<std::string>(), "1660/NQ-UBTVQH15"));
+    EXPECT_TRUE(contains(unit["legal_basis"].get<std::string>(), "203/2025/QH15"));
     auto cap = read_json_file(pkg / "data/metadata/capture.json");
     EXPECT_TRUE(contains(cap["sources"][0]["warcinfo"].dump(), "Wget")) << cap.dump(1);
 

@@ -113,12 +113,20 @@ TEST(HtmlRewrite, FormsDisabledAndLabelled) {
     EXPECT_FALSE(has(r.html, "method=")) << r.html;
     EXPECT_TRUE(has(r.html, "data-archive-disabled=\"form\""));
     EXPECT_TRUE(has(r.html, "<p>FORM NOTE</p>"));
-    EXPECT_TRUE(has(r.html, "<input type=\"text\" name=\"q\" disabled>")) << r.html;
-    EXPECT_TRUE(has(r.html, "<select name=\"s\" disabled>"));
-    EXPECT_TRUE(has(r.html, "<textarea disabled>"));
+    // A control without any name gets a title saying what it is (axe "label", WCAG 4.1.2).
+    const std::string title = " title=\"Ô nhập của trang gốc (đã tắt trong bản lưu trữ)\"";
+    EXPECT_TRUE(has(r.html, "<input type=\"text\" name=\"q\" disabled" + title + ">")) << r.html;
+    EXPECT_TRUE(has(r.html, "<select name=\"s\" disabled" + title + ">"));
+    EXPECT_TRUE(has(r.html, "<textarea disabled" + title + ">"));
     EXPECT_TRUE(has(r.html, "<button type=\"submit\" disabled>"));
     EXPECT_TRUE(has(r.html, "<input type=\"submit\" disabled>"));
     EXPECT_EQ(r.forms, 1u);
+    // A control that has a name keeps it untouched.
+    RewriteResult named = rewrite_html(
+        "<html><body><form><label>Từ khóa <input name=\"k\"></label><input id=\"a\" name=\"a\">"
+        "<input name=\"p\" placeholder=\"Tìm\"></form></body></html>",
+        options());
+    EXPECT_FALSE(has(named.html, "title=")) << named.html;
 }
 
 TEST(HtmlRewrite, CssInStyleAttributesAndElements) {

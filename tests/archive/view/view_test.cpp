@@ -169,7 +169,9 @@ TEST_F(ViewTest, NothingRunsInTheView) {
     EXPECT_TRUE(has(home, "data-archive-disabled=\"postback\""));
     EXPECT_TRUE(has(home, "data-archive-disabled=\"form\""));
     EXPECT_TRUE(has(home, "Biểu mẫu này không hoạt động trong bản lưu trữ"));
-    EXPECT_TRUE(has(home, "<input name=\"q\" disabled>"));
+    EXPECT_TRUE(has(home,
+                    "<input name=\"q\" disabled title=\"Ô nhập của trang gốc (đã tắt trong bản "
+                    "lưu trữ)\">"));
 }
 
 TEST_F(ViewTest, AttachmentsKeepTheirBytesAndType) {
