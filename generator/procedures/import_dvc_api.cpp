@@ -34,7 +34,8 @@ namespace {
 std::vector<Duration> stated_durations(const SourceRecord& r,
                                        const std::vector<ChannelInfo>& channels) {
     std::vector<Duration> stated;
-    for (auto part : text::split(r.text("processing_time_text"), ';'))
+    const std::string whole = r.text("processing_time_text");  // split() views into it
+    for (auto part : text::split(whole, ';'))
         stated.push_back(parse_duration(part));
     if (const auto* services = r.array("online_services")) {
         for (std::size_t i = 0; i < services->size(); ++i) {

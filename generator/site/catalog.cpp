@@ -182,7 +182,7 @@ std::string fee_short(const std::string& fee) {
     if (fee.size() <= 140) return fee;
     std::size_t cut = fee.find_first_of(".;\n", 60);
     if (cut == std::string::npos || cut > 160) cut = text::prefix_at_word(fee, 140);
-    return fee.substr(0, cut) + " …";
+    return fee.substr(0, cut) + "\u00a0…";
 }
 
 // Papers for the summary, in the order a citizen needs them: papers every applicant brings
@@ -230,7 +230,7 @@ nlohmann::json summary_papers(const Procedure& p) {
             if (cut == std::string::npos || cut > 80) cut = text::prefix_at_word(name, 72);
             while (cut > 0 && (name[cut - 1] == ' ' || name[cut - 1] == ','))
                 --cut;
-            name = name.substr(0, cut) + " …";
+            name = name.substr(0, cut) + "\u00a0…";
         }
         json forms = json::array();
         for (const auto& f : it.forms)

@@ -4,6 +4,7 @@
 #include "core/text.hpp"
 #include "generator/content/site_config.hpp"
 #include "generator/site/catalog.hpp"
+#include "generator/site/format.hpp"
 #include "generator/site/routes.hpp"
 #include "generator/site/sections/section_renderers.hpp"
 #include "generator/site/unit_site.hpp"
@@ -223,9 +224,9 @@ void render_province_procedures(const BuildContext& ctx, ProvinceSite& s, SiteRe
                           "mục thủ tục của tỉnh " +
                               ctx.content.config.province_name + ".",
                           key, "", "", json::array({root_crumb}));
-    v["review"] = {{"listed", cat.listed.size()},
-                   {"total", procs.size()},
-                   {"not_listed", cat.not_listed.size()},
+    v["review"] = {{"listed", integer_vi(static_cast<long long>(cat.listed.size()))},
+                   {"total", integer_vi(static_cast<long long>(procs.size()))},
+                   {"not_listed", integer_vi(static_cast<long long>(cat.not_listed.size()))},
                    {"rules", std::move(rules)},
                    {"other_provinces", std::move(others)},
                    {"other_provinces_reason", scope.other_provinces.reason},
