@@ -39,6 +39,9 @@ struct IngestOptions {
     // module does not depend on the registry (generator depends on archive, never the reverse).
     // May stay empty when the package exists already (its data/metadata/unit.json is kept).
     UnitInfo unit;
+    // Not empty: the package is a demonstration, not a capture of the unit's real site; written
+    // to bag-info.txt as "Xasite-Demonstration: <this text>" (docs/ARCHIVES.md) and shown as such.
+    std::string demonstration;
     // For a mirror whose members have no host folder (wget -nH): the site's address
     // ("http://eakar.daklak.gov.vn/"). Without it such mirrors are filed under "mirror.invalid".
     std::string base_url;
@@ -104,6 +107,31 @@ struct VerifyReport {
 // SHA-256 and SHA-512) and names each damaged, missing or unexpected file. Never writes.
 VerifyReport verify_package(const std::filesystem::path& package_dir);
 
+// The site build's fixity check of a package (read_package with FixityOptions): completeness,
+// the tag manifests (required, recomputed), and the SHA-256 of every payload file against
+// manifest-sha256.txt. SHA-512 is left to `archive verify`.
+struct FixityCheck {
+    bool checked = false;               // the check ran (read_package always runs it)
+    bool ok = false;                    // complete, tag manifests valid, every SHA-256 matched
+    std::vector<std::string> problems;  // "damaged: data/… (sha256 expected …, found …)", …
+    std::size_t files = 0;              // payload files checked
+    std::size_t hashed = 0;             // … of which hashed in this check
+    std::size_t cached = 0;             // … unchanged since an earlier check (the cache)
+    std::uint64_t bytes = 0, bytes_hashed = 0;
+    std::string checked_at;  // this check, "YYYY-MM-DDThh:mm:ssZ"
+    // The oldest time at which one of the payload files was last hashed and matched: every file's
+    // present bytes have had their SHA-256 recomputed since then ("" when not ok).
+    std::string verified_since;
+    std::vector<std::string> notes;  // e.g. the cache could not be written
+};
+
+struct FixityOptions {
+    // A cache of verified files (size, mtime, ctime, inode and SHA-256 per payload file), kept
+    // OUTSIDE the package (e.g. beside the build output): an unchanged file is not re-hashed.
+    // Empty: no cache, every file is hashed.
+    std::filesystem::path cache_file;
+};
+
 // A package as the site build sees it.
 struct PackageInfo {
     std::filesystem::path dir;
@@ -111,7 +139,11 @@ struct PackageInfo {
     std::string captured;              // YYYY-MM-DD
     std::vector<std::string> hosts;    // the old host names seen in the capture
     std::size_t pages = 0, files = 0;  // captured HTML pages; all captured resources
-    std::string fixity;  // "valid" after a successful check at load, else what is wrong
+    std::string fixity;        // "valid" after a successful check at load, else what is wrong
+    FixityCheck fixity_check;  // the details of that check
+    // bag-info.txt "Xasite-Demonstration": why the package is a demonstration, not a capture of
+    // the unit's real site ("" for a real capture).
+    std::string demonstration;
     std::vector<std::string> sources;  // original source file names
     std::size_t redirects = 0;         // captured redirects (3xx)
     // The archived home page, relative to the view prefix ("trang/eakar.daklak.gov.vn/index.html"),
@@ -120,11 +152,17 @@ struct PackageInfo {
     std::string home;
 };
 
-// Every package under content_dir/archives (sorted by code). Reads the metadata and checks the
-// manifests' completeness (not every checksum: `archive verify` does that). Throws InputError
-// naming the package on a malformed one.
+// Every package under content_dir/archives (sorted by code). Reads the metadata and runs the
+// fixity check (FixityCheck: completeness, tag manifests, every payload SHA-256; SHA-512 is
+// left to `archive verify`). A package that fails it is returned with fixity != "valid". Throws
+// InputError naming the package when its metadata cannot be read although its fixity holds.
 std::vector<PackageInfo> find_packages(const std::filesystem::path& content_dir);
-// One package folder (content/archives/<old-code>/), as find_packages reads each.
+// One package folder (content/archives/<old-code>/), as find_packages reads each. When the fixity
+// check fails, the metadata is read as far as it can be (the unit code falls back to the folder
+// name) and no error is thrown: the caller shows the failure instead of the view.
 PackageInfo read_package(const std::filesystem::path& dir);
+PackageInfo read_package(const std::filesystem::path& dir, const FixityOptions& options);
+// The fixity check alone.
+FixityCheck check_package_fixity(const std::filesystem::path& dir, const FixityOptions& options);
 
 }  // namespace xasite::archive

@@ -66,6 +66,26 @@ bool parse_manifest(const fs::path& file, const std::string& name, DigestAlgorit
     return ok;
 }
 
+}  // namespace
+
+std::string special_file_kind(const fs::file_status& st) {
+    switch (st.type()) {
+        case fs::file_type::fifo:
+            return "a FIFO, not a regular file";
+        case fs::file_type::socket:
+            return "a socket, not a regular file";
+        case fs::file_type::block:
+        case fs::file_type::character:
+            return "a device, not a regular file";
+        case fs::file_type::symlink:
+            return "a symbolic link";
+        default:
+            return "not a regular file";
+    }
+}
+
+namespace {
+
 bool safe_relative(std::string_view p) {
     if (p.empty() || p.front() == '/') return false;
     std::size_t i = 0;
@@ -258,6 +278,10 @@ BagReport check_bag(const fs::path& bag, bool checksums) {
             if (name != "data") problem("unexpected: " + name + "/ (directory outside data/)");
             continue;
         }
+        if (!e.is_regular_file()) {
+            problem("unexpected: " + name + " (" + special_file_kind(e.symlink_status()) + ")");
+            continue;
+        }
         top_files.insert(name);
         for (const char* prefix : {"manifest-", "tagmanifest-"}) {
             std::string pre = prefix;
@@ -286,12 +310,17 @@ BagReport check_bag(const fs::path& bag, bool checksums) {
         for (auto it = fs::recursive_directory_iterator(bag / "data", ec);
              !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
             const auto& e = *it;
-            std::string rel = rel_string(fs::relative(e.path(), bag));
+            // Lexically: fs::relative would follow a symbolic link and name its target instead.
+            std::string rel = rel_string(e.path().lexically_relative(bag));
             if (e.is_symlink()) {
                 problem("unexpected: " + rel + " (symbolic link in the payload)");
                 continue;
             }
-            if (e.is_regular_file()) payload_files.insert(rel);
+            if (e.is_regular_file())
+                payload_files.insert(rel);
+            else if (!e.is_directory())
+                problem("unexpected: " + rel + " (" + special_file_kind(e.symlink_status()) +
+                        " in the payload)");
         }
         if (ec) problem("unreadable: data/ (" + ec.message() + ")");
     }
@@ -363,15 +392,15 @@ BagReport check_bag(const fs::path& bag, bool checksums) {
         }
     }
     // Tag manifests: entries exist and verify; tag files not listed are unexpected.
-    std::set<std::string> tag_listed;
+    std::map<std::string, std::set<std::string>> tag_listed;  // tag manifest → files it lists
     for (const auto& m : tagmanifests) {
         for (const auto& [p, sum] : m.entries) {
             if (!safe_relative(p) || p.rfind("data/", 0) == 0) {
                 problem("malformed: " + m.name + " lists \"" + p + "\" (not a tag file)");
                 continue;
             }
-            tag_listed.insert(p);
-            if (!fs::is_regular_file(bag / p)) {
+            tag_listed[m.name].insert(p);
+            if (!top_files.count(p)) {
                 problem("missing: " + p + " (listed in " + m.name + ")");
                 continue;
             }
@@ -382,11 +411,20 @@ BagReport check_bag(const fs::path& bag, bool checksums) {
                         ", found " + got[0] + ")");
         }
     }
+    // A package made by xasite has a tag manifest for each payload manifest's algorithm: without
+    // it, a change to bag-info.txt (or a removed tag manifest) would go unnoticed.
+    for (const auto& m : manifests) {
+        std::string want = std::string("tagmanifest-") + digest_name(m.alg) + ".txt";
+        if (!top_files.count(want))
+            problem("missing: " + want + " (the tag manifest of " + m.name +
+                    "; without it changes to bag-info.txt and the manifests go unnoticed)");
+    }
     for (const auto& f : top_files) {
         if (f.rfind("tagmanifest-", 0) == 0) continue;
         ++r.tag_files;
-        if (!tagmanifests.empty() && !tag_listed.count(f))
-            problem("unexpected: " + f + " (not in the tag manifests)");
+        for (const auto& m : tagmanifests)
+            if (!tag_listed[m.name].count(f))
+                problem("unexpected: " + f + " (not in " + m.name + ")");
     }
     return r;
 }

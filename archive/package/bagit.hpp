@@ -43,6 +43,9 @@ struct BagReport {
 // plus the tag manifests' checksums (they cover small files).
 BagReport check_bag(const std::filesystem::path& bag, bool checksums);
 
+// What a non-regular directory entry is, for messages ("a FIFO, not a regular file", …).
+std::string special_file_kind(const std::filesystem::file_status& status);
+
 // The fields of bag-info.txt (or any "Label: value" tag file), folded lines joined.
 std::vector<std::pair<std::string, std::string>> read_bag_info(const std::filesystem::path& file);
 

@@ -1078,6 +1078,7 @@ void Ingest::run() {
     };
     for (const auto& s : sources_)
         info.emplace_back("Internal-Sender-Identifier", s.value("name", ""));
+    if (!opt_.demonstration.empty()) info.emplace_back("Xasite-Demonstration", opt_.demonstration);
     write_bag_files(staging_, manifest_, info);
     BagReport rep = check_bag(staging_, false);
     if (!rep.ok())

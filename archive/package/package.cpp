@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <limits>
 #include <random>
 #include <set>
 
+#include "archive/package/digest.hpp"
 #include "archive/package/io.hpp"
 #include "archive/package/mime.hpp"
 #include "core/ascii.hpp"
@@ -270,6 +272,27 @@ PackageData load_package_data(const fs::path& dir) {
     }
     if (d.hosts.empty()) d.hosts = host_rules(d.records);
     return d;
+}
+
+std::string read_record_payload(const fs::path& dir, const Record& r) {
+    if (r.payload.empty()) return {};
+    const fs::path file = dir / r.payload;
+    // The recorded digest, else the file's name when it is one (ingest names payloads by their
+    // SHA-256; a payload with neither is covered by the manifest check alone).
+    std::string expected = r.sha256;
+    const std::string name = fs::path(r.payload).filename().string();
+    const bool named_by_digest =
+        name.size() == 64 && name.find_first_not_of("0123456789abcdef") == std::string::npos;
+    if (expected.empty() && named_by_digest) expected = name;
+    // The bytes returned are the bytes hashed.
+    std::string out = read_small_file(file, std::numeric_limits<std::size_t>::max());
+    Digest d(DigestAlgorithm::sha256);
+    d.update(out);
+    std::string got = d.finish_hex();
+    if ((!expected.empty() && got != expected) || (named_by_digest && got != name))
+        throw InputError(file.string(), "SHA-256 " + got + " is not the recorded " + expected +
+                                            ": the payload changed after the fixity check");
+    return out;
 }
 
 // ---- Catalog ----

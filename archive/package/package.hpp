@@ -89,6 +89,11 @@ PackageData load_package_metadata(const std::filesystem::path& dir);
 // (and line) when one is missing or malformed.
 PackageData load_package_data(const std::filesystem::path& dir);
 
+// The payload of a record (data/records/<aa>/<sha256>), hashed while it is read: throws InputError
+// naming the file when its SHA-256 is not the one the record (and the file's name) gives, so the
+// view never shows bytes that changed after the build's fixity check. "" when it has none.
+std::string read_record_payload(const std::filesystem::path& dir, const Record& r);
+
 // Every captured URL of a package mapped to what the view shows for it.
 class Catalog {
   public:

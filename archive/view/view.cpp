@@ -38,13 +38,9 @@ const char* archive_content_security_policy() {
 
 namespace {
 
+// Hashed while read: bytes that changed after the build's fixity check are never shown.
 std::string read_payload(const fs::path& dir, const Record& r) {
-    if (r.payload.empty()) return {};
-    fs::path p = dir / r.payload;
-    std::ifstream in(p, std::ios::binary);
-    if (!in) throw InputError(p.string(), "cannot read the record's payload");
-    std::string s((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    return s;
+    return read_record_payload(dir, r);
 }
 
 std::string capture_day(const Record& r, const std::string& fallback) {

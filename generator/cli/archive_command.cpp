@@ -128,6 +128,9 @@ void add_archive_command(CLI::App& app, ArchiveCommand& cmd) {
         ->capture_default_str();
     cmd.ingest->add_option("--base-url", cmd.base_url,
                            "Site address for mirrors without host folders (wget -nH)");
+    cmd.ingest->add_option("--demonstration", cmd.demonstration,
+                           "Mark the package as a demonstration, not a capture of the unit's "
+                           "real site (bag-info.txt Xasite-Demonstration: TEXT, shown as such)");
     cmd.ingest->add_option("SOURCE", cmd.sources, "Backup files")->required();
     cmd.verify = archive->add_subcommand(
         "verify",
@@ -149,6 +152,7 @@ int run_archive_command(const ArchiveCommand& cmd, std::ostream& out, std::ostre
     o.content_dir = cmd.content_dir;
     o.sources = cmd.sources;
     o.base_url = cmd.base_url;
+    o.demonstration = cmd.demonstration;
     try {
         o.unit = unit_info(cmd.content_dir, cmd.unit);
     } catch (const std::exception& e) {

@@ -16,7 +16,7 @@ namespace xasite::cli {
 struct ArchiveCommand {
     CLI::App* ingest = nullptr;
     CLI::App* verify = nullptr;
-    std::string unit, captured, base_url;
+    std::string unit, captured, base_url, demonstration;
     std::filesystem::path content_dir = "content";
     std::vector<std::filesystem::path> sources;
     std::filesystem::path package;

@@ -6,12 +6,16 @@
 #include "generator/site/context.hpp"
 #include "generator/site/format.hpp"
 #include "generator/site/routes.hpp"
+#include "search/index.hpp"
 
 namespace xasite::site {
 
+namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
+
+constexpr std::size_t kProblemsShown = 10;  // on the landing page; the build prints them all
 
 // The successor communes with their site folders ("" when not in this build).
 std::vector<std::pair<archive::UnitInfo::Successor, std::string>> successor_sites(
@@ -27,13 +31,22 @@ std::vector<std::pair<archive::UnitInfo::Successor, std::string>> successor_site
 
 }  // namespace
 
-ArchiveSet ArchiveSet::load(const content::Content& content, const std::set<std::string>& built) {
+fs::path archive_fixity_cache_dir(const fs::path& out_dir) {
+    // Named as the search index beside the site ("site" → "site.xapian"): "site.archive-fixity".
+    return search::index_path_for(out_dir).replace_extension(".archive-fixity");
+}
+
+ArchiveSet ArchiveSet::load(const content::Content& content, const std::set<std::string>& built,
+                            const fs::path& fixity_cache) {
     ArchiveSet set;
     std::map<std::string, const units::OldDistrict*> districts;
     for (const auto& d : content.registry.old_districts())
         districts[d.code] = &d;
     for (const auto& dir : content.archive_packages) {
-        archive::PackageInfo p = archive::read_package(dir);
+        archive::FixityOptions fo;
+        if (!fixity_cache.empty())
+            fo.cache_file = fixity_cache / (dir.filename().string() + ".tsv");
+        archive::PackageInfo p = archive::read_package(dir, fo);
         auto it = districts.find(p.unit.code);
         if (it == districts.end())
             throw InputError(p.dir.string(), "the package's unit \"" + p.unit.code +
@@ -66,8 +79,42 @@ const ArchiveSet::Entry* ArchiveSet::find(const std::string& district_code) cons
     return nullptr;
 }
 
+json ArchiveSet::index_view(const std::string& district_code) const {
+    const Entry* e = find(district_code);
+    if (!e) return json();
+    const auto& p = e->package;
+    const bool ok = p.fixity == "valid";
+    return {{"captured", ok ? json(date_vi(p.captured)) : json()},
+            {"fixity_ok", ok},
+            {"demonstration", p.demonstration.empty() ? json() : json(p.demonstration)}};
+}
+
 json ArchiveSet::landing_view(const Entry& e) const {
     const auto& p = e.package;
+    const auto& fc = p.fixity_check;
+    const bool ok = p.fixity == "valid";
+    json problems = json::array();
+    for (std::size_t i = 0; i < fc.problems.size() && i < kProblemsShown; ++i)
+        problems.push_back(fc.problems[i]);
+    // The day of the oldest hash that still stands for every file: the last full verification.
+    const std::string verified = fc.verified_since.substr(0, 10);
+    json fixity = {
+        {"ok", ok},
+        {"summary", p.fixity},
+        {"problems", problems},
+        {"more", fc.problems.size() > kProblemsShown
+                     ? json(integer_vi(static_cast<long long>(fc.problems.size() - kProblemsShown)))
+                     : json()},
+        {"files", integer_vi(static_cast<long long>(fc.files))},
+        {"verified", verified.empty() ? json() : json(date_vi(verified))},
+        {"verified_iso", verified},
+        {"package", "content/archives/" + p.dir.filename().string()}};
+    if (!ok)
+        return {{"unit_code", e.district_code},
+                {"fixity_ok", false},
+                {"fixity", p.fixity},
+                {"fixity_check", fixity},
+                {"shown", false}};
     json hosts = json::array();
     std::string hosts_text;
     for (const auto& h : p.hosts) {
@@ -87,8 +134,11 @@ json ArchiveSet::landing_view(const Entry& e) const {
             {"pages", integer_vi(static_cast<long long>(p.pages))},
             {"files", integer_vi(static_cast<long long>(files))},
             {"redirects", integer_vi(static_cast<long long>(p.redirects))},
-            {"fixity_ok", p.fixity == "valid"},
+            {"fixity_ok", ok},
             {"fixity", p.fixity},
+            {"fixity_check", fixity},
+            {"shown", true},
+            {"demonstration", p.demonstration.empty() ? json() : json(p.demonstration)},
             {"hosts", hosts},
             {"hosts_text", hosts_text},
             {"search_href", e.search_href.empty() ? json() : json(e.search_href)},
@@ -99,20 +149,40 @@ std::vector<std::string> render_archive(
     const BuildContext& ctx, const ArchiveSet::Entry& entry, OutputDir& out,
     std::atomic<std::size_t>& pages,
     const std::function<void(const archive::ArchivedItem&)>& index) {
+    std::vector<std::string> warnings;
+    const auto& fc = entry.package.fixity_check;
+    for (const auto& n : fc.notes)
+        warnings.push_back(entry.package.dir.string() + ": " + n);
+    if (entry.package.fixity != "valid") {
+        std::string w = entry.package.dir.string() + ": fixity check failed; the archive view " +
+                        entry.prefix + " is not built (run `xasite archive verify " +
+                        entry.package.dir.string() + "`):";
+        for (const auto& p : fc.problems)
+            w += "\n  " + p;
+        warnings.push_back(std::move(w));
+        return warnings;
+    }
     archive::ViewOptions o;
     o.prefix = entry.prefix;
     o.landing_href = entry.prefix;
     o.search_href = entry.search_href;
     o.successor_sites = entry.successors;
     o.base_url = ctx.content.config.base_url;
-    archive::ViewSummary s = archive::render_view(
-        entry.package, o,
-        [&](std::string_view path, std::string_view bytes) {
-            out.write(path, bytes);
-            if (path.size() > 5 && path.substr(path.size() - 5) == ".html") pages.fetch_add(1);
-        },
-        index);
-    std::vector<std::string> warnings;
+    archive::ViewSummary s;
+    try {
+        s = archive::render_view(
+            entry.package, o,
+            [&](std::string_view path, std::string_view bytes) {
+                out.write(path, bytes);
+                if (path.size() > 5 && path.substr(path.size() - 5) == ".html") pages.fetch_add(1);
+            },
+            index);
+    } catch (const InputError& e) {
+        // A payload whose SHA-256 changed after the check (read_record_payload): the view stops.
+        warnings.push_back(entry.package.dir.string() + ": the archive view " + entry.prefix +
+                           " stopped: " + e.what());
+        return warnings;
+    }
     for (auto& w : s.warnings)
         warnings.push_back(entry.package.dir.string() + ": " + w);
     return warnings;

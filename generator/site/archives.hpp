@@ -34,19 +34,33 @@ struct ArchiveSet {
     };
     std::vector<Entry> entries;  // sorted by district code
 
-    // Every package of content_dir/archives, matched to the registry's old districts. Throws
-    // InputError naming the package when it is malformed or its unit is not an old district.
-    // `built`: the codes of the new units this build renders (their sites are linked).
-    static ArchiveSet load(const content::Content& content, const std::set<std::string>& built);
+    // Every package of content_dir/archives, matched to the registry's old districts, after its
+    // fixity check (archive::FixityCheck): a package that fails it is kept with its problems and
+    // its view is not rendered (render_archive says why); the rest of the site builds. Throws
+    // InputError naming the package when its metadata is malformed or its unit is not an old
+    // district. `built`: the codes of the new units this build renders (their sites are linked).
+    // `fixity_cache`: a folder outside the packages for the verified-file caches
+    // (archive_fixity_cache_dir); empty: every payload file is hashed.
+    static ArchiveSet load(const content::Content& content, const std::set<std::string>& built,
+                           const std::filesystem::path& fixity_cache = {});
 
     const Entry* find(const std::string& district_code) const;
+
+    // The district's row of the archives index (archives template): whether a package exists,
+    // whether its view is shown, whether it is a demonstration.
+    nlohmann::json index_view(const std::string& district_code) const;
 
     // {"href", "contents_href", "maps_href", "captured", "pages", "files", "fixity", …} for the
     // district's landing page (archive-district template), paths from the output root.
     nlohmann::json landing_view(const Entry& e) const;
 };
 
-// Renders one package's view through `out`; `pages` counts the HTML pages written. `index` gets
+// Where the build keeps its fixity caches: "<out_dir>.archive-fixity/" beside the site (never in
+// the packages, never in the swapped output).
+std::filesystem::path archive_fixity_cache_dir(const std::filesystem::path& out_dir);
+
+// Renders one package's view through `out` (nothing when its fixity check failed: the warning
+// names the package and each damaged file); `pages` counts the HTML pages written. `index` gets
 // every archived page and attachment (the search index feed). Returns the view's warnings, each
 // prefixed with the package.
 std::vector<std::string> render_archive(

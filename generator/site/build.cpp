@@ -203,7 +203,10 @@ BuildSummary build_site(const BuildOptions& options) {
         summary.warnings.push_back("documents: " + w);
     // Preservation packages of the dissolved districts: read (and checked) before anything is
     // written, so a malformed one stops the build with an InputError naming it.
-    ArchiveSet archives = ArchiveSet::load(content, built);
+    // Each package's fixity is checked (SHA-256 of every payload file; unchanged files are known
+    // from the cache beside the output); one that fails is shown as such, without its view.
+    ArchiveSet archives =
+        ArchiveSet::load(content, built, archive_fixity_cache_dir(options.out_dir));
     // The search lexicon of the content tree, checked before anything is written.
     std::optional<search::Lexicon> lexicon;
     if (options.search_index && !content.lexicon_dir.empty())

@@ -85,7 +85,15 @@ TEST_F(SiteBuild, ArchiveRenderedLinkedAndClean) {
 }
 
 TEST_F(SiteBuild, MalformedPackageStopsTheBuild) {
-    std::ofstream(tmp_ / "content/archives/651/data/metadata/unit.json") << "{\"code\": 5";
+    fs::path dir = tmp_ / "content/archives/651";
+    std::ofstream(dir / "data/metadata/unit.json") << "{\"code\": 5";
+    // Re-bagged, so that its checksums hold: a file changed behind the manifests' back is a fixity
+    // failure instead, which stops only that view (tests/e2e/archive_fixity_test.cpp).
+    Manifest payload;
+    for (const auto& f : fs::recursive_directory_iterator(dir / "data"))
+        if (f.is_regular_file())
+            payload[fs::relative(f.path(), dir).generic_string()] = digest_file(f.path());
+    write_bag_files(dir, payload, {{"Source-Organization", "xasite tests"}});
     auto r = build("site");
     EXPECT_EQ(r.exit_code, 1) << r.out;
     EXPECT_NE(r.out.find("archives/651"), std::string::npos) << r.out;
