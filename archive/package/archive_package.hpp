@@ -36,8 +36,9 @@ struct IngestOptions {
     std::string unit_code;  // --unit OLD_CODE
     std::string captured;   // --captured YYYY-MM-DD ("" = from the sources' dates)
     std::filesystem::path content_dir = "content";
-    std::vector<std::filesystem::path> sources;  // .warc, .warc.gz, .tar, .tar.gz, .tgz, .zip, .7z
-    std::string software = "xasite";             // recorded in the package and the event log
+    std::vector<std::filesystem::path>
+        sources;                      // .warc(.gz), .arc(.gz), .tar(.gz), .tgz, .zip, .7z
+    std::string software = "xasite";  // recorded in the package and the event log
     // The dissolved unit, filled by the caller from the registry (content/units): the archive
     // module does not depend on the registry (generator depends on archive, never the reverse).
     // May stay empty when the package exists already (its data/metadata/unit.json is kept).

@@ -1034,7 +1034,8 @@ void Ingest::run() {
             return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
         }))
         throw InputError("--unit", "invalid unit code \"" + code + "\" (letters, digits, - and _)");
-    if (opt_.sources.empty()) throw InputError("", "no source given (WARC, tar, zip or 7z files)");
+    if (opt_.sources.empty())
+        throw InputError("", "no source given (WARC, ARC, tar, zip or 7z files)");
     if (!opt_.captured.empty()) {
         std::string day, iso;
         if (opt_.captured.size() != 10 || !parse_warc_date(opt_.captured, day, iso))

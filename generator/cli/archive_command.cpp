@@ -147,7 +147,7 @@ void add_archive_command(CLI::App& app, ArchiveCommand& cmd) {
         app.add_subcommand("archive", "Preservation packages of the dissolved districts' websites");
     archive->require_subcommand(1);
     cmd.ingest = archive->add_subcommand(
-        "ingest", "Add backups (WARC, tar, zip, 7z mirrors) to content/archives/<OLD_CODE>/");
+        "ingest", "Add backups (WARC, ARC, tar, zip, 7z mirrors) to content/archives/<OLD_CODE>/");
     cmd.ingest
         ->add_option("--unit", cmd.unit,
                      "Code of the old district (e.g. 651) or old commune (e.g. 24373) that ceased "
