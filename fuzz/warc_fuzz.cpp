@@ -1,6 +1,8 @@
 // Fuzz target: the WARC record reader and the HTTP response parser/decoder together, as ingest
 // uses them. Any input must read to the end or stop with a reported reason (NotWarcError,
-// StreamError), never crash, hang or trip a sanitizer. Small bomb limits keep each run fast.
+// StreamError), never crash, hang or trip a sanitizer. Small expansion limits keep each run fast
+// (a bomb's block is dropped, and the records after it are still read). ARC files go the same way.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -32,6 +34,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             std::uint64_t out = 0;
             try {
                 for (;;) {
+                    // As ingest does: a block that expands beyond the limit is dropped.
+                    if (reader.over_limit(std::max(out, reader.block_read()))) break;
                     std::size_t n = reader.read(buf, sizeof buf);
                     if (n == 0) break;
                     if (dec) {

@@ -16,12 +16,15 @@ namespace xasite::archive {
 // What the registry knows about the dissolved unit; the ingest command fills it from
 // content/units/daklak-units.json and stores it in the package (data/metadata/unit.json).
 struct UnitInfo {
-    std::string code;         // old district code, e.g. "651"
-    std::string name;         // "Huyện Ea Kar"
-    std::string type;         // "Huyện" | "Thị xã" | "Thành phố"
-    std::string province;     // "Đắk Lắk" | "Phú Yên" (old province)
-    std::string dissolved;    // "2025-07-01"
-    std::string legal_basis;  // "Nghị quyết số 1660/NQ-UBTVQH15 …"
+    std::string code;  // old district code, e.g. "651", or old commune code "24373"
+    std::string name;  // "Huyện Ea Kar", "Thị trấn Ea Kar"
+    std::string type;  // "Huyện" | "Thị xã" | "Thành phố" | "Xã" | "Phường" | "Thị trấn"
+    std::string level = "district";  // "district" | "commune"
+    std::string district;            // the district it was (in): "Huyện Ea Kar"
+    std::string district_code;       // "651"
+    std::string province;            // "Đắk Lắk" | "Phú Yên" (old province)
+    std::string dissolved;           // "2025-07-01"
+    std::string legal_basis;         // "Nghị quyết số 1660/NQ-UBTVQH15 …"
     struct Successor {
         std::string code, name;  // new unit code and full name
         bool partial = false;
@@ -33,8 +36,9 @@ struct IngestOptions {
     std::string unit_code;  // --unit OLD_CODE
     std::string captured;   // --captured YYYY-MM-DD ("" = from the sources' dates)
     std::filesystem::path content_dir = "content";
-    std::vector<std::filesystem::path> sources;  // .warc, .warc.gz, .tar, .tar.gz, .tgz, .zip, .7z
-    std::string software = "xasite";             // recorded in the package and the event log
+    std::vector<std::filesystem::path>
+        sources;                      // .warc(.gz), .arc(.gz), .tar(.gz), .tgz, .zip, .7z
+    std::string software = "xasite";  // recorded in the package and the event log
     // The dissolved unit, filled by the caller from the registry (content/units): the archive
     // module does not depend on the registry (generator depends on archive, never the reverse).
     // May stay empty when the package exists already (its data/metadata/unit.json is kept).
@@ -45,10 +49,18 @@ struct IngestOptions {
     // For a mirror whose members have no host folder (wget -nH): the site's address
     // ("http://eakar.daklak.gov.vn/"). Without it such mirrors are filed under "mirror.invalid".
     std::string base_url;
-    // Decompression-bomb guard: decoding stops once the output exceeds bomb_floor_bytes AND
-    // bomb_ratio times the compressed input.
-    std::uint64_t bomb_floor_bytes = 256ull << 20;
+    // Expansion limits (docs/ARCHIVES.md "Limits"; `--max-record-expansion`,
+    // `--max-package-expansion`). A capture is over the record limit when what it decodes to
+    // exceeds bomb_floor_bytes AND bomb_ratio times the bytes it occupies in its source (a WARC
+    // record's gzip member or block; a mirror member: the archive), whatever codings are nested
+    // (WARC gzip member, HTTP Content-Encoding, a .gz body, tar.gz/zip compression). The
+    // package limit bounds what one ingest extracts in all: max(package_floor_bytes,
+    // package_ratio × the sources' bytes). An over-limit capture is not extracted at all (no
+    // prefix is kept): its bytes stay in the original only; the records after it are read.
+    std::uint64_t bomb_floor_bytes = 64ull << 20;
     std::uint64_t bomb_ratio = 200;
+    std::uint64_t package_floor_bytes = 256ull << 20;
+    std::uint64_t package_ratio = 20;
 };
 
 // What an ingest did. The command prints it (generator/cli/archive_command.cpp).

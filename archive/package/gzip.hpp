@@ -86,10 +86,13 @@ bool inflate_all(std::string_view in, ZFormat format, std::uint64_t max_out, std
 std::string gzip_compress(std::string_view data, int level = 6);
 
 // The decompressed bytes of a WARC file (plain or gzip with any number of members), buffered
-// with look-ahead. Throws StreamError on truncated or corrupt gzip data and on a bomb.
+// with look-ahead (bounded: memory does not grow with the expansion). Throws StreamError on
+// truncated or corrupt gzip data. It does not judge expansion: a bomb is one record's affair
+// (WarcReader::record_source_bytes() against what the record expands to), so the records after
+// it are still read.
 class DecompressedStream {
   public:
-    DecompressedStream(Input& in, InflateLimits limits);
+    explicit DecompressedStream(Input& in);
     ~DecompressedStream();
     DecompressedStream(const DecompressedStream&) = delete;
     DecompressedStream& operator=(const DecompressedStream&) = delete;
@@ -121,7 +124,6 @@ class DecompressedStream {
     bool read_raw();
 
     Input& in_;
-    InflateLimits limits_;
     bool gzip_ = false, started_ = false, eof_ = false, member_done_ = false;
     std::string raw_;
     std::size_t raw_pos_ = 0;
@@ -130,7 +132,6 @@ class DecompressedStream {
     std::string buf_;
     std::size_t pos_ = 0;
     std::uint64_t base_ = 0;  // decompressed offset of buf_[0]
-    std::uint64_t out_total_ = 0;
     std::unique_ptr<Inflater> inflater_;
     std::deque<Member> members_;
     std::vector<std::string> notes_;

@@ -212,7 +212,7 @@ void BodyDecoder::decode(std::string_view data) {
             warnings_.push_back("decompression bomb: the body expands to over " +
                                 std::to_string(inflater_->total_out()) + " bytes from " +
                                 std::to_string(inflater_->total_in()) + "; stopped");
-            truncated_ = true;
+            truncated_ = bomb_ = true;
             return;
         }
         if (st == Inflater::Status::error) {

@@ -46,6 +46,8 @@ class BodyDecoder {
     // A content coding left in place because it cannot be decoded ("br"), else "".
     const std::string& kept_encoding() const { return kept_encoding_; }
     bool truncated() const { return truncated_; }
+    // The content coding expanded beyond the limits: what was decoded is a prefix, not the body.
+    bool bomb() const { return bomb_; }
     std::uint64_t raw_bytes() const { return raw_bytes_; }
 
   private:
@@ -58,7 +60,7 @@ class BodyDecoder {
     InflateLimits limits_;
     std::vector<std::string> warnings_;
     std::string kept_encoding_;
-    bool truncated_ = false;
+    bool truncated_ = false, bomb_ = false;
     std::int64_t declared_length_ = -1;  // HTTP Content-Length (not chunked), -1 when absent
     std::uint64_t raw_bytes_ = 0, entity_in_ = 0, out_ = 0;
 

@@ -112,11 +112,16 @@ struct SourceResult {
     std::string name, rel, format;
     FileDigest digest;
     std::map<std::string, std::size_t> types;
-    std::size_t kept = 0, payloads = 0;
+    std::size_t kept = 0, payloads = 0, over_limit = 0;
     std::vector<std::string> warnings;
     std::string stopped;
     json warcinfo = json::object();
 };
+
+std::string limit_text(const InflateLimits& l) {
+    return "the larger of " + std::to_string(l.floor) + " bytes and " + std::to_string(l.ratio) +
+           " times its size in the file";
+}
 
 std::string printable_head(std::string_view s) {
     std::string out;
@@ -154,8 +159,7 @@ std::string detect_format(const fs::path& p, std::string& head_out) {
     auto ustar = [](std::string_view s) { return s.size() > 262 && s.substr(257, 5) == "ustar"; };
     if (looks_gzip(head)) {
         FileInput in(p);
-        InflateLimits lim;
-        DecompressedStream ds(in, lim);
+        DecompressedStream ds(in);
         std::string inner;
         try {
             ds.fill(512);
@@ -165,10 +169,12 @@ std::string detect_format(const fs::path& p, std::string& head_out) {
         }
         head_out = inner;
         if (starts(inner, "WARC/")) return "warc.gz";
+        if (starts(inner, "filedesc://")) return "arc.gz";
         if (ustar(inner)) return "tar.gz";
         return "gzip";
     }
     if (starts(head, "WARC/")) return "warc";
+    if (starts(head, "filedesc://")) return "arc";
     if (starts(head, "PK\x03\x04") || starts(head, "PK\x05\x06")) return "zip";
     if (starts(head, std::string_view("7z\xBC\xAF\x27\x1C", 6))) return "7z";
     if (ustar(head)) return "tar";
@@ -178,6 +184,11 @@ std::string detect_format(const fs::path& p, std::string& head_out) {
                                       6)))
         return "tar.xz";
     return "";
+}
+
+// WARC and ARC files hold records; the other sources (mirrors) members.
+bool is_record_format(std::string_view format) {
+    return format.rfind("warc", 0) == 0 || format.rfind("arc", 0) == 0;
 }
 
 bool warc_name(std::string_view n) {
@@ -228,6 +239,8 @@ class RecordSpill {
         add_host_rule(hosts_, r);
         if (r.date.size() >= 10 && r.date.substr(0, 10) > latest_day_)
             latest_day_ = r.date.substr(0, 10);
+        if (r.date.size() >= 10 && r.date.substr(0, 10) > source_latest_day_)
+            source_latest_day_ = r.date.substr(0, 10);
         if (r.kind == "revisit") {
             if (r.revisit_of.empty()) revisits_.insert(at);
             return;
@@ -244,6 +257,9 @@ class RecordSpill {
 
     std::size_t size() const { return count_; }
     const std::string& latest_day() const { return latest_day_; }
+    // The latest day of the records added since begin_source().
+    void begin_source() { source_latest_day_.clear(); }
+    const std::string& source_latest_day() const { return source_latest_day_; }
     std::vector<HostRule> hosts() const {
         std::vector<HostRule> out;
         for (const auto& [k, v] : hosts_)
@@ -346,7 +362,7 @@ class RecordSpill {
     std::string buf_;
     std::uint64_t offset_ = 0;
     std::size_t count_ = 0;
-    std::string latest_day_;
+    std::string latest_day_, source_latest_day_;
     std::map<std::string, HostRule> hosts_;
     std::set<std::uint64_t> revisits_;
     std::map<std::string, std::uint64_t> by_id_, by_digest_, by_uri_date_;
@@ -377,12 +393,22 @@ class Ingest {
     void read_warc_record(WarcReader& rd, const WarcRecord& rec, const std::string& type,
                           SourceResult& sr);
     void read_mirror(const fs::path& copy, SourceResult& sr);
+    std::string mirror_charset(const Record& r) const;
+    // Why a capture of `out` more bytes would pass the package's expansion limit, or "".
+    std::string over_package_limit(std::uint64_t out) const {
+        if (extracted_ + out <= package_limit_) return "";
+        return "package expansion limit reached (" + std::to_string(package_limit_) +
+               " bytes may be extracted from " + std::to_string(sources_bytes_) +
+               " bytes of sources; " + std::to_string(extracted_) + " were)";
+    }
     void resolve_revisits();
     void write_metadata();
 
     const IngestOptions& opt_;
     IngestReport& report_;
     InflateLimits limits_;
+    // The package's expansion limit: bytes this ingest may extract in all (set in run()).
+    std::uint64_t package_limit_ = 0, extracted_ = 0, sources_bytes_ = 0;
     fs::path pkg_, staging_;
     Manifest manifest_;
     std::unique_ptr<RecordSpill> records_;
@@ -435,10 +461,25 @@ void Ingest::read_warc_record(WarcReader& rd, const WarcRecord& rec, const std::
     std::string headbuf;
     std::vector<std::string> notes;
     if (type != "revisit") w = store_->begin();
-    auto sink = [&](std::string_view d) { w->write(d); };
+    // Every byte stored for the capture goes through here: the record's and the package's
+    // expansion limits are checked before it is written, and an over-limit capture is not
+    // extracted at all (its bytes stay in the original only).
+    std::string over;
+    auto sink = [&](std::string_view d) {
+        if (!over.empty() || !w || d.empty()) return;
+        std::uint64_t out = w->size + d.size();
+        if (rd.over_limit(out))
+            over = "decompression bomb: expands to over " + std::to_string(out) +
+                   " bytes from its " + std::to_string(rd.record_source_bytes()) +
+                   " bytes in the file (limit: " + limit_text(rd.limits()) + ")";
+        else
+            over = over_package_limit(out);
+        if (over.empty()) w->write(d);
+    };
     std::string buf(1 << 16, '\0');
     try {
         for (;;) {
+            if (!over.empty() || (dec && dec->bomb())) break;
             std::size_t n = rd.read(buf.data(), buf.size());
             if (n == 0) break;
             std::string_view chunk(buf.data(), n);
@@ -460,15 +501,15 @@ void Ingest::read_warc_record(WarcReader& rd, const WarcRecord& rec, const std::
                 } else {
                     raw = true;
                     notes.push_back("the block is not an HTTP response; kept as is");
-                    if (w) w->write(headbuf);
+                    sink(headbuf);
                 }
                 headbuf.clear();
                 continue;
             }
             if (dec)
                 dec->feed(chunk);
-            else if (raw && w)
-                w->write(chunk);
+            else if (raw)
+                sink(chunk);
         }
         if (!head_done && !headbuf.empty()) {
             auto res = parse_response_head(headbuf + "\r\n\r\n", head);
@@ -477,7 +518,7 @@ void Ingest::read_warc_record(WarcReader& rd, const WarcRecord& rec, const std::
                 r.truncated = true;
             } else {
                 raw = true;
-                if (w) w->write(headbuf);
+                sink(headbuf);
                 notes.push_back("the block is not an HTTP response; kept as is");
             }
         }
@@ -485,6 +526,15 @@ void Ingest::read_warc_record(WarcReader& rd, const WarcRecord& rec, const std::
     } catch (const StreamError& e) {
         rd.stop(e);
         if (w) store_->abort(*w);
+        return;
+    }
+    if (over.empty() && dec && dec->bomb())
+        over = dec->warnings().empty() ? "decompression bomb" : dec->warnings().back();
+    if (!over.empty()) {
+        if (w) store_->abort(*w);
+        ++sr.over_limit;
+        sr.warnings.push_back(where + " (" + r.url + "): " + over +
+                              "; not extracted (its bytes are kept in the original only)");
         return;
     }
     if (rd.block_truncated()) {
@@ -546,6 +596,7 @@ void Ingest::read_warc_record(WarcReader& rd, const WarcRecord& rec, const std::
         r.payload = store_->commit(*w, d);
         r.sha256 = d.sha256;
         r.bytes = d.size;
+        extracted_ += d.size;
         if (!r.payload.empty()) ++sr.payloads;
         r.mime = effective_media_type(recorded_type, w->head, url->path);
     }
@@ -615,7 +666,8 @@ void Ingest::read_warc(const fs::path& copy, SourceResult& sr) {
                               std::to_string(sr.kept) + " captures read before it (" +
                               std::to_string(records > 0 ? records - 1 : 0) + " complete records)");
     }
-    if (records == 0 && !rd.stopped()) sr.warnings.push_back(sr.name + ": no WARC records");
+    if (records == 0 && !rd.stopped())
+        sr.warnings.push_back(sr.name + (rd.arc() ? ": no ARC records" : ": no WARC records"));
 }
 
 void Ingest::read_mirror(const fs::path& copy, SourceResult& sr) {
@@ -654,7 +706,6 @@ void Ingest::read_mirror(const fs::path& copy, SourceResult& sr) {
             "filed under the host \"mirror.invalid\"");
     }
     std::int64_t source_size = static_cast<std::int64_t>(fs::file_size(copy));
-    std::uint64_t total_out = 0;
     MirrorReader rd(copy, sr.name);
     MirrorMember m;
     std::string buf(1 << 16, '\0');
@@ -734,7 +785,8 @@ void Ingest::read_mirror(const fs::path& copy, SourceResult& sr) {
                         ended = true;
                     else if (used == 0)
                         break;
-                    if (limits_.exceeded(w->size, std::max<std::uint64_t>(inf.total_in(), 1)))
+                    if (limits_.exceeded(w->size, std::max<std::uint64_t>(inf.total_in(), 1)) ||
+                        extracted_ + w->size > package_limit_)
                         bomb = true;
                 }
             };
@@ -756,41 +808,66 @@ void Ingest::read_mirror(const fs::path& copy, SourceResult& sr) {
             } else {
                 store_->abort(*raw);
             }
-            total_out += w->size;
         } else {
             w->write(chunk);
-            total_out += first;
             for (;;) {
-                if (limits_.exceeded(total_out, static_cast<std::uint64_t>(source_size))) {
+                // A member's size against the whole archive's: libarchive does not say what a
+                // member occupies compressed, so this is the most a member can claim.
+                if (limits_.exceeded(w->size, static_cast<std::uint64_t>(source_size))) {
                     bomb = true;
                     break;
                 }
+                if (extracted_ + w->size > package_limit_) break;
                 std::size_t k = rd.read(buf.data(), buf.size());
                 if (k == 0) break;
                 w->write(std::string_view(buf.data(), k));
-                total_out += k;
             }
         }
-        if (bomb) {
+        std::string over;
+        if (bomb)
+            over = "decompression bomb (expands to over " + std::to_string(w->size) +
+                   " bytes from a " + std::to_string(source_size) +
+                   "-byte archive; limit: " + limit_text(limits_) + ")";
+        else
+            over = over_package_limit(w->size);
+        if (!over.empty()) {
             store_->abort(*w);
-            sr.warnings.push_back(where + ": decompression bomb (expands to over " +
-                                  std::to_string(total_out) + " bytes from a " +
-                                  std::to_string(source_size) + "-byte archive); skipped");
+            ++sr.over_limit;
+            sr.warnings.push_back(where + ": " + over +
+                                  "; not extracted (its bytes are kept in the original only)");
             continue;
         }
         FileDigest d;
         r.payload = store_->commit(*w, d);
         r.sha256 = d.sha256;
         r.bytes = d.size;
+        extracted_ += d.size;
         if (!r.payload.empty()) ++sr.payloads;
         auto url = parse_absolute_url(r.url);
         r.mime = effective_media_type(media_type_for_path(url ? url->path : r.url), w->head,
                                       url ? url->path : "");
+        r.charset = mirror_charset(r);
         for (const auto& note : r.notes)
             sr.warnings.push_back(where + ": " + note);
         records_->add(r);
         ++sr.kept;
     }
+}
+
+// A mirror keeps no HTTP header, so a page's <meta charset> is all the view would have, and it
+// lies often enough (a CMS template saying iso-8859-1 over UTF-8 text). What the server would
+// have said is read from the bytes instead: "utf-8" for a text page or stylesheet that is valid
+// UTF-8 with non-ASCII text (legacy Vietnamese code pages practically never are), else nothing
+// (the view then detects).
+std::string Ingest::mirror_charset(const Record& r) const {
+    constexpr std::uint64_t kMaxChecked = 16u << 20;
+    MimeKind k = mime_kind(r.mime);
+    if (r.payload.empty() || r.bytes > kMaxChecked || (k != MimeKind::html && k != MimeKind::css))
+        return "";
+    std::string bytes = read_small_file(staging_ / r.payload, kMaxChecked);
+    bool ascii_only = std::all_of(bytes.begin(), bytes.end(),
+                                  [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    return !ascii_only && text::is_valid_utf8(bytes) ? "utf-8" : "";
 }
 
 void Ingest::resolve_revisits() {
@@ -858,8 +935,10 @@ void Ingest::add_source(const fs::path& src) {
     }
     event("format identification", sr.rel, "success", sr.format);
     std::size_t before = records_->size();
+    records_->begin_source();
     try {
-        if (sr.format == "warc" || sr.format == "warc.gz")
+        if (sr.format == "warc" || sr.format == "warc.gz" || sr.format == "arc" ||
+            sr.format == "arc.gz")
             read_warc(copy, sr);
         else
             read_mirror(copy, sr);
@@ -876,10 +955,9 @@ void Ingest::add_source(const fs::path& src) {
     for (std::size_t i = 0; i < type_counts.size(); ++i)
         counts += (i ? ", " : "") + type_counts[i];
     event("unpacking", sr.rel, sr.stopped.empty() ? "success" : "warning",
-          std::to_string(total) + (sr.format.rfind("warc", 0) == 0 ? " records" : " members") +
-              " (" + counts + "); " + std::to_string(records_->size() - before) +
-              " captures kept, " + std::to_string(sr.payloads) +
-              " payloads extracted to data/records/",
+          std::to_string(total) + (is_record_format(sr.format) ? " records" : " members") + " (" +
+              counts + "); " + std::to_string(records_->size() - before) + " captures kept, " +
+              std::to_string(sr.payloads) + " payloads extracted to data/records/",
           sr.stopped.empty() ? std::vector<std::string>{} : std::vector<std::string>{sr.stopped});
     event("validation", sr.rel, sr.warnings.empty() ? "success" : "warning",
           std::to_string(sr.warnings.size()) + " warnings", sr.warnings);
@@ -898,9 +976,18 @@ void Ingest::add_source(const fs::path& src) {
               {"ingested", now_},
               {"software", xasite_version()},
               {"captures", records_->size() - before},
+              // The source's own capture date: the option, else its latest record date (a
+              // later ingest never changes it).
+              {"captured", !opt_.captured.empty()                   ? opt_.captured
+                           : !records_->source_latest_day().empty() ? records_->source_latest_day()
+                                                                    : now_.substr(0, 10)},
+              {"captured_from", !opt_.captured.empty()                   ? "option"
+                                : !records_->source_latest_day().empty() ? "records"
+                                                                         : "ingest"},
               {"types", sr.types},
               {"warnings", sr.warnings}};
     if (!sr.stopped.empty()) s["stopped"] = sr.stopped;
+    if (sr.over_limit > 0) s["over_limit"] = sr.over_limit;  // captures not extracted (Limits)
     if (!sr.warcinfo.empty()) s["warcinfo"] = sr.warcinfo;
     sources_.push_back(std::move(s));
     for (const auto& w : sr.warnings)
@@ -947,7 +1034,8 @@ void Ingest::run() {
             return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
         }))
         throw InputError("--unit", "invalid unit code \"" + code + "\" (letters, digits, - and _)");
-    if (opt_.sources.empty()) throw InputError("", "no source given (WARC, tar, zip or 7z files)");
+    if (opt_.sources.empty())
+        throw InputError("", "no source given (WARC, ARC, tar, zip or 7z files)");
     if (!opt_.captured.empty()) {
         std::string day, iso;
         if (opt_.captured.size() != 10 || !parse_warc_date(opt_.captured, day, iso))
@@ -959,6 +1047,7 @@ void Ingest::run() {
         std::error_code ec;
         if (!fs::exists(s, ec)) throw InputError(s.string(), "not found");
         if (!fs::is_regular_file(s, ec)) throw InputError(s.string(), "not a regular file");
+        sources_bytes_ += fs::file_size(s);
         auto cs = fs::weakly_canonical(s, ec);
         auto cp = fs::weakly_canonical(pkg_, ec);
         auto mism = std::mismatch(cp.begin(), cp.end(), cs.begin(), cs.end());
@@ -970,6 +1059,12 @@ void Ingest::run() {
     if (!opt_.unit.code.empty() && opt_.unit.code != code)
         throw InputError("--unit " + code, "unit metadata is for \"" + opt_.unit.code + "\"");
 
+    // The package's expansion limit: what this ingest may extract from its sources in all.
+    package_limit_ =
+        std::max(opt_.package_floor_bytes,
+                 sources_bytes_ > UINT64_MAX / std::max<std::uint64_t>(opt_.package_ratio, 1)
+                     ? UINT64_MAX
+                     : sources_bytes_ * opt_.package_ratio);
     fs::create_directories(archives);
     // One ingest at a time per content tree: a second one would build on the same previous
     // state and its exchange would drop the first one's additions. The lock is on the folder
@@ -1020,6 +1115,12 @@ void Ingest::run() {
         for_each_record(meta / "records.jsonl", [&](Record&& r) { records_->add(r); });
         if (auto it = capture_.find("sources"); it != capture_.end() && it->is_array())
             sources_ = *it;
+        // Packages made before sources[].captured: their sources share the package's date.
+        for (auto& src : sources_)
+            if (src.is_object() && !src.contains("captured") && capture_.contains("captured")) {
+                src["captured"] = capture_["captured"];
+                src["captured_from"] = "package";
+            }
         fs::path ev = pkg_ / "data" / "metadata" / "premis-events.jsonl";
         if (fs::exists(ev)) old_events_ = read_small_file(ev, 256u << 20);
     }
@@ -1036,10 +1137,17 @@ void Ingest::run() {
     }
     resolve_revisits();
 
-    // Capture date: the option, else the latest record date.
-    std::string captured = opt_.captured;
+    // The package's capture date: the option; else the date the package has already (a later
+    // ingest adds sources, it does not move the date the earlier ones were captured); else the
+    // latest record date.
+    std::string captured = opt_.captured, captured_from = "option";
+    if (captured.empty() && capture_.value("captured", "").size() == 10) {
+        captured = capture_.value("captured", "");
+        captured_from = capture_.value("captured_from", "records");
+    }
     if (captured.empty()) {
         captured = records_->latest_day();
+        captured_from = "records";
         if (captured.empty()) captured = now_.substr(0, 10);
     }
     auto rules = records_->hosts();
@@ -1050,7 +1158,7 @@ void Ingest::run() {
     capture_["format"] = kPackageFormat;
     capture_["unit"] = code;
     capture_["captured"] = captured;
-    capture_["captured_from"] = opt_.captured.empty() ? "records" : "option";
+    capture_["captured_from"] = captured_from;
     capture_["software"] =
         opt_.software.empty() || opt_.software == "xasite" ? xasite_version() : opt_.software;
     capture_["hosts"] = hosts;

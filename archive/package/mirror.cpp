@@ -262,9 +262,15 @@ std::optional<MirrorUrl> mirror_url(std::string_view member_path, std::string_vi
             r.gunzip = true;
             last.resize(last.size() - 5);  // "x.gz.html": the URL ended in .gz
         }
-        if (!r.gunzip && (ends_with(lname, ".html") || ends_with(lname, ".htm") ||
-                          ends_with(lname, ".css") || dynamic_name(lname)))
-            r.gunzip = true;
+        // Any other name whose bytes are gzip is a body saved without undoing its
+        // Content-Encoding (the WARC path undoes it), unless the name says the file itself is
+        // compressed (a download "x.tar.gz", an ".svgz" image).
+        if (!r.gunzip) {
+            bool compressed_file = false;
+            for (std::string_view ext : {".gz", ".tgz", ".svgz", ".emz", ".wmz", ".z", ".taz"})
+                compressed_file = compressed_file || ends_with(lname, ext);
+            r.gunzip = !compressed_file;
+        }
         lname = ascii::lower(last);
     }
     std::string name = last, query;

@@ -153,7 +153,9 @@ json unit_to_json(const UnitInfo& u) {
     return {{"code", u.code},
             {"name", u.name},
             {"type", u.type},
-            {"district", u.name},
+            {"level", u.level},
+            {"district", u.district.empty() ? u.name : u.district},
+            {"district_code", u.district_code.empty() ? u.code : u.district_code},
             {"province", u.province},
             {"dissolved", u.dissolved},
             {"legal_basis", u.legal_basis},
@@ -167,6 +169,9 @@ UnitInfo unit_from_json(const json& j) {
     u.name = str(j, "name");
     u.type = str(j, "type");
     u.province = str(j, "province");
+    u.level = j.contains("level") ? str(j, "level") : "district";
+    u.district = str(j, "district");
+    u.district_code = str(j, "district_code");
     u.dissolved = str(j, "dissolved");
     u.legal_basis = str(j, "legal_basis");
     if (auto it = j.find("successors"); it != j.end() && it->is_array())
@@ -299,9 +304,12 @@ std::string read_record_payload(const fs::path& dir, const Record& r) {
 
 int Catalog::rank(const Record& r) {
     if (r.kind == "revisit" && r.revisit_of.empty()) return 0;  // unresolved
-    if (r.status >= 200 && r.status < 300)
-        return (!r.payload.empty() || r.bytes == 0) ? (r.payload.empty() ? 1 : 3) : 0;
-    if (r.status >= 300 && r.status < 400 && !r.location.empty()) return 2;
+    bool usable = !r.payload.empty() || r.bytes == 0;
+    // A mirror file knows neither its headers nor its redirects: any usable WARC capture of the
+    // same URL (with its HTTP headers, or a redirect) wins over it, whatever the dates.
+    if (r.kind == "file") return usable ? 1 : 0;
+    if (r.status >= 200 && r.status < 300) return usable ? (r.payload.empty() ? 2 : 4) : 0;
+    if (r.status >= 300 && r.status < 400 && !r.location.empty()) return 3;
     return 0;
 }
 
@@ -314,7 +322,7 @@ Catalog::Kind Catalog::classify(const Record& r) {
         if (mk == MimeKind::script) return Kind::unusable;  // scripts never reach the view
         return Kind::file;
     }
-    return rk == 2 ? Kind::redirect : Kind::unusable;
+    return rk == 3 ? Kind::redirect : Kind::unusable;
 }
 
 CaptureCounter::CaptureCounter(const std::vector<HostRule>& hosts) {

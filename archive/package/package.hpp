@@ -108,8 +108,10 @@ class Catalog {
 
     explicit Catalog(const PackageData& data);
 
-    // How good a capture is for its URL (the best one per URL is shown): 3 a 2xx with its
-    // payload, 2 a redirect, 1 an empty 2xx, 0 unusable (unresolved revisit, error status).
+    // How good a capture is for its URL (the best one per URL is shown; the later one among
+    // equals): 4 a WARC 2xx with its payload, 3 a redirect, 2 an empty WARC 2xx, 1 a mirror file
+    // (no headers, no redirects: any usable WARC capture wins over it), 0 unusable (unresolved
+    // revisit, error status).
     static int rank(const Record& r);
     // What the view makes of a capture on its own.
     static Kind classify(const Record& r);

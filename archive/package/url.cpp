@@ -90,6 +90,12 @@ std::string sanitise_name(std::string_view encoded, bool query, bool& lossy) {
         out.front() = '_';
         lossy = true;
     }
+    // No ".." anywhere in a name ("download.aspx?file=../../web.config", "a..b.html"): checkers,
+    // servers and copy tools read it as a way out of the folder.
+    for (auto dots = out.find(".."); dots != std::string::npos; dots = out.find("..", dots)) {
+        out[dots + 1] = '_';
+        lossy = true;
+    }
     return out;
 }
 
@@ -180,6 +186,13 @@ bool looks_case_insensitive_path(std::string_view path) {
     return false;
 }
 
+namespace {
+// The most folders a view file has under its host, and the bytes of host and folders: the whole
+// name stays under ~300 bytes, each part under 255.
+constexpr std::size_t kMaxFolders = 16;
+constexpr std::size_t kMaxFolderBytes = 160;
+}  // namespace
+
 std::string key_to_file(std::string_view key, std::string_view media_type) {
     bool lossy = false;
     std::string_view k = key;
@@ -212,6 +225,10 @@ std::string key_to_file(std::string_view key, std::string_view media_type) {
         out.insert(out.begin(), '_');
         lossy = true;
     }
+    if (out.size() > 100) {
+        out.resize(64);
+        lossy = true;
+    }
     std::vector<std::string_view> segs;
     std::size_t i = path.empty() ? 0 : 1;
     while (i <= path.size()) {
@@ -224,7 +241,17 @@ std::string key_to_file(std::string_view key, std::string_view media_type) {
     if (segs.empty()) segs.emplace_back();
     std::string_view last = segs.back();
     segs.pop_back();
+    // Bounded depth and length: a URL of 2,000 levels keeps its first folders and hashes the rest
+    // (the key's hash on the name tells such files apart).
+    if (segs.size() > kMaxFolders) {
+        segs.resize(kMaxFolders);
+        lossy = true;
+    }
     for (auto seg : segs) {
+        if (out.size() > kMaxFolderBytes) {
+            lossy = true;
+            break;
+        }
         std::string name = sanitise_name(seg, false, lossy);
         if (name.empty()) {
             name = "_";

@@ -42,7 +42,9 @@ bool looks_case_insensitive_path(std::string_view path);
 // already ends in .html/.htm; other types get the extension of their media type when the name
 // lacks it; a query becomes "@k=v&k2=v2" before the extension; characters unsafe in file names
 // become "_" and such lossy names (and over-long ones) get "~" and 8 hex digits of the key's
-// SHA-1, so two keys never share a file.
+// SHA-1, so two keys never share a file. Safe and bounded: no name holds ".." or starts with
+// ".", no part is over 255 bytes, at most 16 folders below the host (the rest is hashed).
+// The view's files are named by this function only (Catalog, package.hpp).
 std::string key_to_file(std::string_view key, std::string_view media_type);
 // The same name with "~" and 8 hex digits of SHA-1(salt) inserted before the extension.
 std::string disambiguate_file(std::string_view file, std::string_view salt);

@@ -20,6 +20,14 @@ bool starts_warc_version(std::string_view s) {
     return s.size() >= 6 && s.substr(0, 5) == "WARC/" && s[5] >= '0' && s[5] <= '9';
 }
 
+// An ARC header line begins with its URL: a scheme ("http:", "filedesc:", "dns:") at the start.
+bool starts_arc_header(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size() && i < 16 && std::isalpha(static_cast<unsigned char>(s[i])))
+        ++i;
+    return i >= 3 && i < s.size() && s[i] == ':';
+}
+
 std::string printable(std::string_view s, std::size_t max = 24) {
     std::string out;
     for (char c : s.substr(0, max)) {
@@ -124,7 +132,12 @@ bool parse_warc_date(std::string_view v, std::string& day, std::string& iso) {
 }
 
 WarcReader::WarcReader(Input& in, std::string name, InflateLimits limits)
-    : stream_(in, limits), name_(std::move(name)) {}
+    : stream_(in), limits_(limits), name_(std::move(name)) {}
+
+std::uint64_t WarcReader::record_source_bytes() const {
+    std::uint64_t now = stream_.compressed_position();
+    return now > source_start_ ? now - source_start_ : 0;
+}
 
 std::string WarcReader::where(const WarcRecord& r) const {
     return name_ + ": record " + std::to_string(r.index) + " at offset " + std::to_string(r.offset);
@@ -176,8 +189,11 @@ std::size_t WarcReader::read(char* buf, std::size_t n) {
         if (auto b = stream_.boundary_in(cur == 0 ? 0 : cur - 1, cur + k - 1);
             b && *b > block_start_) {
             std::size_t rel = static_cast<std::size_t>(*b - cur);
-            std::size_t have = stream_.fill(rel + 6);
-            if (have >= rel + 6 && starts_warc_version(stream_.available().substr(rel, 6))) {
+            std::size_t have = stream_.fill(rel + 17);
+            std::string_view next = stream_.available().substr(
+                rel, std::min<std::size_t>(have - std::min(have, rel), 17));
+            if (have >= rel + 6 &&
+                (arc_ ? starts_arc_header(next) : starts_warc_version(next.substr(0, 6)))) {
                 truncated_ = true;
                 warnings_.push_back(where(current_) + ": Content-Length " +
                                     std::to_string(current_.content_length) +
@@ -217,7 +233,8 @@ bool WarcReader::resync() {
         for (std::size_t i = 0; i + 6 <= a.size(); ++i) {
             char before = i == 0 ? prev : a[i - 1];
             bool line_start = before == '\n' || stream_.member_at(base + i).start == base + i;
-            if (line_start && a[i] == 'W' && starts_warc_version(a.substr(i, 6))) {
+            if (line_start && (arc_ ? starts_arc_header(a.substr(i, 17))
+                                    : a[i] == 'W' && starts_warc_version(a.substr(i, 6)))) {
                 stream_.consume(i);
                 return true;
             }
@@ -278,6 +295,65 @@ bool WarcReader::read_header(WarcRecord& rec, bool& bad) {
     return true;
 }
 
+// ARC (Internet Archive, 1996–2009; wget and Heritrix wrote it too): a record is one header
+// line "URL IP-address Archive-date Content-type Archive-length" (version 1; version 2 adds
+// result code, checksum, location, offset and file name before the length), the block, a LF.
+// The first record (filedesc://) describes the file; its block's first line gives the version.
+// The line becomes WARC fields, so the rest of the reader (and ingest) is the same.
+bool WarcReader::read_arc_header(WarcRecord& rec) {
+    std::size_t avail = stream_.fill(64 * 1024);
+    std::string_view a = stream_.available().substr(0, avail);
+    auto nl = a.find('\n');
+    if (nl == std::string_view::npos) {
+        warnings_.push_back(where_offset(stream_.position()) +
+                            ": ARC header line without its end; skipped to the next record");
+        stream_.consume(std::max<std::size_t>(1, avail));
+        return false;
+    }
+    std::string line(ascii::trim(a.substr(0, nl), kHeaderSpace));
+    stream_.consume(nl + 1);
+    std::vector<std::string> f;
+    for (std::size_t i = 0; i < line.size();) {
+        auto sp = line.find(' ', i);
+        if (sp == std::string::npos) sp = line.size();
+        if (sp > i) f.push_back(line.substr(i, sp - i));
+        i = sp + 1;
+    }
+    std::size_t per = arc_version_ == 2 ? 10 : 5;
+    if (f.size() < per) {
+        if (f.size() < 5) {
+            warnings_.push_back(where_offset(stream_.position()) + ": ARC header line \"" +
+                                printable(line, 60) + "\" has " + std::to_string(f.size()) +
+                                " fields, not " + std::to_string(per) +
+                                "; skipped to the next record");
+            return false;
+        }
+        per = 5;
+    }
+    std::size_t b = f.size() - per;  // the URL's last field (a URL written with spaces)
+    std::string url = f[0];
+    for (std::size_t i = 1; i <= b; ++i)
+        url += "%20" + f[i];
+    const std::string& date = f[b + 2];
+    const std::string& type = f[b + 3];
+    const std::string& length = f.back();
+    bool filedesc = url.rfind("filedesc:", 0) == 0;
+    rec.version = arc_version_ == 2 ? "ARC/2" : "ARC/1";
+    rec.fields = {{"WARC-Type", filedesc ? "warcinfo" : "response"},
+                  {"WARC-Date", date},
+                  {"Content-Length", length},
+                  {"WARC-IP-Address", f[b + 1]},
+                  {"Content-Type", type}};
+    if (!filedesc) rec.fields.emplace_back("WARC-Target-URI", url);
+    if (filedesc) {
+        // The version: the first word of the block ("1 0 Alexa Internet").
+        std::size_t have = stream_.fill(64);
+        std::string_view blk = stream_.available().substr(0, have);
+        if (!blk.empty() && blk[0] == '2') arc_version_ = 2;
+    }
+    return true;
+}
+
 bool WarcReader::next(WarcRecord& record) {
     if (dead_) return false;
     try {
@@ -307,9 +383,12 @@ bool WarcReader::next(WarcRecord& record) {
                 else
                     break;
             }
-            stream_.fill(6);
+            stream_.fill(17);
             std::string_view a = stream_.available();
-            if (!starts_warc_version(a.substr(0, std::min<std::size_t>(a.size(), 6)))) {
+            if (count_ == 0 && stream_.position() < 16 && a.substr(0, 11) == "filedesc://")
+                arc_ = true;
+            if (arc_ ? !starts_arc_header(a.substr(0, std::min<std::size_t>(a.size(), 17)))
+                     : !starts_warc_version(a.substr(0, std::min<std::size_t>(a.size(), 6)))) {
                 if (count_ == 0 && stream_.position() < 16)
                     throw NotWarcError(name_ + ": not a WARC file (it begins with \"" +
                                        printable(a) + "\", not a WARC/1.x version line)");
@@ -335,7 +414,8 @@ bool WarcReader::next(WarcRecord& record) {
             WarcRecord rec;
             bool bad = false;
             std::uint64_t start = stream_.position();
-            if (!read_header(rec, bad)) {
+            std::uint64_t header_source = stream_.compressed_position();
+            if (arc_ ? !read_arc_header(rec) : !read_header(rec, bad)) {
                 if (!resync()) return false;
                 continue;
             }
@@ -344,6 +424,9 @@ bool WarcReader::next(WarcRecord& record) {
             rec.offset = stream_.gzip() ? m.offset : start;
             rec.member_start = !stream_.gzip() || m.start == start;
             rec.position = start;
+            // Where the record starts in the file: its gzip member's offset when it starts one
+            // (Annex D), else how far the decompressor had read when its header was found.
+            source_start_ = rec.member_start ? rec.offset : header_source;
             std::string_view cl = ascii::trim(rec.field("Content-Length"), kHeaderSpace);
             bool ok =
                 !cl.empty() && cl.size() <= 18 &&

@@ -1,4 +1,6 @@
-// The project's own WARC record reader (ISO 28500: WARC/1.0 and 1.1, also 0.17/0.18), on zlib.
+// The project's own WARC record reader (ISO 28500: WARC/1.0 and 1.1, also 0.17/0.18), on zlib;
+// it also reads ARC files (versions 1 and 2, plain or gzip), whose header lines it turns into
+// WARC fields.
 // libarchive's WARC reader fails on real crawler output (ARCHIVE.md §3), so this one: accepts
 // wget's bracketed WARC-Target-URI, every record type, fractional WARC-Date, one gzip member per
 // record or one for the whole file, any block size (streamed), a missing record separator; it
@@ -58,10 +60,21 @@ class WarcReader {
 
     // Reads the current record's block. Returns 0 at its end. Stops early (block_truncated())
     // at the end of the file, or at a gzip member boundary followed by a new record when the
-    // Content-Length is too long. Throws StreamError on corrupt/truncated gzip data or a bomb:
-    // the current record is then incomplete, and next() returns false.
+    // Content-Length is too long. Throws StreamError on corrupt/truncated gzip data: the current
+    // record is then incomplete, and next() returns false. The reader does not judge expansion:
+    // the caller stops reading a block whose output is over_limit() and next() skips the rest
+    // (decompressed and dropped, memory bounded), so the records after a bomb are still read.
     std::size_t read(char* buf, std::size_t n);
     bool block_truncated() const { return truncated_; }
+    // Bytes of the source file the current record has used so far (compressed bytes from its
+    // gzip member's start; plain files: bytes from its header).
+    std::uint64_t record_source_bytes() const;
+    // Whether `out` bytes decoded from the current record (its block, or an entity decoded from
+    // it, however nested the codings) exceed the expansion limit for its source bytes.
+    bool over_limit(std::uint64_t out) const {
+        return limits_.exceeded(out, record_source_bytes());
+    }
+    const InflateLimits& limits() const { return limits_; }
     std::uint64_t block_read() const { return block_done_; }
 
     // Warnings so far (taken: the vector is cleared).
@@ -71,6 +84,7 @@ class WarcReader {
     // Records the stop reason after a StreamError thrown by read() or next().
     void stop(const StreamError& e);
     bool gzip() const { return stream_.gzip(); }
+    bool arc() const { return arc_; }
     std::size_t records() const { return count_; }
     const std::string& name() const { return name_; }
 
@@ -80,8 +94,11 @@ class WarcReader {
     bool skip_separator();
     bool resync();
     bool read_header(WarcRecord& record, bool& bad);
+    bool read_arc_header(WarcRecord& record);
 
     DecompressedStream stream_;
+    InflateLimits limits_;
+    std::uint64_t source_start_ = 0;
     std::string name_;
     std::size_t count_ = 0;
     WarcRecord current_;
@@ -89,6 +106,8 @@ class WarcReader {
     std::uint64_t block_start_ = 0, block_end_ = 0, block_done_ = 0;
     bool truncated_ = false;
     bool dead_ = false;
+    bool arc_ = false;     // an ARC file (read_arc_header)
+    int arc_version_ = 1;  // from its filedesc record
     std::optional<std::string> stopped_;
     std::vector<std::string> warnings_;
 };

@@ -12,37 +12,64 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The dissolved district as the registry knows it, with the successors and the legal basis
-// (content/site.json "reorganisation").
+// The legal basis of the arrangement: `district_end` acts for a district (the district level
+// ended by them); the commune arrangement resolution for a commune, and for a district when
+// site.json names no such act.
+std::string legal_basis(const content::SiteConfig& config, bool district) {
+    std::string basis;
+    for (const auto& act : config.reform_acts) {
+        if (!district || act.role != "district_end") continue;
+        if (!basis.empty()) basis += "; ";
+        basis += act.number + " ngày " + act.date;
+    }
+    if (basis.empty()) {
+        basis = config.resolution;
+        if (!config.resolution_date.empty()) basis += " ngày " + config.resolution_date;
+        if (!config.resolution_title.empty()) basis += " " + config.resolution_title;
+    }
+    return basis;
+}
+
+// The unit that ceased to exist on the reorganisation, as the registry knows it: an old district
+// or an old commune (ward, township), with its successors and the legal basis (content/site.json
+// "reorganisation").
 archive::UnitInfo unit_info(const fs::path& content_dir, const std::string& code) {
     // The same site.json and registry the build reads: the dissolution date and its legal basis
     // are the reorganisation's (no date is assumed when site.json lacks one: it is an error).
     const auto config = content::SiteConfig::load(content_dir / "site.json");
     const fs::path registry_file = content_dir / config.registry;
     auto registry = units::Registry::load(registry_file);
+    archive::UnitInfo u;
+    u.dissolved = config.effective_date;
+    if (const units::OldCommune* c = registry.find_old_commune(code)) {
+        const units::OldDistrict* d = registry.find_old_district(c->district_code);
+        u.code = c->code;
+        u.name = c->full_name;
+        u.type = c->type;
+        u.level = "commune";
+        u.district = d ? d->full_name : "";
+        u.district_code = c->district_code;
+        u.province = d ? d->province_name : "";
+        u.legal_basis = legal_basis(config, false);
+        for (const auto& succ : registry.successors_of_commune(code))
+            if (succ.unit)
+                u.successors.push_back({succ.unit->code, succ.unit->full_name, succ.partial});
+        return u;
+    }
     const units::OldDistrict* d = registry.find_old_district(code);
     if (!d)
         throw InputError("--unit " + code,
-                         "no old district with this code in " + registry_file.string() +
-                             " (archive packages are made for the dissolved districts)");
-    archive::UnitInfo u;
+                         "no old district or old commune with this code in " +
+                             registry_file.string() +
+                             " (archive packages are made for the units that ceased to exist)");
     u.code = d->code;
     u.name = d->full_name;
     u.type = d->type;
+    u.level = "district";
+    u.district = d->full_name;
+    u.district_code = d->code;
     u.province = d->province_name;
-    u.dissolved = config.effective_date;
-    // The district level ended by the acts site.json gives that role; without them, the
-    // commune arrangement resolution is the only act the content names.
-    for (const auto& act : config.reform_acts) {
-        if (act.role != "district_end") continue;
-        if (!u.legal_basis.empty()) u.legal_basis += "; ";
-        u.legal_basis += act.number + " ngày " + act.date;
-    }
-    if (u.legal_basis.empty()) {
-        u.legal_basis = config.resolution;
-        if (!config.resolution_date.empty()) u.legal_basis += " ngày " + config.resolution_date;
-        if (!config.resolution_title.empty()) u.legal_basis += " " + config.resolution_title;
-    }
+    u.legal_basis = legal_basis(config, true);
     for (const auto& succ : registry.successors_of_district(code)) {
         if (!succ.unit) continue;
         u.successors.push_back({succ.unit->code, succ.unit->full_name, succ.partial});
@@ -58,8 +85,8 @@ int print_ingest_report(const archive::IngestReport& r, std::ostream& out, std::
         for (const auto& [type, n] : s.types)
             counts += (counts.empty() ? "" : ", ") + std::to_string(n) + " " + type;
         out << "read " << s.path << " (" << s.format << "): " << s.entries
-            << (s.format.rfind("warc", 0) == 0 ? " records" : " members") << " (" << counts << "), "
-            << s.captures << " captures kept, " << s.warnings << " warnings\n";
+            << (s.format.find("arc") != std::string::npos ? " records" : " members") << " ("
+            << counts << "), " << s.captures << " captures kept, " << s.warnings << " warnings\n";
     }
     if (!r.ok) {
         err << "error: " << r.error << "\n";
@@ -120,8 +147,12 @@ void add_archive_command(CLI::App& app, ArchiveCommand& cmd) {
         app.add_subcommand("archive", "Preservation packages of the dissolved districts' websites");
     archive->require_subcommand(1);
     cmd.ingest = archive->add_subcommand(
-        "ingest", "Add backups (WARC, tar, zip, 7z mirrors) to content/archives/<OLD_CODE>/");
-    cmd.ingest->add_option("--unit", cmd.unit, "Old district code (e.g. 651)")->required();
+        "ingest", "Add backups (WARC, ARC, tar, zip, 7z mirrors) to content/archives/<OLD_CODE>/");
+    cmd.ingest
+        ->add_option("--unit", cmd.unit,
+                     "Code of the old district (e.g. 651) or old commune (e.g. 24373) that ceased "
+                     "to exist")
+        ->required();
     cmd.ingest->add_option("--captured", cmd.captured,
                            "Capture date YYYY-MM-DD (default: from the records)");
     cmd.ingest->add_option("--content", cmd.content_dir, "Content directory")
@@ -131,6 +162,16 @@ void add_archive_command(CLI::App& app, ArchiveCommand& cmd) {
     cmd.ingest->add_option("--demonstration", cmd.demonstration,
                            "Mark the package as a demonstration, not a capture of the unit's "
                            "real site (bag-info.txt Xasite-Demonstration: TEXT, shown as such)");
+    cmd.ingest
+        ->add_option("--max-record-expansion", cmd.max_record_expansion,
+                     "Most one capture may expand to when over 200 times its size in the file "
+                     "(default 64MiB; e.g. 16MiB, 1GiB)")
+        ->transform(CLI::AsSizeValue(false));
+    cmd.ingest
+        ->add_option("--max-package-expansion", cmd.max_package_expansion,
+                     "Most one ingest may extract when over 20 times the sources' size "
+                     "(default 256MiB)")
+        ->transform(CLI::AsSizeValue(false));
     cmd.ingest->add_option("SOURCE", cmd.sources, "Backup files")->required();
     cmd.verify = archive->add_subcommand(
         "verify",
@@ -153,6 +194,8 @@ int run_archive_command(const ArchiveCommand& cmd, std::ostream& out, std::ostre
     o.sources = cmd.sources;
     o.base_url = cmd.base_url;
     o.demonstration = cmd.demonstration;
+    if (cmd.max_record_expansion) o.bomb_floor_bytes = cmd.max_record_expansion;
+    if (cmd.max_package_expansion) o.package_floor_bytes = cmd.max_package_expansion;
     try {
         o.unit = unit_info(cmd.content_dir, cmd.unit);
     } catch (const std::exception& e) {

@@ -4,6 +4,8 @@
 // (archive::IngestReport, archive::VerifyReport).
 #pragma once
 
+#include <cstdint>
+
 #include <filesystem>
 #include <ostream>
 #include <string>
@@ -17,6 +19,8 @@ struct ArchiveCommand {
     CLI::App* ingest = nullptr;
     CLI::App* verify = nullptr;
     std::string unit, captured, base_url, demonstration;
+    // --max-record-expansion, --max-package-expansion (0: the defaults of IngestOptions).
+    std::uint64_t max_record_expansion = 0, max_package_expansion = 0;
     std::filesystem::path content_dir = "content";
     std::vector<std::filesystem::path> sources;
     std::filesystem::path package;

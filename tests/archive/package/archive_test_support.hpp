@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "archive/package/archive_package.hpp"
 #include "archive/package/gzip.hpp"
 #include "archive/package/io.hpp"
 #include "archive/package/warc.hpp"
@@ -20,6 +21,18 @@ namespace xasite::testing {
 inline std::filesystem::path archive_fixtures() {
     return fixtures_dir() / "archive";
 }
+// The unit of the packages the tests make: Huyện Ea Kar (651), as the registry gives it.
+inline archive::UnitInfo ea_kar_unit() {
+    archive::UnitInfo u;
+    u.code = "651";
+    u.name = "Huyện Ea Kar";
+    u.type = "Huyện";
+    u.province = "Đắk Lắk";
+    u.dissolved = "2025-07-01";
+    u.successors = {{"24373", "Xã Ea Kar", false}, {"24376", "Xã Ea Knốp", true}};
+    return u;
+}
+
 inline std::filesystem::path shared_warcs() {
     return shared_dir() / "data" / "sites" / "warc";
 }

@@ -29,17 +29,6 @@ namespace fs = std::filesystem;
 using namespace xasite::testing;
 using json = nlohmann::json;
 
-UnitInfo ea_kar() {
-    UnitInfo u;
-    u.code = "651";
-    u.name = "Huyện Ea Kar";
-    u.type = "Huyện";
-    u.province = "Đắk Lắk";
-    u.dissolved = "2025-07-01";
-    u.successors = {{"24373", "Xã Ea Kar", false}, {"24376", "Xã Ea Knốp", true}};
-    return u;
-}
-
 // What ingest_package() and verify_package() report, with the messages joined: `err` holds the
 // warnings and the error (ingest) or the problems and the error (verify), `out` the sources read.
 // (The command's printed text is tested through the binary: ArchiveCli below, portal_crawl_test.)
@@ -68,7 +57,7 @@ class IngestFixture : public ::testing::Test {
         o.unit_code = "651";
         o.content_dir = content();
         o.sources = std::move(srcs);
-        o.unit = ea_kar();
+        o.unit = ea_kar_unit();
         if (tweak) tweak(o);
         auto before = snapshot(tmp_.path(), package());
         std::map<fs::path, std::string> digests;
@@ -817,7 +806,6 @@ TEST(ArchiveCli, UnknownUnitMissingPackageAndUsage) {
     fs::copy_file(archive_fixtures() / "warc" / "example.warc.gz", src);
     std::string x = xasite_binary().string();
     std::string content = (tmp / "content").string();
-    // 24373 is a commune (a new unit), not a dissolved district.
     // Without site.json there is no dissolution date to record: an error naming the file.
     auto r =
         run_command(x + " archive ingest --unit 651 --content " + content + " " + src.string());
@@ -830,11 +818,13 @@ TEST(ArchiveCli, UnknownUnitMissingPackageAndUsage) {
     write_file_atomic(tmp / "content" / "site.json", site);
     fs::rename(tmp / "content" / "units" / "daklak-units.json",
                tmp / "content" / "units" / "tinh.json");
-    r = run_command(x + " archive ingest --unit 24373 --content " + content + " " + src.string());
+    // 99999 is neither an old district nor an old commune (old communes are accepted:
+    // ingest_trust_test.cpp, IngestTrustCli).
+    r = run_command(x + " archive ingest --unit 99999 --content " + content + " " + src.string());
     EXPECT_EQ(r.exit_code, 1) << r.out;
-    EXPECT_TRUE(contains(r.out, "--unit 24373: no old district")) << r.out;
+    EXPECT_TRUE(contains(r.out, "--unit 99999: no old district or old commune")) << r.out;
     EXPECT_TRUE(contains(r.out, "units/tinh.json")) << r.out;
-    EXPECT_FALSE(fs::exists(tmp / "content" / "archives" / "24373"));
+    EXPECT_FALSE(fs::exists(tmp / "content" / "archives" / "99999"));
     r = run_command(x + " archive verify " + (tmp / "nothing").string());
     EXPECT_EQ(r.exit_code, 1) << r.out;
     EXPECT_TRUE(contains(r.out, "not a package directory")) << r.out;
