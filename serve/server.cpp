@@ -199,6 +199,15 @@ struct SiteServer::Impl {
           searcher(options.index_dir.empty() ? index_path_for(options.site_dir) : options.index_dir,
                    options.index_recheck) {
         if (!options.archive_dir.empty()) archive_prefix = "/" + options.archive_dir + "/";
+        // cpp-httplib's default socket options set SO_REUSEPORT as well as SO_REUSEADDR: a second
+        // `xasite serve` on the same port would then bind too and the kernel would split the
+        // requests between the two. SO_REUSEADDR alone (a restart while old connections sit in
+        // TIME_WAIT) keeps the port exclusive, so the second server fails with a clear message.
+        server.set_socket_options([](socket_t sock) {
+            int yes = 1;
+            setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const void*>(&yes),
+                       sizeof(yes));
+        });
     }
 
     bool is_archive_path(const std::string& path) const {
@@ -422,7 +431,7 @@ int SiteServer::bind() {
     }
     if (port < 0)
         im.log << "error: cannot listen on " << im.options.host << ":" << im.options.port
-               << " (in use?)\n";
+               << ": the address is in use (another `xasite serve`?) or not available\n";
     return port;
 }
 
