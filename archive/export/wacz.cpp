@@ -383,23 +383,14 @@ std::string surt_key(std::string_view url_text) {
     key += ")";
     key += ascii::lower(parsed->path.empty() ? std::string("/") : parsed->path);
     if (parsed->has_query && !parsed->query.empty()) {
-        // Sorted by name, stable (URLSearchParams.sort), as warcio's getSurt.
-        std::vector<std::pair<std::string, std::string>> params;
+        // The "name=value" parts sorted as strings, as warcio's getSurt does.
         const std::string query = ascii::lower(parsed->query);
-        for (std::string_view p : text::split(query, '&')) {
-            std::size_t eq = p.find('=');
-            params.emplace_back(std::string(p.substr(0, eq)), eq == std::string_view::npos
-                                                                  ? std::string()
-                                                                  : std::string(p.substr(eq)));
-        }
-        std::stable_sort(params.begin(), params.end(),
-                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::vector<std::string_view> params = text::split(query, '&');
+        std::sort(params.begin(), params.end());
         key += '?';
-        bool first = true;
-        for (const auto& [k, v] : params) {
-            if (!first) key += '&';
-            first = false;
-            key += k + v;
+        for (std::size_t i = 0; i < params.size(); ++i) {
+            if (i) key += '&';
+            key.append(params[i]);
         }
     }
     return key;

@@ -8,7 +8,8 @@
 //                   replays a page of it in Chromium (puppeteer-core): the page's text is read
 //                   inside the replay iframe.
 // Usage: node wacz.js --check cdx|replay --xasite BIN --package DIR --work DIR --deps NODE_MODULES
-//                     [--chromium /usr/bin/chromium] [--url URL --expect TEXT]
+//                     [--warc FILE --content DIR] (cdx: also a package ingested from FILE)
+//                     [--chromium /usr/bin/chromium] [--url URL --expect TEXT] (replay)
 // Fails (never skips) when node_modules or Chromium are missing: run `make browser-deps`.
 'use strict';
 
@@ -57,11 +58,29 @@ function readZip(file) {
   return entries;
 }
 
-function exportWacz(args) {
+function run(cmd, argv) {
+  const r = spawnSync(cmd, argv, {encoding: 'utf8'});
+  if (r.status !== 0) fail(`${cmd} ${argv.join(' ')}: ${r.error ? r.error.message : 'exit ' + r.status}\n${r.stdout}${r.stderr}`);
+  return r;
+}
+
+// A package made here from a WARC (xasite archive ingest, with the registry and site.json of
+// the content tree --content), so the index of an original WARC is compared too.
+function warcPackage(args) {
+  const content = path.join(args.work, 'content');
+  fs.rmSync(content, {recursive: true, force: true});
+  fs.mkdirSync(path.join(content, 'units'), {recursive: true});
+  fs.copyFileSync(path.join(args.content, 'site.json'), path.join(content, 'site.json'));
+  fs.copyFileSync(path.join(args.content, 'units', 'daklak-units.json'), path.join(content, 'units', 'daklak-units.json'));
+  run(args.xasite, ['archive', 'ingest', '--unit', '651', '--content', content, args.warc]);
+  return path.join(content, 'archives', '651');
+}
+
+function exportWacz(args, pkg = args.package, name = 'export.wacz') {
   fs.mkdirSync(args.work, {recursive: true});
-  const out = path.join(args.work, 'export.wacz');
+  const out = path.join(args.work, name);
   fs.rmSync(out, {force: true});
-  const r = spawnSync(args.xasite, ['archive', 'export', '--format', 'wacz', '--output', out, args.package],
+  const r = spawnSync(args.xasite, ['archive', 'export', '--format', 'wacz', '--output', out, pkg],
                       {encoding: 'utf8'});
   if (r.status !== 0) fail(`xasite archive export: ${r.error ? r.error.message : 'exit ' + r.status}\n${r.stdout}${r.stderr}`);
   process.stdout.write(r.stdout);
@@ -75,7 +94,12 @@ async function checkCdx(args, deps) {
   } catch (e) {
     fail(`warcio is not installed in ${deps} (${e.message}); run make browser-deps`);
   }
-  const wacz = exportWacz(args);
+  const waczs = [exportWacz(args)];
+  if (args.warc) waczs.push(exportWacz(args, warcPackage(args), 'warc.wacz'));
+  for (const wacz of waczs) await compareCdx(args, warcio, wacz);
+}
+
+async function compareCdx(args, warcio, wacz) {
   const zip = readZip(wacz);
   const ours = zip.get('indexes/index.cdxj').data.toString('utf8').split('\n').filter(Boolean).map((line) => {
     const [urlkey, timestamp] = line.split(' ', 2);
@@ -116,8 +140,8 @@ async function checkCdx(args, deps) {
     console.error(`xasite indexes ${k} ${o.url}; warcio does not`);
     ++problems;
   }
-  if (problems) fail(`${problems} differences between the CDXJ and warcio's index`);
-  console.log(`ok: ${ours.length} CDXJ lines equal warcio ${require(path.join(deps, 'warcio', 'package.json')).version}'s ` +
+  if (problems) fail(`${path.basename(wacz)}: ${problems} differences between the CDXJ and warcio's index`);
+  console.log(`ok: ${path.basename(wacz)}: ${ours.length} CDXJ lines equal warcio ${require(path.resolve(args.deps, 'warcio', 'package.json')).version}'s ` +
               `(${fields.join(', ')}) on ${files.map((f) => f.filename).join(', ')}`);
 }
 
@@ -155,7 +179,10 @@ async function checkReplay(args, deps) {
   let puppeteer, rwp;
   try {
     puppeteer = req('puppeteer-core');
-    rwp = path.dirname(req.resolve('replaywebpage/package.json'));
+    // The package's "exports" hide package.json: its folder is found beside puppeteer-core.
+    rwp = path.join(deps, 'replaywebpage');
+    for (const f of ['ui.js', 'sw.js', 'package.json'])
+      if (!fs.existsSync(path.join(rwp, f))) throw Object.assign(new Error(`${rwp}/${f} missing`), {code: 'MISSING'});
   } catch (e) {
     fail(`puppeteer-core or replaywebpage is not installed in ${deps} (${e.code || e.message}); run make browser-deps`);
   }
