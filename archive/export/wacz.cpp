@@ -16,6 +16,7 @@
 #include "archive/package/digest.hpp"
 #include "archive/package/gzip.hpp"
 #include "archive/package/io.hpp"
+#include "archive/package/mime.hpp"
 #include "archive/package/package.hpp"
 #include "archive/package/transcode.hpp"
 #include "archive/package/warc.hpp"
@@ -236,8 +237,11 @@ void write_mirror_warc(const PackageData& data, const fs::path& path, const std:
     report.wrote_warc = true;
 }
 
-// Indexes an original WARC of the package: every record the package kept as a capture
-// (response, resource, revisit), with its compressed length from the record offsets.
+// Indexes an original WARC of the package as warcio's and pywb's indexers do: every response,
+// revisit, resource and metadata record (not warcinfo, request, or application/warc-fields),
+// with the WARC's own URI, date and payload digest; status and media type of HTTP responses
+// from the package's records. Length: the record's gzip member, or in an uncompressed file the
+// record without the separator that follows it.
 void index_original_warc(const PackageData& data, const std::string& source_path,
                          const std::string& filename, std::vector<IndexEntry>& index,
                          ExportReport& report) {
@@ -245,37 +249,66 @@ void index_original_warc(const PackageData& data, const std::string& source_path
     for (const Record& r : data.records)
         if (r.source == source_path && r.kind != "file") captures.emplace(r.offset, &r);
     const fs::path path = data.dir / source_path;
-    std::vector<std::uint64_t> offsets;
-    bool whole_member = false;
+    struct Seen {
+        std::uint64_t offset;
+        std::string type, uri, date, digest, content_type;
+    };
+    std::vector<Seen> seen;
+    bool whole_member = false, gzip = false;
     {
         FileInput in(path);
         WarcReader reader(in, filename);
         WarcRecord rec;
         try {
             while (reader.next(rec)) {
-                offsets.push_back(rec.offset);
+                seen.push_back({rec.offset, rec.type(), rec.target_uri(), rec.date(),
+                                std::string(rec.field("WARC-Payload-Digest")),
+                                std::string(rec.field("Content-Type"))});
                 if (!rec.member_start) whole_member = true;
             }
         } catch (const StreamError& e) {
             reader.stop(e);
         }
+        gzip = reader.gzip();
         if (reader.stopped()) report.warnings.push_back(*reader.stopped());
     }
     if (whole_member)
         report.warnings.push_back(filename +
                                   ": one gzip member holds several records; replay tools "
                                   "cannot read its records by offset");
-    offsets.push_back(fs::file_size(path));
-    std::sort(offsets.begin(), offsets.end());
-    offsets.erase(std::unique(offsets.begin(), offsets.end()), offsets.end());
-    for (const auto& [offset, r] : captures) {
-        auto next = std::upper_bound(offsets.begin(), offsets.end(), offset);
-        if (next == offsets.end()) continue;
-        std::string mime = r->kind == "revisit" ? "warc/revisit" : r->mime;
-        index.push_back(
-            {surt_key(r->url), cdx_timestamp(r->date),
-             cdxj_line(r->url, r->date, mime, r->status, strip_digest_prefix(r->payload_digest),
-                       *next - offset, offset, filename)});
+    const std::uint64_t size = fs::file_size(path);
+    const std::string bytes = gzip ? std::string() : read_file(path);
+    for (std::size_t i = 0; i < seen.size(); ++i) {
+        const Seen& w = seen[i];
+        const bool fields = media_type(w.content_type) == "application/warc-fields";
+        if (w.type == "warcinfo" || w.type == "request" ||
+            ((w.type == "metadata" || w.type == "resource") && fields) ||
+            (w.type != "response" && w.type != "revisit" && w.type != "resource" &&
+             w.type != "metadata"))
+            continue;
+        std::uint64_t end = i + 1 < seen.size() ? seen[i + 1].offset : size;
+        if (!gzip)  // the record separator is not part of the record
+            for (int k = 0;
+                 k < 2 && end >= w.offset + 2 && bytes[end - 2] == '\r' && bytes[end - 1] == '\n';
+                 ++k)
+                end -= 2;
+        std::string mime;
+        int status = 0;
+        auto it = captures.find(w.offset);
+        if (w.type == "revisit") {
+            mime = "warc/revisit";
+        } else if (w.type == "response") {
+            if (it != captures.end()) {
+                std::string_view recorded = field_value(it->second->headers, "Content-Type");
+                mime = recorded.empty() ? it->second->mime : media_type(recorded);
+            }
+        } else {
+            mime = media_type(w.content_type);
+        }
+        if (it != captures.end()) status = it->second->status;
+        index.push_back({surt_key(w.uri), cdx_timestamp(w.date),
+                         cdxj_line(w.uri, w.date, mime, status, strip_digest_prefix(w.digest),
+                                   end - w.offset, w.offset, filename)});
     }
 }
 
@@ -364,7 +397,7 @@ std::string cdx_timestamp(std::string_view iso) {
 
 std::string surt_key(std::string_view url_text) {
     auto parsed = url::parse_absolute_url(url_text);
-    if (!parsed || !parsed->is_http()) return ascii::lower(url_text);
+    if (!parsed || !parsed->is_http()) return std::string(url_text);  // as warcio: unchanged
     std::string host = ascii::lower(parsed->host);
     // warcio and pywb drop "www", "www2", … before reversing.
     if (host.rfind("www", 0) == 0) {

@@ -8,7 +8,7 @@
 //                   replays a page of it in Chromium (puppeteer-core): the page's text is read
 //                   inside the replay iframe.
 // Usage: node wacz.js --check cdx|replay --xasite BIN --package DIR --work DIR --deps NODE_MODULES
-//                     [--warc FILE --content DIR] (cdx: also a package ingested from FILE)
+//                     [--warc FILE,… --content DIR] (cdx: also packages ingested from each FILE)
 //                     [--chromium /usr/bin/chromium] [--url URL --expect TEXT] (replay)
 // Fails (never skips) when node_modules or Chromium are missing: run `make browser-deps`.
 'use strict';
@@ -66,13 +66,13 @@ function run(cmd, argv) {
 
 // A package made here from a WARC (xasite archive ingest, with the registry and site.json of
 // the content tree --content), so the index of an original WARC is compared too.
-function warcPackage(args) {
+function warcPackage(args, warc) {
   const content = path.join(args.work, 'content');
   fs.rmSync(content, {recursive: true, force: true});
   fs.mkdirSync(path.join(content, 'units'), {recursive: true});
   fs.copyFileSync(path.join(args.content, 'site.json'), path.join(content, 'site.json'));
   fs.copyFileSync(path.join(args.content, 'units', 'daklak-units.json'), path.join(content, 'units', 'daklak-units.json'));
-  run(args.xasite, ['archive', 'ingest', '--unit', '651', '--content', content, args.warc]);
+  run(args.xasite, ['archive', 'ingest', '--unit', '651', '--content', content, warc]);
   return path.join(content, 'archives', '651');
 }
 
@@ -95,7 +95,8 @@ async function checkCdx(args, deps) {
     fail(`warcio is not installed in ${deps} (${e.message}); run make browser-deps`);
   }
   const waczs = [exportWacz(args)];
-  if (args.warc) waczs.push(exportWacz(args, warcPackage(args), 'warc.wacz'));
+  for (const warc of (args.warc || '').split(',').filter(Boolean))
+    waczs.push(exportWacz(args, warcPackage(args, warc), path.basename(warc) + '.wacz'));
   for (const wacz of waczs) await compareCdx(args, warcio, wacz);
 }
 
