@@ -367,15 +367,19 @@ struct SiteServer::Impl {
         return true;
     }
 
-    // Memento-Datetime and Link on an archived page (a memento).
-    void memento_headers(const std::string& path, httplib::Response& res) const {
-        if (captures.empty() || !is_archive_path(path)) return;
-        const std::string rest = path.substr(archive_prefix.size());
-        const std::size_t slash = rest.find('/');
-        if (slash == std::string::npos) return;
-        auto found = captures.find(std::string_view(rest).substr(0, slash));
+    // Memento-Datetime and Link on an archived page (a memento): by the file served, so that
+    // ".../" and ".../index.html" are the same memento.
+    void memento_headers(const fs::path& file, httplib::Response& res) const {
+        if (captures.empty()) return;
+        const fs::path rel = file.lexically_relative(options.site_dir / options.archive_dir);
+        auto part = rel.begin();
+        if (rel.empty() || part == rel.end() || *part == "..") return;
+        auto found = captures.find(part->string());
         if (found == captures.end()) return;
-        const archive::Capture* c = found->second.find_view_file(rest.substr(slash + 1));
+        fs::path view_file;
+        for (++part; part != rel.end(); ++part)
+            view_file /= *part;
+        const archive::Capture* c = found->second.find_view_file(view_file.generic_string());
         if (!c) return;
         const std::string base = archive_prefix + found->first + "/";
         res.set_header("Memento-Datetime", archive::http_date(c->datetime));
@@ -431,7 +435,7 @@ struct SiteServer::Impl {
             res.set_header("Cache-Control", html ? "no-cache" : "max-age=3600");
         }
         res.status = r.status;
-        if (r.status == 200) memento_headers(req.path, res);
+        if (r.status == 200 && is_archive_path(req.path)) memento_headers(r.file, res);
         res.set_content(std::move(body), r.content_type);
     }
 };

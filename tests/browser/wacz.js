@@ -214,9 +214,18 @@ async function checkReplay(args, deps) {
     page.on('console', (m) => log.push(`console ${m.type()}: ${m.text()}`));
     page.on('pageerror', (e) => log.push(`page error: ${e.message}`));
     await page.goto(`http://127.0.0.1:${port}/`, {waitUntil: 'load'});
-    const deadline = Date.now() + 90000;
-    let text = null, frameUrl = null;
+    // Under load the replay iframe can be navigated before the freshly installed service worker
+    // controls /replay/ (the server then answers 404 and ReplayWeb.page does not retry): the
+    // page is reloaded (the worker is installed by then) every 30 s, and the reloads are reported.
+    const deadline = Date.now() + 120000;
+    let text = null, frameUrl = null, reloads = 0, nextReload = Date.now() + 30000;
     while (Date.now() < deadline && text === null) {
+      if (Date.now() > nextReload) {
+        ++reloads;
+        nextReload = Date.now() + 30000;
+        log.push(`reload ${reloads}: frames ${page.frames().map((f) => f.url()).join(' ')}`);
+        await page.reload({waitUntil: 'load'}).catch((e) => log.push(`reload: ${e.message}`));
+      }
       for (const f of page.frames()) {
         // The replayed page: /replay/w/<collection>/<timestamp>mp_/<original URL>.
         if (!/mp_\//.test(f.url()) || !f.url().endsWith(target)) continue;
@@ -234,11 +243,11 @@ async function checkReplay(args, deps) {
     }
     if (text === null) {
       const frames = page.frames().map((f) => f.url()).join('\n  ');
-      fail(`ReplayWeb.page did not show "${expect}" for ${target} within 90 s.\nframes:\n  ${frames}\n${log.join('\n')}`);
+      fail(`ReplayWeb.page did not show "${expect}" for ${target} within 120 s (${reloads} reloads).\nframes:\n  ${frames}\n${log.join('\n')}`);
     }
     const version = require(path.join(rwp, 'package.json')).version;
     console.log(`ok: ReplayWeb.page ${version} in ${await browser.version()} replayed ${target} from the WACZ ` +
-                `(frame ${frameUrl}): "${text.split('\n').find((l) => l.includes(expect))}"`);
+                `(frame ${frameUrl}; ${reloads} reload(s)): "${text.split('\n').find((l) => l.includes(expect))}"`);
   } finally {
     await browser.close();
     server.close();

@@ -55,6 +55,16 @@ TEST(ServeMemento, TimeMapTimeGateAndHeaders) {
         << link;
     EXPECT_NE(link.find("rel=\"timemap\""), std::string::npos) << link;
 
+    // The folder form of the same file is the same memento.
+    if (home->view_file.size() > 10 &&
+        home->view_file.compare(home->view_file.size() - 10, 10, "index.html") == 0) {
+        const std::string folder = base + home->view_file.substr(0, home->view_file.size() - 10);
+        auto same = client.Get(folder.c_str());
+        ASSERT_TRUE(same);
+        EXPECT_EQ(same->status, 200);
+        EXPECT_EQ(same->get_header_value("Memento-Datetime"), "Sat, 28 Jun 2025 00:00:00 GMT");
+    }
+
     // The TimeMap.
     auto tm = client.Get((base + "timemap/link/http://eakar.daklak.gov.vn/index.html").c_str());
     ASSERT_TRUE(tm);
