@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -14,6 +15,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "archive/export/archive_export.hpp"
+#include "archive/package/url.hpp"
 #include "archive/view/archive_view.hpp"
 #include "core/error.hpp"
 #include "core/url.hpp"
@@ -191,6 +194,8 @@ struct SiteServer::Impl {
     httplib::Server server;
     std::mutex log_mutex;
     archive::OldUrlIndex old_urls;  // the reclaimed domains' addresses (loaded by bind())
+    // The captures of each archived district (Memento), by the district's folder; loaded by bind().
+    std::map<std::string, archive::CaptureIndex, std::less<>> captures;
     Searcher searcher;
     std::string archive_prefix;  // "/<archive_dir>/"; "" when there is none
     Impl(ServeOptions o, std::ostream& l)
@@ -199,6 +204,15 @@ struct SiteServer::Impl {
           searcher(options.index_dir.empty() ? index_path_for(options.site_dir) : options.index_dir,
                    options.index_recheck) {
         if (!options.archive_dir.empty()) archive_prefix = "/" + options.archive_dir + "/";
+        // cpp-httplib's default socket options set SO_REUSEPORT as well as SO_REUSEADDR: a second
+        // `xasite serve` on the same port would then bind too and the kernel would split the
+        // requests between the two. SO_REUSEADDR alone (a restart while old connections sit in
+        // TIME_WAIT) keeps the port exclusive, so the second server fails with a clear message.
+        server.set_socket_options([](socket_t sock) {
+            int yes = 1;
+            setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const void*>(&yes),
+                       sizeof(yes));
+        });
     }
 
     bool is_archive_path(const std::string& path) const {
@@ -268,6 +282,112 @@ struct SiteServer::Impl {
         return fill_search_page(page, r.query, html);
     }
 
+    // Reads the captures of every archive view whose package is in options.packages_dir.
+    void load_captures() {
+        const fs::path views = options.site_dir / options.archive_dir;
+        std::error_code ec;
+        for (fs::directory_iterator it(views, ec), end; !ec && it != end; it.increment(ec)) {
+            const fs::path meta = it->path() / "chuyen-huong" / "index.json";
+            if (!fs::is_regular_file(meta)) continue;
+            try {
+                std::ifstream in(meta);
+                const std::string unit = nlohmann::json::parse(in).value("unit", "");
+                const fs::path package = options.packages_dir / unit;
+                if (unit.empty() || unit.find('/') != std::string::npos ||
+                    !fs::is_directory(package)) {
+                    log << "warning: Memento off for " << it->path().string() << ": no package "
+                        << package.string() << "\n";
+                    continue;
+                }
+                captures.emplace(it->path().filename().string(),
+                                 archive::CaptureIndex::load(package));
+            } catch (const std::exception& e) {
+                log << "warning: Memento off for " << it->path().string() << ": " << e.what()
+                    << "\n";
+            }
+        }
+    }
+
+    // /<archive>/<district>/timemap/link/<url> and /<archive>/<district>/timegate/<url>
+    // (the original URL raw, as pywb takes it). False when the path is neither.
+    bool memento(const httplib::Request& req, httplib::Response& res) {
+        if (captures.empty() || !is_archive_path(req.path)) return false;
+        const std::string target = req.target.empty() ? req.path : req.target;
+        const std::string rest = target.substr(archive_prefix.size());
+        const std::size_t slash = rest.find('/');
+        if (slash == std::string::npos) return false;
+        const std::string district = rest.substr(0, slash);
+        std::string tail = rest.substr(slash + 1);
+        bool timemap = false;
+        if (tail.rfind("timemap/link/", 0) == 0) {
+            timemap = true;
+            tail.erase(0, 13);
+        } else if (tail.rfind("timegate/", 0) == 0) {
+            tail.erase(0, 9);
+        } else {
+            return false;
+        }
+        auto found = captures.find(district);
+        if (found == captures.end()) return false;
+        // A client or proxy may have merged the "//" of the scheme.
+        for (const char* scheme : {"http:/", "https:/"})
+            if (tail.rfind(scheme, 0) == 0 &&
+                tail.compare(0, std::strlen(scheme) + 1, std::string(scheme) + "/") != 0)
+                tail.insert(std::strlen(scheme), "/");
+        const std::string base = archive_prefix + district + "/";
+        const archive::Capture* c = found->second.find(tail);
+        if (!c) {
+            send_json_error(res, 404, "no memento of " + tail);
+            return true;
+        }
+        const std::string timegate = base + "timegate/" + c->url;
+        const std::string timemap_uri = base + "timemap/link/" + c->url;
+        std::vector<archive::Memento> mementos = {
+            {c->datetime, base + archive::encode_href_path(c->view_file)}};
+        if (timemap) {
+            res.set_content(archive::timemap_link(c->url, timegate, timemap_uri, mementos),
+                            "application/link-format");
+            return true;
+        }
+        const std::string accept = req.get_header_value("Accept-Datetime");
+        std::optional<std::int64_t> when;
+        if (!accept.empty()) {
+            when = archive::parse_datetime(accept);
+            if (!when) {
+                send_json_error(res, 400, "Accept-Datetime is not an RFC 1123 date");
+                return true;
+            }
+        }
+        const archive::Memento* m = archive::nearest_memento(mementos, when);
+        res.status = 302;
+        res.set_header("Location", m->uri);
+        res.set_header("Vary", "accept-datetime");
+        res.set_header("Link", "<" + c->url + ">; rel=\"original\", <" + timemap_uri +
+                                   ">; rel=\"timemap\"; type=\"application/link-format\"");
+        return true;
+    }
+
+    // Memento-Datetime and Link on an archived page (a memento): by the file served, so that
+    // ".../" and ".../index.html" are the same memento.
+    void memento_headers(const fs::path& file, httplib::Response& res) const {
+        if (captures.empty()) return;
+        const fs::path rel = file.lexically_relative(options.site_dir / options.archive_dir);
+        auto part = rel.begin();
+        if (rel.empty() || part == rel.end() || *part == "..") return;
+        auto found = captures.find(part->string());
+        if (found == captures.end()) return;
+        fs::path view_file;
+        for (++part; part != rel.end(); ++part)
+            view_file /= *part;
+        const archive::Capture* c = found->second.find_view_file(view_file.generic_string());
+        if (!c) return;
+        const std::string base = archive_prefix + found->first + "/";
+        res.set_header("Memento-Datetime", archive::http_date(c->datetime));
+        res.set_header("Link", "<" + c->url + ">; rel=\"original\", <" + base + "timegate/" +
+                                   c->url + ">; rel=\"timegate\", <" + base + "timemap/link/" +
+                                   c->url + ">; rel=\"timemap\"; type=\"application/link-format\"");
+    }
+
     void serve_static(const httplib::Request& req, httplib::Response& res) {
         // A request for a reclaimed domain (its DNS now points here): to the archived copy.
         if (old_urls.size() > 0 && !is_archive_path(req.path)) {
@@ -282,6 +402,7 @@ struct SiteServer::Impl {
             }
         }
         if (is_archive_path(req.path)) set_archive_csp(res);
+        if (memento(req, res)) return;
         StaticResult r = resolve_static(options.site_dir, req.path);
         if (r.status == 301) {
             res.status = 301;
@@ -314,6 +435,7 @@ struct SiteServer::Impl {
             res.set_header("Cache-Control", html ? "no-cache" : "max-age=3600");
         }
         res.status = r.status;
+        if (r.status == 200 && is_archive_path(req.path)) memento_headers(r.file, res);
         res.set_content(std::move(body), r.content_type);
     }
 };
@@ -414,6 +536,7 @@ int SiteServer::bind() {
         // The site is still served; only the old addresses are not answered.
         im.log << "warning: old-URL redirects disabled: " << e.what() << "\n";
     }
+    if (!im.options.archive_dir.empty() && !im.options.packages_dir.empty()) im.load_captures();
     int port = im.options.port;
     if (port == 0) {
         port = im.server.bind_to_any_port(im.options.host);
@@ -422,7 +545,7 @@ int SiteServer::bind() {
     }
     if (port < 0)
         im.log << "error: cannot listen on " << im.options.host << ":" << im.options.port
-               << " (in use?)\n";
+               << ": the address is in use (another `xasite serve`?) or not available\n";
     return port;
 }
 

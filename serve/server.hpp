@@ -7,6 +7,7 @@
 //       the static search page with server-rendered results at <!--xasite:search-results-->
 //       (works without JS)
 //   GET /api/old-url?url=… → where an archived site's old address is kept now
+//   GET /<archive_dir>/<district>/timemap/link/<url>, …/timegate/<url> → Memento (RFC 7089)
 // The index (index_path_for(site_dir) unless given) is reopened when `xasite build` swaps in a
 // new one; the server keeps serving the static sites when there is no index.
 //
@@ -38,6 +39,13 @@ struct ServeOptions {
     // search_page_dir: the folder of the search pages (the province's and each commune's);
     // its index.html asked with ?q=… is answered with server-rendered results.
     std::string search_page_dir;
+    // packages_dir: the preservation packages (content/archives), read for Memento (RFC 7089):
+    // the view /<archive_dir>/<district>/ of each package is found by the "unit" of its
+    // chuyen-huong/index.json. Then
+    //   /<archive_dir>/<district>/timemap/link/<original URL>  a TimeMap (application/link-format)
+    //   /<archive_dir>/<district>/timegate/<original URL>      302 to the nearest memento
+    // and the archived pages carry Memento-Datetime and Link headers. Empty = off.
+    std::filesystem::path packages_dir;
 };
 
 // The server object: bind() then listen() (blocking, from any thread); stop() from another thread.

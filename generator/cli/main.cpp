@@ -12,6 +12,7 @@
 #include "core/version.hpp"
 #include "generator/check/link_checker.hpp"
 #include "generator/cli/archive_command.hpp"
+#include "generator/cli/export_command.hpp"
 #include "generator/cli/search_command.hpp"
 #include "generator/cli/serve_command.hpp"
 #include "generator/content/site_config.hpp"
@@ -117,10 +118,17 @@ int run(int argc, char** argv) {
         ->capture_default_str()
         ->check(CLI::Range(0, 65535));
     cmd_serve->add_flag("--quiet,-q", serve.quiet, "No request log");
+    cmd_serve
+        ->add_option("--packages", serve.packages_dir,
+                     "The archive packages, for Memento (TimeGate, TimeMap, headers)")
+        ->capture_default_str();
 
     // archive ingest | verify
     xasite::cli::ArchiveCommand archive;
     xasite::cli::add_archive_command(app, archive);
+    // archive export
+    xasite::cli::ExportCommand export_cmd;
+    xasite::cli::add_export_command(*app.get_subcommand("archive"), export_cmd);
 
     try {
         app.parse(argc, argv);
@@ -151,6 +159,8 @@ int run(int argc, char** argv) {
         return xasite::directives::run_inspect(inspect_files, inspect_json, std::cout, std::cerr);
     if (cmd_serve->parsed()) return xasite::cli::run_serve(serve, std::cerr);
     if (cmd_search->parsed()) return xasite::cli::run_search(search, std::cout, std::cerr);
+    if (export_cmd.app->parsed())
+        return xasite::cli::run_export_command(export_cmd, std::cout, std::cerr);
     if (xasite::cli::archive_command_parsed(archive))
         return xasite::cli::run_archive_command(archive, std::cout, std::cerr);
     if (cmd_check->parsed()) return xasite::check::run_check(check_site, check_jobs, std::cout);

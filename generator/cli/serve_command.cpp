@@ -24,6 +24,9 @@ serve::ServeOptions serve_options() {
     // The section folders the server treats specially, from the URL scheme of the sites.
     options.archive_dir = std::string(site::routes::kArchives);    // the archived district sites
     options.search_page_dir = std::string(site::routes::kSearch);  // the search pages
+    // The preservation packages the archive views were built from (content/archives/<code>/,
+    // where Content::load finds them): their records give Memento its capture dates.
+    options.packages_dir = fs::path("content") / "archives";
     return options;
 }
 

@@ -112,3 +112,34 @@ TEST(SiteServer, SectionFoldersComeFromTheOptions) {
     server.stop();
     t.join();
 }
+
+// Two servers on one port: cpp-httplib's default SO_REUSEPORT would let both bind and split the
+// requests between them; the second must fail with a message naming the address.
+TEST(SiteServer, SecondServerOnTheSamePortFails) {
+    xasite::testing::TempDir dir;
+    write_file_atomic(dir / "site/index.html", "<!DOCTYPE html><title>Một</title>");
+    std::ostringstream log1, log2;
+    serve::ServeOptions o;
+    o.site_dir = dir / "site";
+    o.port = 0;
+    serve::SiteServer first(o, log1);
+    const int port = first.bind();
+    ASSERT_GT(port, 0);
+    std::thread t([&] { first.listen(); });
+    o.port = port;
+    serve::SiteServer second(o, log2);
+    EXPECT_EQ(second.bind(), -1);
+    EXPECT_NE(log2.str().find("cannot listen on 127.0.0.1:" + std::to_string(port) +
+                              ": the address is in use"),
+              std::string::npos)
+        << log2.str();
+    // Every request reaches the first server.
+    httplib::Client client("127.0.0.1", port);
+    for (int i = 0; i < 8; ++i) {
+        auto r = client.Get("/");
+        ASSERT_TRUE(r);
+        EXPECT_EQ(r->status, 200);
+    }
+    first.stop();
+    t.join();
+}
