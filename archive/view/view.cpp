@@ -726,7 +726,7 @@ std::string ViewChrome::banner_css() {
 .xa-archive-url { word-break: break-all; font-family: monospace; }
 .xa-archive-note { border: 2px solid #8a6d00; margin: .5rem 0; }
 [data-archive-disabled] { cursor: not-allowed; }
-a[data-archive-disabled] { text-decoration: line-through; }
+a[data-archive-disabled] { text-decoration: none; }
 .xa-skip { position: absolute; left: -10000px; }
 .xa-skip:focus { position: static; }
 .xa-archive-main { max-width: 60rem; margin: 1rem auto; padding: 0 1rem;

@@ -10,6 +10,7 @@
 
 #include "archive/package/url.hpp"
 #include "archive/view/archive_view.hpp"
+#include "archive/view/view.hpp"
 #include "test_package.hpp"
 #include "test_support.hpp"
 
@@ -248,6 +249,14 @@ TEST(ViewTrust, TwoArchivesClaimingOneHostAreNamed) {
     EXPECT_TRUE(has(w, "redirects to huyen-ea-kar (651)")) << w;
     EXPECT_EQ(idx.find(kHost + "/khong-co.aspx"), "/" + kPrefix);  // Ea Kar's landing page
     EXPECT_EQ(idx.find(kHost + "/lac.html"), "/" + kPrefix);
+}
+
+// Issue 10, item 1: ASP.NET pagination (postback links, disabled) is not shown struck through,
+// and archived form controls without a name get one.
+TEST(ViewTrust, PostbackLinksNotStruckThrough) {
+    std::string css = ViewChrome::banner_css();
+    EXPECT_FALSE(has(css, "line-through")) << css;
+    EXPECT_TRUE(has(css, "[data-archive-disabled] { cursor: not-allowed; }"));
 }
 
 }  // namespace
