@@ -41,6 +41,12 @@ constexpr std::array<std::string_view, 16> kVoid = {
 constexpr std::array<std::string_view, 19> kSelfClosing = {
     "p",     "li",    "dd",       "dt", "option", "optgroup", "tr",  "td",   "th",  "tbody",
     "thead", "tfoot", "colgroup", "rb", "rt",     "rp",       "rtc", "html", "body"};
+// Formatting elements: left open in one paragraph, the parser closes them with it and reopens at
+// most three of a kind in the next (the "Noah's Ark" clause), so they do not pile up across
+// paragraphs.
+constexpr std::array<std::string_view, 14> kFormatting = {
+    "a",    "b", "big",   "code",   "em",     "font", "i",
+    "nobr", "s", "small", "strike", "strong", "tt",   "u"};
 constexpr std::array<std::string_view, 9> kRawText = {
     "script", "style", "textarea", "title", "xmp", "noembed", "noframes", "iframe", "plaintext"};
 
@@ -49,6 +55,7 @@ constexpr std::array<std::string_view, 9> kRawText = {
 // (stopping at `stop_at` when there is no output to write).
 std::size_t scan(std::string_view h, std::size_t max_depth, std::size_t stop_at, std::string* out) {
     std::size_t depth = 0, deepest = 0, i = 0, copied = 0;
+    std::size_t formatting = 0;  // formatting elements opened since the last <p> (in `depth`)
     auto drop = [&](std::size_t b, std::size_t e) {
         if (!out) return;
         out->append(h.substr(copied, b - copied));
@@ -98,13 +105,19 @@ std::size_t scan(std::string_view h, std::size_t max_depth, std::size_t stop_at,
         std::string_view name = h.substr(nb, ne - nb);
         std::size_t te = tag_end(ne);
         bool nests = !one_of(name, kVoid) && !one_of(name, kSelfClosing);
+        bool format = one_of(name, kFormatting);
         if (end_tag) {
             if (nests && depth > 0) {
                 if (depth > max_depth) drop(lt, te);
                 --depth;
+                if (format && formatting > 0) --formatting;
             }
             i = te;
             continue;
+        }
+        if (ieq(name, "p")) {  // closes the paragraph before it, and what it left open
+            depth -= std::min(depth, formatting);
+            formatting = 0;
         }
         bool self_closed = te >= 2 && h[te - 1] == '>' && h[te - 2] == '/';
         std::size_t next = te;
@@ -130,6 +143,7 @@ std::size_t scan(std::string_view h, std::size_t max_depth, std::size_t stop_at,
                 drop(lt, raw ? next : te);
             }
             if (!raw) depth = d;
+            if (format) ++formatting;
             if (!out && deepest >= stop_at) return deepest;
         }
         i = next;
