@@ -852,6 +852,23 @@ std::optional<std::string> sanitise_svg(std::string_view svg) {
     RewriteOptions options;
     std::string out(svg);
     if (!strip_until_settled(out, options, nullptr)) return std::nullopt;
+    // The HTML parser reads an SVG file the way an XML parser does only while it stays in SVG
+    // content: an HTML element written in the file (<p> leaves SVG content, <textarea>, <title>
+    // or <style> outside <svg> hide markup in their text) would let the XML reader find a script
+    // the edits never saw. Only the elements the parser implies (html, head, body) and prefixed
+    // or unknown names (parsed as markup like SVG's) may be HTML elements.
+    auto tree = html::parse(out);
+    std::vector<const GumboNode*> st{tree->document};
+    while (!st.empty()) {
+        const GumboNode* n = st.back();
+        st.pop_back();
+        if (html::is_element(n) && n->v.element.tag_namespace == GUMBO_NAMESPACE_HTML &&
+            n->v.element.tag != GUMBO_TAG_UNKNOWN && n->v.element.original_tag.length > 0)
+            return std::nullopt;
+        if (const GumboVector* k = html::children_of(n))
+            for (unsigned i = 0; i < k->length; ++i)
+                st.push_back(html::child_at(*k, i));
+    }
     return out;
 }
 

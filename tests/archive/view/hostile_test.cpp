@@ -102,8 +102,8 @@ TEST(Hostile, SvgFilesSanitised) {
         "xmlns:s=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\" width=\"10\">"
         "<script type=\"text/javascript\"><![CDATA[alert(2)]]></script>"
         "<s:script>alert(3)</s:script><rect s:onmouseover=\"alert(4)\" width=\"5\"/>"
-        "<a href=\"javascript:alert(5)\"><text>T</text></a>"
-        "<foreignObject><iframe src=\"data:text/html,x\"></iframe></foreignObject></svg>\n";
+        "<a href=\"javascript:alert(5)\"><text>T</text></a><title>Logo</title>"
+        "<style>circle { fill: red }</style></svg>\n";
     auto out = sanitise_svg(svg);
     ASSERT_TRUE(out);
     EXPECT_FALSE(has(*out, "alert")) << *out;
@@ -116,6 +116,16 @@ TEST(Hostile, SvgFilesSanitised) {
                      "&#62;\">]><svg xmlns=\"http://www.w3.org/2000/svg\">&x;</svg>"));
     EXPECT_FALSE(sanitise_svg("<?xml-stylesheet type=\"text/xsl\" href=\"x.xsl\"?><svg/>"));
     EXPECT_FALSE(sanitise_svg(std::string("\xFF\xFE<\0s\0v\0g\0>\0", 10)));
+    // HTML elements would make the HTML parser read text where an XML reader sees markup.
+    EXPECT_FALSE(
+        sanitise_svg("<svg xmlns=\"http://www.w3.org/2000/svg\"><p/><textarea>"
+                     "<script>alert(1)</script></textarea></svg>"));
+    EXPECT_FALSE(
+        sanitise_svg("<svg xmlns=\"http://www.w3.org/2000/svg\"><foreignObject><iframe "
+                     "src=\"data:text/html,x\"></iframe></foreignObject></svg>"));
+    EXPECT_FALSE(
+        sanitise_svg("<title><svg xmlns=\"http://www.w3.org/2000/svg\"><script>"
+                     "alert(1)</script></svg></title>"));
     // A harmless file is left byte for byte.
     std::string plain = "<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"4\"/></svg>";
     EXPECT_EQ(sanitise_svg(plain), plain);

@@ -131,6 +131,26 @@ TEST(ViewTrust, OddUrlsGetSafeBoundedNames) {
     EXPECT_TRUE(out.summary.warnings.size() == 1u) << out.summary.warnings.size();
 }
 
+TEST(ViewTrust, OddHostNeverStopsTheView) {
+    xasite::testing::TempDir dir;
+    testing::PackageBuilder b(dir.path() / "651");
+    b.add(kHost + "/Default.aspx", "text/html",
+          "<html><body><a href=\"http://eakar..daklak.gov.vn/x.html\">x</a></body></html>",
+          "utf-8");
+    b.add("http://eakar..daklak.gov.vn/x.html", "text/html", "<html><body>ODDHOST</body></html>",
+          "utf-8");
+    PackageInfo p = b.finish();
+    Out out;
+    ASSERT_NO_THROW(out = render(p, view_options()));
+    std::size_t odd = 0;
+    for (const auto& [path, bytes] : out.files)
+        if (has(bytes, "<body><div class=\"xa-archive-banner\"") && has(bytes, "ODDHOST")) {
+            ++odd;
+            EXPECT_TRUE(has(path, "/~/")) << path;  // the host's name is not used in a file name
+        }
+    EXPECT_EQ(odd, 1u);
+}
+
 TEST(ViewTrust, ScriptsAndSvgAttachmentsCannotRun) {
     xasite::testing::TempDir dir;
     PackageInfo p = odd_package(dir.path() / "651");
