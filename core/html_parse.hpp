@@ -6,6 +6,8 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
+#include <string>
 #include <string_view>
 
 namespace xasite::html {
@@ -15,11 +17,30 @@ namespace xasite::html {
 const GumboOptions& parse_options();
 
 struct GumboOutputDeleter {
+    std::shared_ptr<const std::string> source;  // the flattened copy the tree points into, if any
     void operator()(GumboOutput* output) const;
 };
 using Document = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
 
-// Parses UTF-8 HTML; `html` must outlive the tree (gumbo points into it).
+// Elements nested deeper than this are flattened before parsing: gumbo's tree construction
+// costs time in proportion to the depth for each tag (a 2 MB page nested thousands deep takes
+// minutes, one nested 200,000 deep exhausts the stack of its readers), and no real page nests
+// anywhere near it.
+inline constexpr std::size_t kMaxDepth = 1000;
+
+// How deep the start tags of `html` nest, as a linear scan counts it (void elements, elements
+// whose end tag is optional and self-closed tags do not nest; comments and the content of
+// script, style, textarea, title are skipped). Stops counting at `stop_at`.
+std::size_t nesting_depth(std::string_view html, std::size_t stop_at = kMaxDepth + 1);
+
+// `html` with the start and end tags nested deeper than `max_depth` removed (their text kept;
+// the elements whose content is not markup, script, style, textarea…, removed whole), or nullopt
+// when it nests no deeper than that.
+std::optional<std::string> flatten_deep(std::string_view html, std::size_t max_depth = kMaxDepth);
+
+// Parses UTF-8 HTML; `html` must outlive the tree (gumbo points into it). A document nested
+// deeper than kMaxDepth is parsed flattened (flatten_deep; the tree then points into a copy the
+// Document owns, so its positions are not those of `html`).
 Document parse(std::string_view html);
 
 // An element's attribute, or nullptr.

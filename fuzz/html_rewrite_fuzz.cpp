@@ -1,6 +1,7 @@
 // Fuzz target: a captured page through the view's pipeline (charset detection and decoding,
 // gumbo-based rewriting, CSS rewriting). Any input must give a result, never a crash, hang or
-// sanitizer report; the rewritten page must be valid UTF-8 and contain no <script> start tag.
+// sanitizer report; the rewritten page must be valid UTF-8 and contain no <script> start tag,
+// and the input sanitised as an SVG file (sanitise_svg) none either.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -40,6 +41,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // No script element may survive: gumbo parsing the output must not find one.
     RewriteResult again = rewrite_html(r.html, o);
     if (again.scripts != 0 || again.handlers != 0) std::abort();
+    // The same input as an SVG file: once sanitised nothing that runs is left either.
+    if (auto svg = sanitise_svg(d.text)) {
+        RewriteResult s = rewrite_html(*svg, o);
+        if (s.scripts != 0 || s.handlers != 0) std::abort();
+    }
 
     std::string css = rewrite_css(d.text, [](std::string_view ref) -> std::optional<std::string> {
         if (ref.size() % 3 == 0) return std::nullopt;

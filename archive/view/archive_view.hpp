@@ -74,8 +74,11 @@ class OldUrlIndex {
     static OldUrlIndex load(const std::filesystem::path& archives_dir);
     std::optional<std::string> find(std::string_view old_url) const;
     std::size_t size() const { return targets_.size(); }
+    // What load() noticed: an old host two archives claim (naming both and the one chosen).
+    const std::vector<std::string>& warnings() const { return warnings_; }
 
   private:
+    std::vector<std::string> warnings_;
     std::map<std::string, std::string, std::less<>> targets_;    // canonical key → path
     std::map<std::string, std::string, std::less<>> landing_;    // host key → landing path
     std::map<std::string, bool, std::less<>> case_insensitive_;  // host key → IIS rules

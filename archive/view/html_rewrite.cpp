@@ -40,6 +40,54 @@ namespace {
 
 using detail::Edit;
 
+// Whether an attribute loads a document into the page (frames, plugins) from an inline
+// data: or script URL: such a document runs in the site's origin wherever the view is served,
+// so the attribute is removed.
+bool inline_document(GumboTag tag, std::string_view name, std::string_view clean) {
+    bool inline_url = ascii::istarts_with(clean, "data:") ||
+                      ascii::istarts_with(clean, "javascript:") ||
+                      ascii::istarts_with(clean, "vbscript:");
+    if (!inline_url) return false;
+    switch (tag) {
+        case GUMBO_TAG_IFRAME:
+        case GUMBO_TAG_FRAME:
+        case GUMBO_TAG_EMBED:
+            return name == "src";
+        case GUMBO_TAG_OBJECT:
+            return name == "data" || name == "codebase";
+        case GUMBO_TAG_APPLET:
+            return name == "code" || name == "codebase" || name == "archive";
+        case GUMBO_TAG_PARAM:
+            return name == "value";
+        default:
+            return false;
+    }
+}
+
+// An attribute name without an XML prefix ("x:onload" → "onload"): a standalone SVG file is
+// read as XML, where any prefix bound to the SVG namespace makes it the same attribute.
+std::string_view local_name(std::string_view name) {
+    auto colon = name.rfind(':');
+    return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+// Elements that run script whatever their prefix (XML: <x:script xmlns:x="…svg">, SVG Tiny
+// <handler>).
+bool script_element(const GumboElement& el, std::string_view doc) {
+    if (el.tag == GUMBO_TAG_SCRIPT) return true;
+    if (el.tag != GUMBO_TAG_UNKNOWN || el.original_tag.length < 2 || !el.original_tag.data)
+        return false;
+    std::string_view t(el.original_tag.data, el.original_tag.length);
+    if (t.data() < doc.data() || t.data() + t.size() > doc.data() + doc.size()) return false;
+    t.remove_prefix(1);  // '<'
+    std::size_t n = 0;
+    while (n < t.size() && !std::isspace(static_cast<unsigned char>(t[n])) && t[n] != '/' &&
+           t[n] != '>')
+        ++n;
+    std::string local = ascii::lower(local_name(t.substr(0, n)));
+    return local == "script" || local == "handler";
+}
+
 bool is_text(const GumboNode* n) {
     return n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
            n->type == GUMBO_NODE_CDATA;
@@ -146,6 +194,7 @@ struct Rewriter {
     const RewriteOptions& opt;
     Url base;
     bool base_ok = false;
+    bool had_base = false;  // the page has a <base href> (removed from the view)
     std::vector<Edit> edits;
     std::unordered_set<std::size_t> seen;
     RewriteResult result;
@@ -153,8 +202,10 @@ struct Rewriter {
     bool strip_only = false;   // later passes: only remove what could run (see rewrite_html)
     bool unremovable = false;  // an attribute that had to go could not be located in the source
 
-    std::optional<MappedRef> map_ref(std::string_view value, RefKind kind,
-                                     Url* resolved = nullptr) {
+    // `absolute`: a reference the map leaves as written is written absolute when the page had a
+    // <base href> (the view removes it, so a relative reference would resolve differently).
+    std::optional<MappedRef> map_ref(std::string_view value, RefKind kind, Url* resolved = nullptr,
+                                     bool absolute = true) {
         if (!base_ok || !opt.map) return std::nullopt;
         std::string ref = clean_reference(value);
         if (ref.empty() || ref.front() == '#') return std::nullopt;
@@ -165,7 +216,9 @@ struct Rewriter {
         if (!abs || !abs->is_http()) return std::nullopt;
         if (resolved) *resolved = *abs;
         ++result.references;
-        return opt.map(*abs, kind);
+        auto m = opt.map(*abs, kind);
+        if (!m && absolute && had_base) return MappedRef{abs->str(), false};
+        return m;
     }
 
     std::string rewrite_css_text(std::string_view css) {
@@ -303,7 +356,7 @@ struct Rewriter {
         // already, but its children are other source nodes and are visited.
         if (!seen.insert(tb).second) return;
         GumboTag tag = el.tag;
-        if (tag == GUMBO_TAG_SCRIPT) {
+        if (script_element(el, doc)) {
             // The element and everything the parser put in it (an SVG <script> holds markup, and
             // an unclosed one runs to the end): up to the furthest source position in its subtree.
             std::size_t end = subtree_end(node, te);
@@ -329,13 +382,32 @@ struct Rewriter {
         }
         const char* tag_name = gumbo_normalized_tagname(tag);
         bool javascript_link = false;
+        // SVG animation of a link (<set attributeName="href" to="javascript:…">): its values go.
+        bool animates_link = false;
+        for (unsigned i = 0; i < el.attributes.length; ++i) {
+            auto* a = static_cast<const GumboAttribute*>(el.attributes.data[i]);
+            if (ascii::lower(local_name(a->name)) == "attributename" &&
+                ascii::icontains(a->value, "href"))
+                animates_link = true;
+        }
         for (unsigned i = 0; i < el.attributes.length; ++i) {
             auto* a = static_cast<const GumboAttribute*>(el.attributes.data[i]);
             std::string_view name = a->name;
             std::string_view value = a->value;
-            if (name.size() > 2 && ascii::istarts_with(name, "on")) {
+            std::string_view local = local_name(name);
+            if (local.size() > 2 && ascii::istarts_with(local, "on")) {
                 remove_attr(*a, tb, te);
                 ++result.handlers;
+                continue;
+            }
+            if (animates_link &&
+                (local == "to" || local == "from" || local == "values" || local == "by")) {
+                remove_attr(*a, tb, te);
+                ++result.handlers;
+                continue;
+            }
+            if (inline_document(tag, name, clean_reference(value))) {
+                remove_attr(*a, tb, te);
                 continue;
             }
             if (strip_only) {
@@ -504,8 +576,14 @@ struct Rewriter {
             remove_attr(a, tb, te);  // a refresh into script or an inline document
             return;
         }
-        auto m = map_ref(rest, RefKind::link);
-        if (!m) return;
+        Url resolved;
+        auto m = map_ref(rest, RefKind::link, &resolved, false);
+        if (!m) {
+            // A refresh to another site (or anything the view cannot follow) would take the
+            // reader out of the archive: removed. A same-site one is rewritten into the archive.
+            if (!target.empty()) remove_attr(a, tb, te);
+            return;
+        }
         replace_value(a, tb, te, std::string(v.substr(0, sep)) + ";url=" + m->href);
     }
 };
@@ -515,7 +593,7 @@ struct Rewriter {
 namespace {
 
 RewriteResult rewrite_pass(std::string_view html, const RewriteOptions& options, bool strip_only) {
-    Rewriter rw{html, options, {}, false, {}, {}, {}, false, strip_only};
+    Rewriter rw{html, options, {}, false, false, {}, {}, {}, false, strip_only};
     auto tree = html::parse(html);
     if (auto page = parse_absolute_url(options.page_url)) {
         rw.base = *page;
@@ -533,6 +611,7 @@ RewriteResult rewrite_pass(std::string_view html, const RewriteOptions& options,
                 if (const GumboAttribute* h = html::attribute(n->v.element, "href")) {
                     if (rw.base_ok)
                         if (auto b = resolve_url(rw.base, h->value)) rw.base = *b;
+                    rw.had_base = true;
                     found = true;
                 }
                 continue;
@@ -675,29 +754,122 @@ RewriteResult rewrite_pass(std::string_view html, const RewriteOptions& options,
 
 }  // namespace
 
-RewriteResult rewrite_html(std::string_view html, const RewriteOptions& options) {
-    RewriteResult r = rewrite_pass(html, options, false);
-    // Editing the source can change how the result parses: the attributes of a second <body> tag
-    // that the parser dropped (the first one had them) apply once the first tag's are removed, and
-    // removals can close or open elements differently. So the result is parsed again and stripped
-    // until nothing that could run is left; if that does not settle, only the text is kept.
+namespace {
+
+// Parses the result again and strips what could run until nothing is left: editing the source
+// can change how it parses (the attributes of a second <body> tag that the parser dropped apply
+// once the first tag's are removed, removals can close or open elements differently). False when
+// that does not settle or something to remove cannot be located.
+bool strip_until_settled(std::string& html, const RewriteOptions& options, RewriteResult* r) {
     for (int pass = 0; pass < 4; ++pass) {
-        RewriteResult again = rewrite_pass(r.html, options, true);
-        if (again.text_only) break;  // something to remove that cannot be located
-        if (again.references == 0) {
-            r.text_only = false;
-            return r;
+        RewriteResult again = rewrite_pass(html, options, true);
+        if (again.text_only) return false;  // something to remove that cannot be located
+        if (again.references == 0) return true;
+        html = std::move(again.html);
+        if (r) {
+            r->scripts += again.scripts;
+            r->handlers += again.handlers;
         }
-        r.html = std::move(again.html);
-        r.scripts += again.scripts;
-        r.handlers += again.handlers;
+    }
+    return false;
+}
+
+std::string text_page(const RewriteResult& r, const RewriteOptions& options) {
+    return "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" +
+           text::html_escape(r.title.empty() ? options.fallback_title : r.title) +
+           "</title></head><body>" + options.banner_html + "<pre>" + text::html_escape(r.text) +
+           "</pre></body></html>";
+}
+
+// The title and visible text of a page too deep to edit, from the flattened tree.
+void title_and_text(std::string_view html, RewriteResult& r) {
+    auto tree = html::parse(html);  // flattened (core/html_parse.hpp)
+    std::string text, title;
+    struct Item {
+        const GumboNode* n;
+        bool visible;
+    };
+    std::vector<Item> st{{tree->document, false}};
+    while (!st.empty()) {
+        auto [n, visible] = st.back();
+        st.pop_back();
+        if (is_text(n)) {
+            if (visible) {
+                text += n->v.text.text;
+                text.push_back(' ');
+            }
+            continue;
+        }
+        const GumboVector* kids = html::children_of(n);
+        if (!kids) continue;
+        if (html::is_element(n)) {
+            GumboTag t = n->v.element.tag;
+            if (t == GUMBO_TAG_TITLE && title.empty())
+                for (unsigned i = 0; i < kids->length; ++i)
+                    if (is_text(html::child_at(*kids, i)))
+                        title += html::child_at(*kids, i)->v.text.text;
+            if (t == GUMBO_TAG_BODY) visible = true;
+            if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_TEMPLATE ||
+                t == GUMBO_TAG_TITLE)
+                visible = false;
+        }
+        for (unsigned i = kids->length; i-- > 0;)
+            st.push_back({html::child_at(*kids, i), visible});
+    }
+    r.title = text::tidy(title);
+    r.text = text::tidy(text);
+}
+
+}  // namespace
+
+RewriteResult rewrite_html(std::string_view html, const RewriteOptions& options) {
+    if (html::nesting_depth(html) > html::kMaxDepth) {
+        // Editing it would take the parser minutes: only its text is shown.
+        RewriteResult r;
+        title_and_text(html, r);
+        r.too_deep = true;
+        r.text_only = true;
+        r.html = text_page(r, options);
+        return r;
+    }
+    RewriteResult r = rewrite_pass(html, options, false);
+    if (strip_until_settled(r.html, options, &r)) {
+        r.text_only = false;
+        return r;
     }
     r.text_only = true;
-    r.html = "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" +
-             text::html_escape(r.title.empty() ? options.fallback_title : r.title) +
-             "</title></head><body>" + options.banner_html + "<pre>" + text::html_escape(r.text) +
-             "</pre></body></html>";
+    r.html = text_page(r, options);
     return r;
+}
+
+std::optional<std::string> sanitise_svg(std::string_view svg) {
+    // Read as XML, an SVG file can declare entities that expand into markup, or name a style
+    // sheet that transforms it (XSLT): not something an edit of the source can make safe. Nor can
+    // bytes that are not UTF-8 (UTF-16) be read the way a browser reads them.
+    if (!text::is_valid_utf8(svg) || ascii::icontains(svg, "<!ENTITY") ||
+        ascii::icontains(svg, "<?xml-stylesheet") || html::nesting_depth(svg) > html::kMaxDepth)
+        return std::nullopt;
+    RewriteOptions options;
+    std::string out(svg);
+    if (!strip_until_settled(out, options, nullptr)) return std::nullopt;
+    // The HTML parser reads an SVG file the way an XML parser does only while it stays in SVG
+    // content: an HTML element written in the file (<p> leaves SVG content, <textarea>, <title>
+    // or <style> outside <svg> hide markup in their text) would let the XML reader find a script
+    // the edits never saw. Only the elements the parser implies (html, head, body) and prefixed
+    // or unknown names (parsed as markup like SVG's) may be HTML elements.
+    auto tree = html::parse(out);
+    std::vector<const GumboNode*> st{tree->document};
+    while (!st.empty()) {
+        const GumboNode* n = st.back();
+        st.pop_back();
+        if (html::is_element(n) && n->v.element.tag_namespace == GUMBO_NAMESPACE_HTML &&
+            n->v.element.tag != GUMBO_TAG_UNKNOWN && n->v.element.original_tag.length > 0)
+            return std::nullopt;
+        if (const GumboVector* k = html::children_of(n))
+            for (unsigned i = 0; i < k->length; ++i)
+                st.push_back(html::child_at(*k, i));
+    }
+    return out;
 }
 
 }  // namespace xasite::archive

@@ -55,8 +55,16 @@ struct RewriteResult {
     // The page could not be made safe by editing it (garbage the parser reads differently once
     // edited): `html` is then only its title and text, with the banner.
     bool text_only = false;
+    // The page nests elements deeper than html::kMaxDepth (core/html_parse.hpp): shown as text.
+    bool too_deep = false;
 };
 
 RewriteResult rewrite_html(std::string_view html, const RewriteOptions& options);
+
+// A standalone SVG file with everything that could run removed (script elements whatever their
+// prefix, on* handlers, javascript:/data: documents, link animations), edited in place like a
+// page; nullopt when it cannot be made safe that way (XML entity declarations, an XSLT style
+// sheet, not UTF-8, unsettled markup).
+std::optional<std::string> sanitise_svg(std::string_view svg);
 
 }  // namespace xasite::archive

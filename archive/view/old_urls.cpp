@@ -4,6 +4,7 @@
 // "old path?query,archive path".
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -92,6 +93,12 @@ OldUrlIndex OldUrlIndex::load(const fs::path& archives_dir) {
         if (fs::is_regular_file(m, ec)) metas.push_back(m);
     }
     std::sort(metas.begin(), metas.end());
+    struct View {
+        fs::path meta;
+        std::string unit, landing;
+        nlohmann::json hosts;
+    };
+    std::vector<View> views;
     for (const auto& m : metas) {
         nlohmann::json meta;
         try {
@@ -101,8 +108,41 @@ OldUrlIndex OldUrlIndex::load(const fs::path& archives_dir) {
         }
         if (!meta.is_object() || !meta.contains("hosts") || !meta["hosts"].is_array())
             throw InputError(m.string(), "expected an object with \"hosts\"");
-        std::string landing = meta.value("landing", std::string("/"));
-        for (const auto& h : meta["hosts"]) {
+        std::string unit = meta.contains("unit") && meta["unit"].is_string()
+                               ? meta["unit"].get<std::string>()
+                               : std::string();
+        views.push_back({m, unit, meta.value("landing", std::string("/")), meta["hosts"]});
+    }
+    // Which view an old host redirects to: the one with the most captured addresses of that host
+    // (the district whose site it was), the first in name order on a tie; two views claiming one
+    // host get a warning naming both.
+    std::map<std::string, std::pair<std::size_t, std::size_t>> owner;  // host → (view, urls)
+    for (std::size_t v = 0; v < views.size(); ++v)
+        for (const auto& h : views[v].hosts) {
+            if (!h.is_object()) continue;
+            auto hu = parse_absolute_url("http://" + h.value("host", std::string()) + "/");
+            if (!hu) continue;
+            std::string hk = host_key(*hu);
+            std::size_t urls = h.value("urls", std::size_t{0});
+            auto [it, fresh] = owner.emplace(hk, std::make_pair(v, urls));
+            if (fresh) continue;
+            const View& kept = views[it->second.first];
+            bool replace = urls > it->second.second;
+            const View& chosen = replace ? views[v] : kept;
+            auto name = [](const View& w) {
+                std::string n = w.meta.parent_path().parent_path().filename().string();
+                return w.unit.empty() ? n : n + " (" + w.unit + ")";
+            };
+            idx.warnings_.push_back(
+                "old host " + hk + " is claimed by two archives, " + name(kept) + " and " +
+                name(views[v]) + "; it redirects to " + name(chosen) +
+                " (the one with more captured addresses of it, the first by name on a tie)");
+            if (replace) it->second = {v, urls};
+        }
+    for (std::size_t v = 0; v < views.size(); ++v) {
+        const fs::path& m = views[v].meta;
+        const std::string& landing = views[v].landing;
+        for (const auto& h : views[v].hosts) {
             if (!h.is_object()) continue;
             std::string host = h.value("host", std::string());
             std::string csv = h.value("csv", std::string());
@@ -113,6 +153,7 @@ OldUrlIndex OldUrlIndex::load(const fs::path& archives_dir) {
             auto hu = parse_absolute_url("http://" + host + "/");
             if (!hu) throw InputError(m.string(), "not a host name: " + host);
             std::string hk = host_key(*hu);
+            if (owner[hk].first != v) continue;  // another archive's (warned above)
             idx.landing_.emplace(hk, landing);
             idx.case_insensitive_[hk] = ci;
             fs::path file = m.parent_path() / csv;
@@ -157,6 +198,10 @@ std::optional<std::string> OldUrlIndex::find(std::string_view old_url) const {
     ascii::lower_in_place(last_lower);
     Url v = *u;
     if (last.empty()) {
+        if (path.size() > 1) {  // "/tin-tuc/" when "/tin-tuc" was captured
+            v.path = path.substr(0, path.size() - 1);
+            if (const std::string* t = look(v)) return *t;
+        }
         for (const char* name : kIndexNames) {
             v.path = path + name;
             if (const std::string* t = look(v)) return *t;

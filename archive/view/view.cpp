@@ -20,6 +20,7 @@
 #include "archive/view/pdf_text.hpp"
 #include "archive/view/view.hpp"
 #include "core/error.hpp"
+#include "core/html_parse.hpp"
 #include "core/text.hpp"
 
 namespace xasite::archive {
@@ -27,12 +28,16 @@ namespace xasite::archive {
 namespace fs = std::filesystem;
 
 const char* archive_content_security_policy() {
-    // No script of any kind (archived pages run nothing); styles and images only from the site
-    // (inline styles are how the old pages look); frames only the archive's own pages; no plugins,
-    // no form submission, no <base> change.
-    return "default-src 'none'; script-src 'none'; style-src 'self' 'unsafe-inline'; "
+    // Archived content runs no script: the view removes every script, handler and script URL
+    // from the pages and SVG files themselves, and captured scripts never reach the view (the
+    // catalogue leaves them out). What 'self' allows is the site's own script (the text-size
+    // control on the landing page). Styles and
+    // images only from the site (inline styles are how the old pages look); frames only the
+    // archive's own pages; no plugins; forms only to the site (the archive's search form); no
+    // <base> change.
+    return "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
            "img-src 'self' data:; font-src 'self' data:; media-src 'self'; frame-src 'self'; "
-           "child-src 'self'; object-src 'none'; form-action 'none'; base-uri 'none'; "
+           "child-src 'self'; object-src 'none'; form-action 'self'; base-uri 'none'; "
            "connect-src 'none'; frame-ancestors 'self'";
 }
 
@@ -43,9 +48,37 @@ std::string read_payload(const fs::path& dir, const Record& r) {
     return read_record_payload(dir, r);
 }
 
-std::string capture_day(const Record& r, const std::string& fallback) {
-    if (r.date.size() >= 10 && r.date[4] == '-' && r.date[7] == '-') return r.date.substr(0, 10);
+bool is_iso_day(std::string_view d) {
+    return d.size() >= 10 && d[4] == '-' && d[7] == '-' &&
+           std::all_of(d.begin(), d.begin() + 4,
+                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+// The day a capture was made, as the package records it: a WARC record's WARC-Date; for a mirror
+// member (whose time is the file's, often the old server's Last-Modified, not the crawl's) the
+// capture date of its source (capture.json sources[].captured when the package has it), else the
+// package's capture date (capture.json "captured", bag-info Capture-Date).
+std::string capture_day(const Record& r, const std::map<std::string, std::string>& source_days,
+                        const std::string& fallback) {
+    if (r.kind != "file" && is_iso_day(r.date)) return r.date.substr(0, 10);
+    if (auto it = source_days.find(r.source); it != source_days.end()) return it->second;
     return fallback;
+}
+
+// capture.json sources[]: path → its capture day, for the sources that record one.
+std::map<std::string, std::string> source_capture_days(const nlohmann::json& capture) {
+    std::map<std::string, std::string> days;
+    if (!capture.is_object() || !capture.contains("sources") || !capture["sources"].is_array())
+        return days;
+    for (const auto& s : capture["sources"]) {
+        if (!s.is_object()) continue;
+        auto path = s.find("path");
+        auto day = s.find("captured");
+        if (path == s.end() || day == s.end() || !path->is_string() || !day->is_string()) continue;
+        std::string d = day->get<std::string>();
+        if (is_iso_day(d)) days[path->get<std::string>()] = d.substr(0, 10);
+    }
+    return days;
 }
 
 std::string last_segment_title(const Url& u) {
@@ -111,6 +144,42 @@ std::string request_uri(const Url& u) {
     return s;
 }
 
+// Whether a name the catalogue gave can be written as it is: relative, no "." or ".." segment
+// and no ".." anywhere (the output refuses it), no empty segment, no control character or
+// backslash, each segment and the whole bounded (NAME_MAX, PATH_MAX with room for the prefix).
+bool safe_file_name(std::string_view f) {
+    constexpr std::size_t kMaxSegment = 150, kMaxTotal = 512, kMaxDepth = 24;
+    if (f.empty() || f.size() > kMaxTotal || f.front() == '/' ||
+        f.find("..") != std::string_view::npos)
+        return false;
+    std::size_t depth = 0, seg = 0;
+    for (char c : f) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F || c == '\\') return false;
+        if (c == '/') {
+            if (seg == 0) return false;
+            if (++depth > kMaxDepth) return false;
+            seg = 0;
+        } else if (++seg > kMaxSegment) {
+            return false;
+        }
+    }
+    return seg > 0 && f.substr(f.rfind('/') + 1) != ".";
+}
+
+// The archive's location for the site's server { } block: the archive's Content-Security-Policy
+// (the one `xasite serve` sends) and the headers the site sends elsewhere, active.
+std::string nginx_location(const std::string& path) {
+    return "# The archive's headers (generated by xasite; include it inside the site's server { "
+           "}).\n"
+           "# The Content-Security-Policy is the one `xasite serve` sends on the archive.\n"
+           "location ^~ " +
+           path + " {\n    add_header Content-Security-Policy " +
+           nginx_quote(archive_content_security_policy()) +
+           " always;\n    add_header X-Content-Type-Options \"nosniff\" always;\n"
+           "    add_header Referrer-Policy \"strict-origin-when-cross-origin\" always;\n"
+           "    add_header X-Frame-Options \"SAMEORIGIN\" always;\n}\n";
+}
+
 struct Renderer {
     const PackageInfo& package;
     const ViewOptions& options;
@@ -132,6 +201,7 @@ struct Renderer {
           data(load_package_data(p.dir)),
           prefix(ensure_slash(o.prefix)) {
         catalog = std::make_unique<Catalog>(data);
+        source_days = source_capture_days(data.capture);
         chrome.unit = package.unit.name.empty() ? data.unit : package.unit;
         chrome.captured = package.captured;
         chrome.prefix = prefix;
@@ -139,6 +209,41 @@ struct Renderer {
         chrome.search_href = options.search_href;
         chrome.successor_sites = options.successor_sites;
     }
+
+    // The file of an entry in the view: the catalogue's name when it is safe and bounded;
+    // otherwise "trang/<host>/~/u~<hash>~<hash><extension>" (two SHA-1 hashes of the key: two
+    // URLs never share a file).
+    const std::string& view_file(const Catalog::Entry& e) {
+        auto it = files_.find(&e);
+        if (it != files_.end()) return it->second;
+        std::string f = e.file;
+        if (!f.empty() && !safe_file_name(f)) {
+            std::string_view v = f;
+            std::string host = "_";
+            if (v.substr(0, 6) == "trang/") {
+                std::string_view h = v.substr(6, v.find('/', 6) - 6);
+                if (!h.empty() && h.size() <= 100 && h.find("..") == std::string_view::npos &&
+                    h.find('\\') == std::string_view::npos)
+                    host = std::string(h);
+            }
+            std::string ext;
+            std::string_view last = v.substr(v.rfind('/') + 1);
+            if (auto dot = last.rfind('.');
+                dot != std::string_view::npos && last.size() - dot <= 6) {
+                ext = std::string(last.substr(dot));
+                if (!std::all_of(ext.begin() + 1, ext.end(), [](char c) {
+                        return std::isalnum(static_cast<unsigned char>(c));
+                    }))
+                    ext.clear();
+            }
+            // Two hashes of the key (64 bits of SHA-1) name the file.
+            f = disambiguate_file(disambiguate_file("trang/" + host + "/~/u" + ext, e.key),
+                                  "view:" + e.key);
+        }
+        return files_.emplace(&e, std::move(f)).first->second;
+    }
+    std::map<const Catalog::Entry*, std::string> files_;
+    std::map<std::string, std::string> source_days;
 
     void put(const std::string& file, std::string_view bytes) { write(prefix + file, bytes); }
 
@@ -154,51 +259,55 @@ struct Renderer {
             }
             const Catalog::Entry* e = catalog->resolve(catalog->find(u));
             if (!e || e->file.empty()) return MappedRef{relative_href(from, kNotArchived), true};
-            std::string href = relative_href(from, e->file);
+            std::string href = relative_href(from, view_file(*e));
             if (u.has_fragment && !u.fragment.empty() && kind == RefKind::link)
                 href += "#" + u.fragment;
             return MappedRef{href, false};
         };
     }
 
-    void page(const Catalog::Entry& e, const Record& r) {
-        std::string bytes = read_payload(data.dir, r);
+    void page(const Catalog::Entry& e, const Record& r, const std::string& bytes) {
+        const std::string& file = view_file(e);
         DecodedText d = decode_html(bytes, r.charset);
         RewriteOptions ro;
         ro.page_url = r.url;
-        ro.map = ref_map(e.file);
-        ro.head_html = chrome.head_html(e.file);
-        ro.banner_html = chrome.banner_html(e.file, r.url, capture_day(r, package.captured));
+        ro.map = ref_map(file);
+        ro.head_html = chrome.head_html(file);
+        ro.banner_html =
+            chrome.banner_html(file, r.url, capture_day(r, source_days, package.captured));
         ro.form_note_html = chrome.form_note_html();
         ro.disabled_link_title = ViewChrome::disabled_link_title();
         ro.lang = "vi";
         if (auto u = parse_absolute_url(r.url)) ro.fallback_title = last_segment_title(*u);
         RewriteResult rr = rewrite_html(d.text, ro);
-        if (rr.text_only)
+        if (rr.too_deep)
+            summary.warnings.push_back(r.url + ": elements nested more than " +
+                                       std::to_string(html::kMaxDepth) + " deep; shown as text");
+        else if (rr.text_only)
             summary.warnings.push_back(r.url +
                                        ": markup too damaged to be made safe; shown as text");
-        put(e.file, rr.html);
+        put(file, rr.html);
         ++summary.pages;
         auto u = parse_absolute_url(r.url);
         ArchivedItem item;
-        item.url = prefix + e.file;
+        item.url = prefix + file;
         item.original_url = r.url;
         item.title = text::nfc(rr.title);
         if (item.title.empty() && u) item.title = last_segment_title(*u);
         item.text = text::nfc(rr.text);
         item.content_type = "text/html";
-        item.date = capture_day(r, package.captured);
+        item.date = capture_day(r, source_days, package.captured);
         titles[e.key] = item.title;
         if (index) index(item);
     }
 
-    void file(const Catalog::Entry& e, const Record& r) {
-        std::string bytes = read_payload(data.dir, r);
+    void attachment(const Catalog::Entry& e, const Record& r, const std::string& bytes) {
+        const std::string& file = view_file(e);
         MimeKind k = mime_kind(e.media_type);
         if (k == MimeKind::css) {
             DecodedText d = decode_text(bytes, r.charset);
             auto base = parse_absolute_url(r.url);
-            RefMap map = ref_map(e.file);
+            RefMap map = ref_map(file);
             std::string css =
                 rewrite_css(d.text, [&](std::string_view ref) -> std::optional<std::string> {
                     if (!base) return std::nullopt;
@@ -213,18 +322,30 @@ struct Renderer {
                     if (!m) return std::nullopt;
                     return m->href;
                 });
-            put(e.file, css);
+            put(file, css);
+        } else if (e.media_type == "image/svg+xml") {
+            // An SVG file opened on its own runs its scripts in the site's origin: they go.
+            if (auto svg = sanitise_svg(bytes)) {
+                put(file, *svg);
+            } else {
+                summary.warnings.push_back(
+                    r.url + ": an SVG file that cannot be made safe; replaced by an empty image");
+                put(file,
+                    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\">"
+                    "<title>Hình SVG của trang gốc không hiển thị được trong bản lưu trữ</title>"
+                    "</svg>\n");
+            }
         } else {
-            put(e.file, bytes);
+            put(file, bytes);
         }
         ++summary.files;
         if (!index || !is_indexed_attachment(e.media_type)) return;
         auto u = parse_absolute_url(r.url);
         ArchivedItem item;
-        item.url = prefix + e.file;
+        item.url = prefix + file;
         item.original_url = r.url;
         item.content_type = e.media_type;
-        item.date = capture_day(r, package.captured);
+        item.date = capture_day(r, source_days, package.captured);
         if (k == MimeKind::pdf) {
             PdfText t = extract_pdf_text(bytes);
             item.title = t.title;
@@ -242,8 +363,9 @@ struct Renderer {
         const Catalog::Entry* target = catalog->resolve(&e);
         std::string href, shown;
         bool external = false;
+        const std::string& file = view_file(e);
         if (target && !target->file.empty()) {
-            href = relative_href(e.file, target->file);
+            href = relative_href(file, view_file(*target));
             shown = (*catalog).records()[target->record].url;
         } else {
             auto base = parse_absolute_url(r.url);
@@ -252,9 +374,9 @@ struct Renderer {
             // Another site: a plain link to it (no automatic jump out of the archive); the old
             // site itself, not captured: the "not archived" page.
             external = t && t->is_http() && !catalog->archived_host(*t);
-            href = external ? t->str() : relative_href(e.file, kNotArchived);
+            href = external ? t->str() : relative_href(file, kNotArchived);
         }
-        put(e.file, chrome.redirect_page(e.file, r.url, shown, href, r.status, !external));
+        put(file, chrome.redirect_page(file, r.url, shown, href, r.status, !external));
         ++summary.redirects;
     }
 
@@ -263,104 +385,152 @@ struct Renderer {
         std::string root =
             options.base_url.empty() ? std::string("/") : base_path(options.base_url);
         std::string landing = root + options.landing_href;
-        std::map<std::string, std::vector<std::pair<std::string, std::string>>> by_host;
+        // Per host: old "path?query" → archive path; the captured and canonical forms first,
+        // then the other spelling of the trailing slash (a request for "/tin-tuc/" when "/tin-tuc"
+        // was captured, and the reverse), which never replaces a captured address.
+        std::map<std::string, std::map<std::string, std::string>> by_host;
         std::map<std::string, bool> ci;
-        const auto& recs = catalog->records();
-        for (const auto& e : catalog->entries()) {
-            const Catalog::Entry* t = catalog->resolve(&e);
-            if (!t || t->file.empty()) continue;
-            std::string target = prefix + t->file;
-            std::set<std::string> urls;
-            const Record& r = recs[e.record];
+        std::vector<std::tuple<std::string, std::string, std::string>> variants;
+        // Every spelling of every capture (not only the one its entry shows: two captures of
+        // one page with the parameters in another order are both requested by old links, and
+        // nginx cannot reorder parameters), mapped to what the view shows for it.
+        std::set<std::string> urls;
+        for (const auto& r : catalog->records()) {
             urls.insert(r.url);
             for (const auto& a : r.aliases)
                 urls.insert(a);
-            for (const auto& s : urls) {
-                auto u = parse_absolute_url(s);
-                if (!u || !u->is_http() || !catalog->archived_host(*u)) continue;
-                // Only the URLs that are this entry's (an alias may belong to a better record).
-                if (catalog->find(*u) != &e) continue;
+        }
+        for (const auto& s : urls) {
+            auto u = parse_absolute_url(s);
+            if (!u || !u->is_http() || !catalog->archived_host(*u)) continue;
+            u->has_fragment = false;
+            u->fragment.clear();
+            const Catalog::Entry* t = catalog->resolve(catalog->find(*u));
+            if (!t || t->file.empty()) continue;
+            std::string target = prefix + view_file(*t);
+            {
                 std::string host = host_key(*u);
                 ci[host] = catalog->case_insensitive(*u);
-                by_host[host].emplace_back(request_uri(*u), target);
+                auto& rows = by_host[host];
+                rows.emplace(request_uri(*u), target);
                 // The canonical form too (parameters sorted), so reordered links resolve in nginx.
                 Url c = *u;
                 if (c.has_query) c.query = normalise_query(c.query);
                 c.path = normalise_path(c.path);
-                by_host[host].emplace_back(request_uri(c), target);
+                rows.emplace(request_uri(c), target);
+                for (const Url* v : {&*u, &c}) {
+                    if (v->path.empty() || v->path == "/") continue;
+                    // Directory-like paths only ("/tin-cu", "/thu-muc/"; not "/a.html").
+                    std::string_view last = v->path;
+                    if (last.back() == '/') last.remove_suffix(1);
+                    if (last.substr(last.rfind('/') + 1).find('.') != std::string_view::npos)
+                        continue;
+                    Url w = *v;
+                    if (w.path.back() == '/')
+                        w.path.pop_back();
+                    else
+                        w.path.push_back('/');
+                    variants.emplace_back(host, request_uri(w), target);
+                }
             }
         }
+        for (auto& [host, from, to] : variants)
+            by_host[host].emplace(from, to);
         nlohmann::json hosts = nlohmann::json::array();
-        std::string list_html;
+        std::string conf =
+            "# nginx configuration for the old addresses of " + chrome.unit.name +
+            " (generated by xasite from the preservation package; include it inside http { }:\n"
+            "# it includes no other file). The archive's own headers are in nginx-location.conf.\n";
         for (auto& [host, rows] : by_host) {
-            std::sort(rows.begin(), rows.end());
-            rows.erase(std::unique(rows.begin(), rows.end(),
-                                   [](const auto& a, const auto& b) { return a.first == b.first; }),
-                       rows.end());
+            // A host name is part of file names here: one that could not be (a URL parser's
+            // "a..b") gets no table, with a warning.
+            if (host.empty() || host.size() > 200 || host.find("..") != std::string::npos ||
+                !std::all_of(host.begin(), host.end(), [](char c) {
+                    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' ||
+                           c == '_' || c == ':';
+                })) {
+                summary.warnings.push_back("old host \"" + host +
+                                           "\": not a name a redirect table can be written for; "
+                                           "its " +
+                                           std::to_string(rows.size()) +
+                                           " addresses have no redirect");
+                continue;
+            }
             std::string csv = "old_url,archive_url\n";
             std::string map = "# " + host + " → " + landing +
                               "\n# Generated by xasite from the preservation package of " +
                               chrome.unit.name +
                               ". Use inside: map $request_uri $xasite_archive { default " +
-                              landing + "; include " + host + ".map; }\n";
+                              landing + "; include /full/path/to/" + host + ".map; }\n";
+            std::string entries;
             for (const auto& [from, to] : rows) {
                 // The CSV holds paths from the output root (what `xasite serve` answers); the
                 // nginx map the public paths under the base URL.
                 csv += csv_field(from) + "," + csv_field("/" + to) + "\n";
-                map += nginx_quote(from) + " " + nginx_quote(root + to) + ";\n";
+                entries += nginx_quote(from) + " " + nginx_quote(root + to) + ";\n";
             }
             put("chuyen-huong/" + host + ".csv", csv);
-            put("chuyen-huong/" + host + ".map", map);
+            put("chuyen-huong/" + host + ".map", map + entries);
             hosts.push_back({{"host", host},
                              {"case_insensitive", ci[host]},
                              {"csv", host + ".csv"},
                              {"map", host + ".map"},
                              {"urls", rows.size()}});
+            // The map's entries are written out here (an include would be read relative to
+            // nginx's prefix, not to this file).
+            std::string var = "$xasite_archive_" + ViewChrome::nginx_name(host);
+            conf += "# Old address " + host + ": every request goes to its archived copy.\n";
+            conf += "map $request_uri " + var + " {\n    default " + nginx_quote(landing) + ";\n";
+            std::istringstream lines(entries);
+            for (std::string line; std::getline(lines, line);)
+                conf += "    " + line + "\n";
+            conf += "}\nserver {\n    listen 80;\n    server_name " + host + " www." + host +
+                    ";\n    return 301 " + origin(options.base_url) + var + ";\n}\n";
         }
         nlohmann::json meta = {
             {"unit", chrome.unit.code}, {"landing", "/" + options.landing_href}, {"hosts", hosts}};
         put("chuyen-huong/index.json", meta.dump(2) + "\n");
-        std::string conf;
-        for (const auto& h : hosts) {
-            std::string host = h["host"].get<std::string>();
-            conf += "# Old address " + host + ": every request goes to its archived copy.\n";
-            conf += "map $request_uri $xasite_archive_" + ViewChrome::nginx_name(host) +
-                    " {\n    default " + landing + ";\n    include " + host + ".map;\n}\n";
-            conf += "server {\n    listen 80;\n    server_name " + host + " www." + host + ";\n" +
-                    "    return 301 " + origin(options.base_url) + "$xasite_archive_" +
-                    ViewChrome::nginx_name(host) + ";\n}\n";
-        }
-        conf += "# For the archive itself (location " + root + prefix + "):\n";
-        conf += "#   add_header Content-Security-Policy \"" +
-                std::string(archive_content_security_policy()) + "\" always;\n";
         put("chuyen-huong/nginx.conf", conf);
+        put("chuyen-huong/nginx-location.conf", nginx_location(root + prefix));
         put("chuyen-huong/index.html", chrome.maps_page(hosts));
     }
 
     void run() {
         const auto& recs = catalog->records();
+        std::set<const Catalog::Entry*> skipped;
         for (const auto& e : catalog->entries()) {
             const Record& r = recs[e.record];
-            switch (e.kind) {
-                case Catalog::Kind::page:
-                    page(e, r);
-                    break;
-                case Catalog::Kind::file:
-                    file(e, r);
-                    break;
-                case Catalog::Kind::redirect:
-                    redirect(e, r);
-                    break;
-                case Catalog::Kind::unusable:
-                    break;
+            // A payload the package lacks is a damaged package (an error naming the file); any
+            // other failure of one capture leaves that capture out, with a warning naming it.
+            std::string bytes;
+            if (e.kind == Catalog::Kind::page || e.kind == Catalog::Kind::file)
+                bytes = read_payload(data.dir, r);
+            try {
+                switch (e.kind) {
+                    case Catalog::Kind::page:
+                        page(e, r, bytes);
+                        break;
+                    case Catalog::Kind::file:
+                        attachment(e, r, bytes);
+                        break;
+                    case Catalog::Kind::redirect:
+                        redirect(e, r);
+                        break;
+                    case Catalog::Kind::unusable:
+                        break;
+                }
+            } catch (const std::exception& ex) {
+                skipped.insert(&e);
+                summary.warnings.push_back(r.url + ": left out of the view (" + ex.what() + ")");
             }
         }
         // The list of everything archived, and the "not archived" page.
         std::vector<ContentsRow> rows;
         for (const auto& e : catalog->entries()) {
             if (e.kind != Catalog::Kind::page && e.kind != Catalog::Kind::file) continue;
+            if (skipped.count(&e)) continue;
             ContentsRow row;
-            row.file = e.file;
+            row.file = view_file(e);
             row.url = recs[e.record].url;
             row.title = titles[e.key];
             row.page = e.kind == Catalog::Kind::page;
@@ -571,7 +741,7 @@ std::string ViewChrome::banner_css() {
 .xa-archive-url { word-break: break-all; font-family: monospace; }
 .xa-archive-note { border: 2px solid #8a6d00; margin: .5rem 0; }
 [data-archive-disabled] { cursor: not-allowed; }
-a[data-archive-disabled] { text-decoration: line-through; }
+a[data-archive-disabled] { text-decoration: none; }
 .xa-skip { position: absolute; left: -10000px; }
 .xa-skip:focus { position: static; }
 .xa-archive-main { max-width: 60rem; margin: 1rem auto; padding: 0 1rem;

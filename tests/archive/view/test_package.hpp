@@ -92,6 +92,8 @@ class PackageBuilder {
     }
 
     UnitInfo& unit() { return unit_; }
+    // capture.json "sources" (empty: none written).
+    nlohmann::json& sources() { return sources_; }
 
     PackageInfo finish() {
         write("data/metadata/unit.json", unit_to_json(unit_).dump(2));
@@ -100,6 +102,7 @@ class PackageBuilder {
                                    {{{"host", "eakar.daklak.gov.vn"},
                                      {"case_insensitive", true},
                                      {"records", records_.size()}}}}};
+        if (!sources_.empty()) capture["sources"] = sources_;
         write("data/metadata/capture.json", capture.dump(2));
         std::string lines;
         for (const auto& r : records_)
@@ -130,6 +133,7 @@ class PackageBuilder {
     std::filesystem::path dir_;
     UnitInfo unit_;
     std::vector<Record> records_;
+    nlohmann::json sources_ = nlohmann::json::array();
 };
 
 // The package the view and server tests share: an IIS district portal with a Windows-1258 home
