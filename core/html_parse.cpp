@@ -166,8 +166,8 @@ std::optional<std::string> flatten_deep(std::string_view html, std::size_t max_d
     return out;
 }
 
-Document parse(std::string_view html) {
-    if (auto flat = flatten_deep(html)) {
+Document parse(std::string_view html, Depth depth) {
+    if (auto flat = depth == Depth::capped ? flatten_deep(html) : std::nullopt) {
         auto source = std::make_shared<const std::string>(std::move(*flat));
         GumboOutput* out =
             gumbo_parse_with_options(&parse_options(), source->data(), source->size());

@@ -38,10 +38,13 @@ std::size_t nesting_depth(std::string_view html, std::size_t stop_at = kMaxDepth
 // when it nests no deeper than that.
 std::optional<std::string> flatten_deep(std::string_view html, std::size_t max_depth = kMaxDepth);
 
-// Parses UTF-8 HTML; `html` must outlive the tree (gumbo points into it). A document nested
+// Parses UTF-8 HTML; `html` must outlive the tree (gumbo points into it). With Depth::capped (the
+// default: archived pages, imported procedure pages, anything from outside) a document nested
 // deeper than kMaxDepth is parsed flattened (flatten_deep; the tree then points into a copy the
-// Document owns, so its positions are not those of `html`).
-Document parse(std::string_view html);
+// Document owns, so its positions are not those of `html`). Depth::full parses it as it is: for
+// the link checker, which must see every link and id of the pages this project generated.
+enum class Depth { capped, full };
+Document parse(std::string_view html, Depth depth = Depth::capped);
 
 // An element's attribute, or nullptr.
 inline const GumboAttribute* attribute(const GumboElement& e, const char* name) {

@@ -123,7 +123,9 @@ class Scanner {
 
 PageScan scan_html(std::string_view html) {
     PageScan out;
-    html::Document output = html::parse(html);
+    // Every link and id counts, however deep (html::Depth::full): the checker reads pages the
+    // build generated, and archived pages reach it already flattened by the view.
+    html::Document output = html::parse(html, html::Depth::full);
     if (!output || !output->document || !output->root) return out;
     out.parsed = true;
 
