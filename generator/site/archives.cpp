@@ -70,6 +70,22 @@ ArchiveSet ArchiveSet::load(const content::Content& content, const std::set<std:
     }
     std::sort(set.entries.begin(), set.entries.end(),
               [](const Entry& a, const Entry& b) { return a.district_code < b.district_code; });
+    // An old host in two packages: `xasite serve` sends its old URLs to the package with more
+    // captures of it (archive::OldUrlIndex, ties by folder name), and both packages' nginx maps
+    // claim it. Say so, naming both.
+    std::map<std::string, std::vector<const Entry*>> claims;
+    for (const auto& e : set.entries)
+        for (const auto& h : e.package.hosts)
+            claims[h].push_back(&e);
+    for (const auto& [host, owners] : claims) {
+        if (owners.size() < 2) continue;
+        std::string names;
+        for (const auto* o : owners)
+            names += (names.empty() ? "" : " and ") + o->package.dir.string();
+        set.warnings.push_back("old host " + host + " is claimed by " + names +
+                               ": xasite serve redirects it to the package with more captures of "
+                               "it, and both nginx maps list it; keep one");
+    }
     return set;
 }
 

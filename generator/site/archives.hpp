@@ -33,6 +33,8 @@ struct ArchiveSet {
         std::string search_href;  // a successor's search page ("xa-ea-kar/tra-cuu/") or ""
     };
     std::vector<Entry> entries;  // sorted by district code
+    // Old hosts claimed by two packages, naming both and the one the redirects go to.
+    std::vector<std::string> warnings;
 
     // Every package of content_dir/archives, matched to the registry's old districts, after its
     // fixity check (archive::FixityCheck): a package that fails it is kept with its problems and

@@ -207,6 +207,8 @@ BuildSummary build_site(const BuildOptions& options) {
     // from the cache beside the output); one that fails is shown as such, without its view.
     ArchiveSet archives =
         ArchiveSet::load(content, built, archive_fixity_cache_dir(options.out_dir));
+    for (const auto& w : archives.warnings)
+        summary.warnings.push_back("archives: " + w);
     // The search lexicon of the content tree, checked before anything is written.
     std::optional<search::Lexicon> lexicon;
     if (options.search_index && !content.lexicon_dir.empty())
