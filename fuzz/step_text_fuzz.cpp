@@ -12,6 +12,7 @@
 //  - structure_dossier on items named by the lines of the text keeps every line, as an item or a
 //    note, in order.
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <string_view>
@@ -33,7 +34,10 @@ void check_pieces(std::string_view text, const std::vector<Step>& steps) {
         for (const auto& sub : step.substeps)
             if (sub.empty() || text::trim(sub).size() != sub.size()) std::abort();
     }
-    if (!procedures::testing::pieces_cover(text, steps).empty()) std::abort();
+    if (std::string problem = procedures::testing::pieces_cover(text, steps); !problem.empty()) {
+        std::fprintf(stderr, "step_text: %s\n", problem.c_str());
+        std::abort();
+    }
 }
 
 }  // namespace

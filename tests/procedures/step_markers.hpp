@@ -2,15 +2,19 @@
 // by the splitter tests on every real record and by fuzz/step_text_fuzz.cpp.
 #pragma once
 
+#include <functional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/text.hpp"
 #include "generator/procedures/procedure.hpp"
 
 namespace xasite::procedures::testing {
 
-// True when `gap` is only whitespace and list markers: "Bước N:" / "bước N." / "BƯỚC N -", "-",
+// True when `gap` is only whitespace and list markers: "Bước N:" / "bước N." / "BƯỚC N -" (any
+// case), "-",
 // "*", "+", "N.", "(i)"…, "a)"…, "đ)" and the heading "Trình tự thực hiện" (with or without ':').
 inline bool only_markers(std::string_view gap) {
     auto space = [](char c) {
@@ -23,7 +27,8 @@ inline bool only_markers(std::string_view gap) {
         while (i < gap.size() && space(gap[i]))
             ++i;
         if (i == gap.size()) return true;
-        if (starts("Bước") || starts("bước") || starts("BƯỚC")) {
+        // "Bước" in any case ("BưỚc" too: the splitter takes any case at an item start).
+        if (xasite::text::lower(gap.substr(i, std::string_view("Bước").size())) == "bước") {
             i += std::string_view("Bước").size();
             while (i < gap.size() && gap[i] == ' ')
                 ++i;
@@ -66,31 +71,42 @@ inline bool only_markers(std::string_view gap) {
 }
 
 // Checks that the pieces of `steps` (each text, then its substeps) occur in `text` in order and
-// that everything between them is only_markers(). Returns "" or what went wrong.
+// that everything between them is only_markers(). A piece may also occur inside the markers
+// before it ("c 1:" inside "Bước 1:"), so every placement is tried (memoised: pieces × offsets).
+// Returns "" or what went wrong.
 inline std::string pieces_cover(std::string_view text, const std::vector<Step>& steps) {
-    std::size_t at = 0;
-    std::string problem;
-    auto take = [&](const std::string& piece) {
-        if (piece.empty() || !problem.empty()) return;
-        std::size_t found = text.find(piece, at);
-        if (found == std::string_view::npos) {
-            problem = "piece not found in order: \"" + piece.substr(0, 80) + "\"";
-            return;
-        }
-        if (!only_markers(text.substr(at, found - at)))
-            problem =
-                "dropped text: \"" + std::string(text.substr(at, found - at)).substr(0, 120) + "\"";
-        at = found + piece.size();
-    };
+    std::vector<std::string_view> pieces;
     for (const auto& step : steps) {
-        take(step.text);
+        if (!step.text.empty()) pieces.push_back(step.text);
         for (const auto& sub : step.substeps)
-            take(sub);
+            if (!sub.empty()) pieces.push_back(sub);
     }
-    if (problem.empty() && !only_markers(text.substr(at)))
-        problem =
-            "dropped text at the end: \"" + std::string(text.substr(at)).substr(0, 120) + "\"";
-    return problem;
+    std::set<std::pair<std::size_t, std::size_t>> failed;  // (piece, offset) known not to cover
+    std::size_t furthest_piece = 0, furthest_at = 0;
+    std::function<bool(std::size_t, std::size_t)> cover = [&](std::size_t k, std::size_t at) {
+        if (k > furthest_piece || (k == furthest_piece && at > furthest_at)) {
+            furthest_piece = k;
+            furthest_at = at;
+        }
+        if (k == pieces.size()) return only_markers(text.substr(at));
+        if (failed.count({k, at})) return false;
+        for (std::size_t found = text.find(pieces[k], at); found != std::string_view::npos;
+             found = text.find(pieces[k], found + 1)) {
+            if (!only_markers(text.substr(at, found - at))) continue;
+            if (cover(k + 1, found + pieces[k].size())) return true;
+        }
+        failed.insert({k, at});
+        return false;
+    };
+    if (cover(0, 0)) return "";
+    if (furthest_piece == pieces.size())
+        return "dropped text at the end: \"" +
+               std::string(text.substr(furthest_at)).substr(0, 120) + "\"";
+    return "piece " + std::to_string(furthest_piece) + " (\"" +
+           std::string(pieces[furthest_piece]).substr(0, 80) +
+           "\") not found after only markers; dropped text after offset " +
+           std::to_string(furthest_at) + ": \"" +
+           std::string(text.substr(furthest_at)).substr(0, 120) + "\"";
 }
 
 }  // namespace xasite::procedures::testing
