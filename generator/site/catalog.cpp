@@ -158,7 +158,6 @@ bool fee_is_zero(const std::string& fee) {
             ++k;
             continue;
         }
-        std::size_t start = k;
         bool nonzero = false;
         while (k < f.size() && ((f[k] >= '0' && f[k] <= '9') || f[k] == '.' || f[k] == ',')) {
             if (f[k] >= '1' && f[k] <= '9') nonzero = true;
@@ -169,7 +168,6 @@ bool fee_is_zero(const std::string& fee) {
         if (!money) continue;
         if (nonzero) return false;
         any = true;
-        (void)start;
     }
     return any;
 }
