@@ -36,6 +36,10 @@ struct SearchRequest {
     std::size_t limit = 10;  // at most kMaxLimit
     bool partial = false;    // search-as-you-type: the last word may be unfinished
     bool facets = true;
+    // Earlier questions of the same conversation, oldest first (`xasite search --context`,
+    // `context=` in /api/search, a hidden field on the search page): a follow-up such as "thế còn
+    // lệ phí bao nhiêu" is read together with the procedure they asked about.
+    std::vector<std::string> context;
 };
 
 inline constexpr std::size_t kMaxLimit = 100;
@@ -66,6 +70,10 @@ struct SearchResponse {
     std::vector<std::string> dropped;  // filler words left out (folded)
     // "type", "field", "level", "online", "unit" → values by decreasing count.
     std::map<std::string, std::vector<FacetCount>> facets;
+    // How sure the engine is that the results answer the question: "high" (the first result is
+    // the answer), "low" (results that may help, shown under "Có thể bạn cần"), "none" (no
+    // procedure matches the question's key concept: nothing is shown as the answer).
+    std::string confidence = "high";
 };
 
 class SearchError : public std::runtime_error {
