@@ -212,15 +212,63 @@ bool DecompressedStream::produce() {
         auto st = inflater_->feed(
             slice, [&](std::string_view c) { buf_.append(c); }, consumed);
         raw_pos_ += consumed;
-        if (st == Inflater::Status::error)
-            throw StreamError(StreamError::Kind::corrupt, compressed_position(),
-                              "corrupt gzip data at offset " +
-                                  std::to_string(compressed_position()) + " (member starting at " +
-                                  std::to_string(members_.empty() ? 0 : members_.back().offset) +
-                                  "): " + inflater_->message());
+        if (st == Inflater::Status::error) {
+            const std::uint64_t bad = compressed_position();
+            const Member m = members_.empty() ? Member{} : members_.back();
+            std::string what = "corrupt gzip data at offset " + std::to_string(bad) +
+                               " (member starting at " + std::to_string(m.offset) +
+                               "): " + inflater_->message();
+            // What this member decoded may be wrong; the next member header after its start is
+            // where reading goes on (a bad sector or a broken copy loses one record, not the
+            // rest of the file).
+            const std::uint64_t out_end = base_ + buf_.size();
+            auto next = seek_member(m.offset + 1);
+            if (!next) throw StreamError(StreamError::Kind::corrupt, bad, what);
+            damaged_.emplace_back(m.start, out_end);
+            notes_.push_back(what + "; skipped to the next gzip member at offset " +
+                             std::to_string(*next) + " (" + std::to_string(*next - m.offset) +
+                             " bytes of the file from the damaged member's start)");
+            member_done_ = true;
+            if (buf_.size() > before) return true;
+            continue;
+        }
         if (st == Inflater::Status::end) member_done_ = true;
         if (buf_.size() > before) return true;
     }
+}
+
+std::optional<std::uint64_t> DecompressedStream::seek_member(std::uint64_t from) {
+    std::size_t i =
+        from > raw_base_
+            ? static_cast<std::size_t>(std::min<std::uint64_t>(from - raw_base_, raw_.size()))
+            : 0;
+    for (;;) {
+        // ID1 ID2, CM = 8 (deflate), no reserved FLG bits (RFC 1952 2.3.1).
+        for (; i + 4 <= raw_.size(); ++i)
+            if (static_cast<unsigned char>(raw_[i]) == 0x1f &&
+                static_cast<unsigned char>(raw_[i + 1]) == 0x8b && raw_[i + 2] == 8 &&
+                (static_cast<unsigned char>(raw_[i + 3]) & 0xe0) == 0) {
+                raw_pos_ = i;
+                return raw_base_ + i;
+            }
+        raw_pos_ = i;  // nothing before i starts a member; read_raw() drops it
+        if (!read_raw()) {
+            raw_pos_ = raw_.size();
+            return std::nullopt;
+        }
+        i = 0;
+    }
+}
+
+std::optional<std::uint64_t> DecompressedStream::damaged(std::uint64_t from,
+                                                         std::uint64_t to) const {
+    std::optional<std::uint64_t> first;
+    for (const auto& [s, e] : damaged_)
+        if (s < to && e > from) {
+            std::uint64_t at = std::max(s, from);
+            if (!first || at < *first) first = at;
+        }
+    return first;
 }
 
 std::size_t DecompressedStream::fill(std::size_t n) {

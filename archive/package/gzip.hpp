@@ -87,9 +87,12 @@ std::string gzip_compress(std::string_view data, int level = 6);
 
 // The decompressed bytes of a WARC file (plain or gzip with any number of members), buffered
 // with look-ahead (bounded: memory does not grow with the expansion). Throws StreamError on
-// truncated or corrupt gzip data. It does not judge expansion: a bomb is one record's affair
-// (WarcReader::record_source_bytes() against what the record expands to), so the records after
-// it are still read.
+// truncated gzip data, and on corrupt gzip data with no gzip member after it. Corrupt data inside
+// a member (damaged deflate codes, a wrong CRC or length) loses that member only: the stream notes
+// it, marks what the member decoded as damaged (damaged()) and goes on with the next member
+// header found after the member's start. It does not judge expansion: a bomb is one record's
+// affair (WarcReader::record_source_bytes() against what the record expands to), so the records
+// after it are still read.
 class DecompressedStream {
   public:
     explicit DecompressedStream(Input& in);
@@ -114,6 +117,9 @@ class DecompressedStream {
     Member member_at(std::uint64_t pos) const;
     // The first member start in (from, to], if one is known.
     std::optional<std::uint64_t> boundary_in(std::uint64_t from, std::uint64_t to) const;
+    // The first decompressed offset in [from, to) that a corrupt member decoded (its bytes may be
+    // wrong), or nullopt.
+    std::optional<std::uint64_t> damaged(std::uint64_t from, std::uint64_t to) const;
     // Compressed bytes consumed so far (file bytes for plain files).
     std::uint64_t compressed_position() const;
     // Non-fatal notes (trailing garbage after the last member).
@@ -122,6 +128,9 @@ class DecompressedStream {
   private:
     bool produce();  // adds bytes to buf_; false at the end
     bool read_raw();
+    // Moves raw_pos_ to the next gzip member header at or after file offset `from`; its offset,
+    // or nullopt (at the end of the file).
+    std::optional<std::uint64_t> seek_member(std::uint64_t from);
 
     Input& in_;
     bool gzip_ = false, started_ = false, eof_ = false, member_done_ = false;
@@ -134,6 +143,8 @@ class DecompressedStream {
     std::uint64_t base_ = 0;  // decompressed offset of buf_[0]
     std::unique_ptr<Inflater> inflater_;
     std::deque<Member> members_;
+    // Decompressed ranges [first, second) decoded by corrupt members.
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> damaged_;
     std::vector<std::string> notes_;
     std::optional<StreamError> pending_;  // raised by fill() once the bytes before it are used
 };

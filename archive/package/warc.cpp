@@ -160,6 +160,16 @@ std::vector<std::string> WarcReader::take_warnings() {
     return out;
 }
 
+void WarcReader::cut_damaged(std::uint64_t at) {
+    truncated_ = true;
+    warnings_.push_back(where(current_) + ": its gzip data is damaged (corrupt gzip data, noted " +
+                        "for this file); the block is cut after " +
+                        std::to_string(at > block_start_ ? at - block_start_ : 0) + " of " +
+                        std::to_string(current_.content_length) +
+                        " bytes and the record is not complete");
+    block_end_ = at;
+}
+
 void WarcReader::stop(const StreamError& e) {
     dead_ = true;
     in_record_ = false;
@@ -169,7 +179,17 @@ void WarcReader::stop(const StreamError& e) {
 std::size_t WarcReader::read(char* buf, std::size_t n) {
     if (!in_record_ || dead_) return 0;
     std::uint64_t cur = stream_.position();
-    if (cur >= block_end_ || n == 0) return 0;
+    if (n == 0) return 0;
+    if (cur >= block_end_) {
+        // The block is read: decode a little past it (its separator and the next member's
+        // start) so a damaged member whose CRC check comes after the block's last byte is seen
+        // before the caller takes the record as complete.
+        if (!truncated_ && stream_.gzip()) {
+            stream_.fill(8);
+            if (stream_.damaged(block_start_, block_end_)) cut_damaged(block_end_);
+        }
+        return 0;
+    }
     std::uint64_t remaining = block_end_ - cur;
     std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(n, remaining));
     std::size_t avail = stream_.fill(want);
@@ -183,6 +203,12 @@ std::size_t WarcReader::read(char* buf, std::size_t n) {
         return 0;
     }
     std::size_t k = std::min(avail, want);
+    if (auto d = stream_.damaged(cur, cur + k)) {
+        // Bytes a corrupt gzip member decoded (DecompressedStream): the block ends before them.
+        cut_damaged(std::max(*d, cur));
+        k = static_cast<std::size_t>(block_end_ - cur);
+        if (k == 0) return 0;
+    }
     if (stream_.gzip()) {
         // A gzip member that starts inside the block and begins with a WARC version line means
         // the Content-Length is too long: the record ended with its member.

@@ -60,10 +60,12 @@ class WarcReader {
 
     // Reads the current record's block. Returns 0 at its end. Stops early (block_truncated())
     // at the end of the file, or at a gzip member boundary followed by a new record when the
-    // Content-Length is too long. Throws StreamError on corrupt/truncated gzip data: the current
-    // record is then incomplete, and next() returns false. The reader does not judge expansion:
-    // the caller stops reading a block whose output is over_limit() and next() skips the rest
-    // (decompressed and dropped, memory bounded), so the records after a bomb are still read.
+    // Content-Length is too long, or at data a corrupt gzip member decoded (the reader goes on
+    // with the next member). Throws StreamError on truncated gzip data, or corrupt data with no
+    // member after it: the current record is then incomplete, and next() returns false. The reader
+    // does not judge expansion: the caller stops reading a block whose output is over_limit() and
+    // next() skips the rest (decompressed and dropped, memory bounded), so the records after a bomb
+    // are still read.
     std::size_t read(char* buf, std::size_t n);
     bool block_truncated() const { return truncated_; }
     // Bytes of the source file the current record has used so far (compressed bytes from its
@@ -93,6 +95,8 @@ class WarcReader {
     std::string where_offset(std::uint64_t position) const;
     bool skip_separator();
     bool resync();
+    // Ends the current block at decompressed offset `at` (data a corrupt gzip member decoded).
+    void cut_damaged(std::uint64_t at);
     bool read_header(WarcRecord& record, bool& bad);
     bool read_arc_header(WarcRecord& record);
 

@@ -159,6 +159,45 @@ TEST_F(IngestTrust, PackageExpansionLimit) {
     EXPECT_EQ(data().records.size(), 6u) << joined(r.warnings);
 }
 
+// A WARC whose middle gzip member is damaged (a bad sector, a broken copy; made in the test): the
+// pages before and after it are kept, the damaged page is never kept as complete, and the warning
+// names the file and the offset. Reading used to stop at the damage and lose every later record.
+TEST_F(IngestTrust, CorruptGzipMemberLosesOnlyThatPage) {
+    auto member = [](const std::string& name, const std::string& word) {
+        std::string body = "<html><head><title>" + name + "</title></head><body><p>";
+        for (int k = 0; k < 3000; ++k)
+            body += std::to_string((k * 7919) % 1000) + " " + word + " ";
+        body += "</p></body></html>";
+        return gzip_compress(warc_record("response", "http://eakar.daklak.gov.vn/" + name + ".html",
+                                         http_response(200, "text/html; charset=utf-8", body),
+                                         {{"Content-Type", "application/http; msgtype=response"}}));
+    };
+    std::string a = member("truoc", "trước"), b = member("hong", "hỏng"), c = member("sau", "sau");
+    for (std::size_t k = b.size() / 3; k < b.size() / 3 + 40; ++k)
+        b[k] = static_cast<char>(b[k] ^ 0x5a);
+    write_bytes(tmp_.path() / "src" / "damaged.warc.gz", a + b + c);
+    IngestReport r = ingest({"damaged.warc.gz"});
+    ASSERT_TRUE(r.ok) << r.error;
+    std::string w = joined(r.warnings);
+    EXPECT_NE(w.find("damaged.warc.gz: corrupt gzip data"), std::string::npos) << w;
+    EXPECT_NE(w.find("member starting at " + std::to_string(a.size())), std::string::npos) << w;
+    EXPECT_EQ(w.find("kept the"), std::string::npos) << w;  // reading never stopped
+    PackageData d = data();
+    bool before = false, after = false;
+    for (const auto& x : d.records) {
+        if (x.url == "http://eakar.daklak.gov.vn/truoc.html") before = !x.truncated;
+        if (x.url == "http://eakar.daklak.gov.vn/sau.html") after = !x.truncated;
+        if (x.url == "http://eakar.daklak.gov.vn/hong.html") {
+            EXPECT_TRUE(x.truncated);
+        }
+    }
+    EXPECT_TRUE(before) << w;
+    EXPECT_TRUE(after) << w;
+    // The original is kept byte for byte, damage included.
+    EXPECT_EQ(read_file(package() / "data/original/damaged.warc.gz"), a + b + c);
+    EXPECT_TRUE(verify_package(package()).valid());
+}
+
 // ---- 2. URLs whose names were unsafe or unbounded ----
 
 TEST_F(IngestTrust, OddUrlsMapToSafeBoundedNames) {

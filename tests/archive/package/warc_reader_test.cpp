@@ -2,6 +2,8 @@
 // files, a 2014 iana.org capture, wget output) and on synthetic broken ones.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "archive/package/http.hpp"
 #include "archive_test_support.hpp"
 
@@ -284,6 +286,89 @@ TEST(WarcReader, TruncatedGzipAfterSmallRecords) {
         EXPECT_FALSE(r.records[i].truncated);
     }
     EXPECT_TRUE(contains(r.stopped, "truncated gzip data")) << r.stopped;
+}
+
+// A damaged gzip member (bytes changed inside its deflate data, as a bad disk sector or a broken
+// copy leaves them) loses that record only: the reader names the offset, cuts the damaged record
+// (flagged truncated, never passed on as complete) and goes on with the next member, as it does
+// after a bomb. Before, the records after the damage were lost.
+TEST(WarcReader, CorruptGzipMemberLosesThatRecordOnly) {
+    std::vector<std::string> recs, bodies;
+    for (int i = 0; i < 4; ++i) {
+        std::string body;
+        // Text that compresses but not to nothing, so the damage lands in real deflate codes.
+        for (int k = 0; k < 4000; ++k)
+            body += std::to_string((k * 7919 + i) % 1000) + (k % 13 == 0 ? "\n" : " ");
+        bodies.push_back(body);
+        recs.push_back(warc_record("resource", "http://x.vn/" + std::to_string(i), body));
+    }
+    std::vector<std::string> members;
+    for (const auto& r : recs)
+        members.push_back(gzip_compress(r));
+    std::string damaged = members[1];
+    for (std::size_t k = damaged.size() / 3; k < damaged.size() / 3 + 40; ++k)
+        damaged[k] = static_cast<char>(damaged[k] ^ 0x5a);
+    std::string data = members[0] + damaged + members[2] + members[3];
+    auto r = read_warc_bytes(data, "damaged.warc.gz");
+    EXPECT_TRUE(r.stopped.empty()) << r.stopped;
+    std::map<std::string, const ReadRecord*> by_uri;
+    for (const auto& x : r.records)
+        by_uri[std::string(x.rec.field("WARC-Target-URI"))] = &x;
+    for (int i : {0, 2, 3}) {
+        const auto* x = by_uri["http://x.vn/" + std::to_string(i)];
+        ASSERT_TRUE(x) << "record " << i << " lost";
+        EXPECT_FALSE(x->truncated) << i;
+        EXPECT_EQ(x->block, bodies[i]) << i;
+    }
+    if (const auto* x = by_uri["http://x.vn/1"]) {
+        EXPECT_TRUE(x->truncated);
+    }
+    const std::string at = std::to_string(members[0].size());
+    bool named = false;
+    for (const auto& w : r.warnings)
+        if (contains(w, "damaged.warc.gz") && contains(w, "corrupt gzip data") &&
+            contains(w, "member starting at " + at) &&
+            contains(w, "next gzip member at offset " +
+                            std::to_string(members[0].size() + damaged.size())))
+            named = true;
+    EXPECT_TRUE(named) << ::testing::PrintToString(r.warnings);
+}
+
+// A member whose only damage is its CRC: the bytes decoded may be wrong, so the record is not
+// passed on as complete; the records after it are read.
+TEST(WarcReader, GzipCrcMismatchFlagsThatRecord) {
+    std::vector<std::string> recs;
+    for (int i = 0; i < 3; ++i)
+        recs.push_back(warc_record("resource", "http://x.vn/" + std::to_string(i),
+                                   std::string(2000, static_cast<char>('a' + i))));
+    std::string a = gzip_compress(recs[0]), b = gzip_compress(recs[1]), c = gzip_compress(recs[2]);
+    b[b.size() - 8] = static_cast<char>(b[b.size() - 8] ^ 1);  // the CRC-32 of the trailer
+    auto r = read_warc_bytes(a + b + c, "crc.warc.gz");
+    EXPECT_TRUE(r.stopped.empty()) << r.stopped;
+    ASSERT_EQ(r.records.size(), 3u);
+    EXPECT_FALSE(r.records[0].truncated);
+    EXPECT_TRUE(r.records[1].truncated);
+    EXPECT_FALSE(r.records[2].truncated);
+    EXPECT_EQ(r.records[2].block, std::string(2000, 'c'));
+}
+
+// Damage in the last member with no member after it: the reader stops there, naming the offset,
+// and keeps what came before (as for a truncated file).
+TEST(WarcReader, CorruptLastMemberStopsWithTheRecordsBefore) {
+    std::vector<std::string> recs;
+    for (int i = 0; i < 2; ++i) {
+        std::string body;
+        for (int k = 0; k < 3000; ++k)
+            body += std::to_string((k * 31 + i) % 977) + " ";
+        recs.push_back(warc_record("resource", "http://x.vn/" + std::to_string(i), body));
+    }
+    std::string a = gzip_compress(recs[0]), b = gzip_compress(recs[1]);
+    for (std::size_t k = b.size() / 2; k < b.size() / 2 + 30; ++k)
+        b[k] = static_cast<char>(~b[k]);
+    auto r = read_warc_bytes(a + b, "last.warc.gz");
+    ASSERT_GE(r.records.size(), 1u);
+    EXPECT_FALSE(r.records[0].truncated);
+    EXPECT_TRUE(contains(r.stopped, "corrupt gzip data")) << r.stopped;
 }
 
 TEST(WarcReader, ContentLengthTooLongInGzipMemberResyncs) {
