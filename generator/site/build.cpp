@@ -1,5 +1,6 @@
 #include "generator/site/build.hpp"
 
+#include <fcntl.h>
 #include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
@@ -63,11 +64,19 @@ class IndexBuild {
     void finish() { writer_->finish(); }
     // Replaces the previous index: rename it aside, rename the new one in, remove the old one.
     // A server reading the old index keeps its open files until it notices the new directory.
+    // One atomic exchange when there is an index already (a server never finds none); the
+    // replaced one is removed.
     void commit() {
         writer_.reset();
+        std::error_code ec;
+        if (fs::exists(final_, ec) &&
+            ::renameat2(AT_FDCWD, temp_.c_str(), AT_FDCWD, final_.c_str(), RENAME_EXCHANGE) == 0) {
+            committed_ = true;
+            fs::remove_all(temp_, ec);  // now the old index
+            return;
+        }
         fs::path old = final_;
         old += ".old-" + std::to_string(::getpid());
-        std::error_code ec;
         bool had_old = fs::exists(final_, ec);
         if (had_old) fs::rename(final_, old);
         fs::rename(temp_, final_);

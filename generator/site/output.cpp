@@ -2,10 +2,13 @@
 
 #include <fcntl.h>
 #include <spawn.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <stdexcept>
 #include <string>
@@ -47,16 +50,47 @@ bool remove_in_background(const fs::path& dir) {
     return rc == 0;
 }
 
-// Removes "<final>.old-*" siblings left by earlier builds (only directories xasite built).
-void sweep_old_builds(const fs::path& final_dir) {
+bool has_prefix(const std::string& s, const std::string& p) {
+    return s.size() > p.size() && s.compare(0, p.size(), p) == 0;
+}
+
+// What interrupted builds left beside the output, swept while the output's lock is held (so no
+// build is using any of it): "<out>.tmp-*" and "<out>.old-*" trees that carry the site marker, and
+// the index's "<out>.xapian.tmp-*" / "<out>.xapian.old-*" scratch. A kill between the two renames
+// of older versions could leave no "<out>" but an "<out>.old-*": that copy is put back, never
+// deleted.
+void repair_and_sweep(const fs::path& final_dir) {
     std::error_code ec;
-    const std::string prefix = final_dir.filename().string() + ".old-";
+    const std::string name = final_dir.filename().string();
+    const std::string tmp = name + ".tmp-", old = name + ".old-";
+    const std::string index = name + ".xapian";
+    const std::string itmp = index + ".tmp-", iold = index + ".old-";
+    std::vector<fs::path> olds, sweep;
     for (const auto& e : fs::directory_iterator(final_dir.parent_path(), ec)) {
-        const std::string name = e.path().filename().string();
-        if (name.rfind(prefix, 0) != 0 || !e.is_directory()) continue;
-        if (!fs::exists(e.path() / kSiteMarker)) continue;
+        const std::string n = e.path().filename().string();
+        std::error_code te;
+        if (!e.is_directory(te) || e.is_symlink(te)) continue;
+        if (has_prefix(n, old) || has_prefix(n, tmp)) {
+            if (!fs::exists(e.path() / kSiteMarker, te)) continue;  // not a tree xasite built
+            (has_prefix(n, old) ? olds : sweep).push_back(e.path());
+        } else if (has_prefix(n, itmp) || has_prefix(n, iold)) {
+            sweep.push_back(e.path());
+        }
+    }
+    if (!fs::exists(final_dir, ec) && !olds.empty()) {
+        // The newest replaced site is the one the last swap took away.
+        std::sort(olds.begin(), olds.end(), [](const fs::path& a, const fs::path& b) {
+            std::error_code x, y;
+            return fs::last_write_time(a, x) < fs::last_write_time(b, y);
+        });
+        fs::rename(olds.back(), final_dir, ec);
+        if (!ec) olds.pop_back();
+    }
+    for (const auto& p : olds)
+        sweep.push_back(p);
+    for (const auto& p : sweep) {
         std::error_code ignore;
-        fs::remove_all(e.path(), ignore);
+        fs::remove_all(p, ignore);
     }
 }
 
@@ -78,7 +112,21 @@ OutputDir::OutputDir(const fs::path& final_dir)
                     kSiteMarker + " marker)");
     }
     fs::create_directories(final_.parent_path());
-    sweep_old_builds(final_);
+    // One build per output at a time (the lock ends with the process, however it ends).
+    lock_path_ = final_;
+    lock_path_ += ".lock";
+    lock_fd_ = ::open(lock_path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (lock_fd_ < 0)
+        throw InputError(lock_path_.string(), std::string("cannot open the output's lock file: ") +
+                                                  std::strerror(errno));
+    if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+        ::close(lock_fd_);
+        lock_fd_ = -1;
+        throw InputError(final_dir.string(),
+                         "another xasite build is writing this output now (it holds " +
+                             lock_path_.string() + "); wait for it to finish");
+    }
+    repair_and_sweep(final_);
     temp_ = final_;
     temp_ += ".tmp-" + std::to_string(::getpid());
     std::error_code ec;
@@ -89,11 +137,14 @@ OutputDir::OutputDir(const fs::path& final_dir)
 }
 
 OutputDir::~OutputDir() {
-    if (!committed_) {
+    if (!committed_ && !temp_.empty()) {
         std::error_code ec;
         fs::remove_all(temp_, ec);
     }
+    if (lock_fd_ >= 0) ::close(lock_fd_);
 }
+
+void (*OutputDir::fault_hook)(const char* step) = nullptr;
 
 void OutputDir::write(std::string_view relative, std::string_view data) {
     if (relative.empty() || relative.front() == '/' ||
@@ -130,20 +181,36 @@ void OutputDir::write(std::string_view relative, std::string_view data) {
 void OutputDir::commit(bool remove_old_in_background) {
     fs::path old = final_;
     old += ".old-" + std::to_string(::getpid());
-    bool had_old = fs::exists(final_);
-    if (had_old) fs::rename(final_, old);
-    try {
+    std::error_code ec;
+    const bool had_old = fs::exists(final_, ec);
+    if (!had_old) {
         fs::rename(temp_, final_);
-    } catch (...) {
-        if (had_old) fs::rename(old, final_);
-        throw;
+        committed_ = true;
+        return;
     }
-    committed_ = true;
-    if (had_old) {
-        if (!remove_old_in_background || !remove_in_background(old)) {
-            std::error_code ec;
-            fs::remove_all(old, ec);
+    // One atomic step: "<out>" is the new site and the temporary name holds the old one.
+    if (::renameat2(AT_FDCWD, temp_.c_str(), AT_FDCWD, final_.c_str(), RENAME_EXCHANGE) == 0) {
+        committed_ = true;
+        if (fault_hook) fault_hook("exchanged");
+        fs::rename(temp_, old);
+    } else if (errno == EINVAL || errno == ENOSYS) {
+        // A file system without exchange: two renames (a kill between them is repaired by the
+        // next build, which puts "<out>.old-*" back).
+        fs::rename(final_, old);
+        try {
+            fs::rename(temp_, final_);
+        } catch (...) {
+            fs::rename(old, final_);
+            throw;
         }
+        committed_ = true;
+    } else {
+        throw std::runtime_error(final_.string() +
+                                 ": cannot swap the new site in: " + std::strerror(errno));
+    }
+    if (!remove_old_in_background || !remove_in_background(old)) {
+        std::error_code ignore;
+        fs::remove_all(old, ignore);
     }
 }
 
