@@ -13,6 +13,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/error.hpp"
+
 namespace xasite::directives {
 
 // A date as far as the text gives it: "ngày   tháng 6 năm 2025" has year and month only.
@@ -74,8 +76,15 @@ struct Metadata {
 // Pure: text in any normalisation form; never throws on any input; returns partial metadata.
 Metadata extract(std::string_view text);
 
+// A PDF with pages but no text layer (a scanned image): read_document publishes it as an
+// image-only document; `directive inspect` reports it.
+class NoTextLayer : public InputError {
+  public:
+    using InputError::InputError;
+};
+
 // Text of a PDF through poppler-cpp (page by page, in reading order). Throws InputError naming the
-// file when it is not a readable PDF or has no text layer (a scan).
+// file when it is not a readable PDF, NoTextLayer when it has no text layer (a scan).
 std::string pdf_text(const std::filesystem::path& pdf);
 
 // Thrown (by callers that publish) for documents marked MẬT / TỐI MẬT / TUYỆT MẬT.
@@ -105,10 +114,14 @@ struct Document {
     std::vector<std::string>
         units;  // front matter "units" as written (codes, or "all"); empty = decide from recipients
     std::string slug;  // front matter "slug", else "" (the site derives one)
+    // A PDF without a text layer (a scan): published with its PDF and a "văn bản dạng ảnh" note;
+    // its text and metadata are empty (never guessed), meta.warnings says so.
+    bool image_only = false;
 };
 
 // Reads .txt/.md/.pdf. Throws InputError naming the file (and line for front matter) on unreadable
-// files, invalid UTF-8, bad front matter, unknown extensions. Secret documents are returned with
+// files, invalid UTF-8, bad front matter, unknown extensions; a PDF without a text layer is not an
+// error (image_only). Secret documents are returned with
 // meta.secrecy set; publishing code must refuse them (must_not_publish).
 Document read_document(const std::filesystem::path& path);
 

@@ -212,8 +212,17 @@ Document read_document(const fs::path& path) {
         doc.text = read_text_file(path);
         doc.meta = extract(doc.text);
     } else if (ext == ".pdf") {
-        doc.text = text::nfc(pdf_text(path));
-        doc.meta = extract(doc.text);
+        try {
+            doc.text = text::nfc(pdf_text(path));
+            doc.meta = extract(doc.text);
+        } catch (const NoTextLayer&) {
+            // A scan: published with its PDF; nothing is read from it, so nothing is guessed.
+            doc.image_only = true;
+            doc.meta.warnings.push_back(
+                "has no text layer (a scanned image): published as an image-only document "
+                "(\"văn bản dạng ảnh\") with its PDF; give its text as a .txt or .md file to make "
+                "its number, date, subject and body readable and searchable");
+        }
     } else if (ext == ".md") {
         std::string raw = read_file(path);
         require_utf8(raw, path);

@@ -36,7 +36,7 @@ std::string pdf_text(const std::filesystem::path& pdf) {
     for (char c : out)
         any_text = any_text || !(c == ' ' || c == '\n' || c == '\f' || c == '\r' || c == '\t');
     if (!any_text)
-        throw InputError(
+        throw NoTextLayer(
             where, "has no text layer (a scanned image?): provide its text as a .txt or .md file");
     return out;
 }

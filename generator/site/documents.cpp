@@ -179,8 +179,13 @@ DocumentSet DocumentSet::build(const content::Content& content, const Catalog& c
         for (const auto& f : m.footnotes)
             footnotes.push_back({{"label", f.label}, {"text", f.text}});
         std::string ext = doc.source.extension().string();
+        // A scan without its text: named by its file, never by a guessed number or subject.
+        const std::string label = doc.image_only && m.subject.empty()
+                                      ? "Văn bản dạng ảnh (" + p.original_name + ")"
+                                      : document_label(m);
         p.view = {{"document",
-                   {{"label", document_label(m)},
+                   {{"label", label},
+                    {"image_only", doc.image_only},
                     {"type", p.type},
                     {"type_abbr", m.type_abbr},
                     {"number", m.number ? json(m.number_raw) : json()},
@@ -203,7 +208,7 @@ DocumentSet DocumentSet::build(const content::Content& content, const Catalog& c
                     {"distribution", distribution},
                     {"draft", m.draft},
                     {"urgency", m.urgency},
-                    {"unsigned_copy", !m.number},
+                    {"unsigned_copy", !m.number && !doc.image_only},
                     {"body_html", directives::body_html(m)},
                     {"has_body", !m.body.empty()},
                     {"procedures", procs},
@@ -213,7 +218,7 @@ DocumentSet DocumentSet::build(const content::Content& content, const Catalog& c
                       {"size",
                        decimal_vi(static_cast<double>(p.original.size()) / 1024.0, 1) + " KB"}}}}}};
         p.row = {{"href", routes::document(p.slug)},
-                 {"label", document_label(m)},
+                 {"label", label},
                  {"subject", m.subject},
                  {"date_vi", date_vi(p.date_iso)},
                  {"issuer", p.issuer},

@@ -139,6 +139,26 @@ TEST(DirectiveDocument, PdfWithoutTextLayer) {
     }
 }
 
+// Issue 12: one scanned PDF without text used to stop the whole build. read_document now returns
+// it as an image-only document: no text, no guessed number or date, and a warning naming why.
+TEST(DirectiveDocument, ScannedPdfIsReadAsImageOnly) {
+    TempDir dir;
+    fs::path pdf = dir / "scan.pdf";
+    make_pdf(pdf, {{}});
+    Document d = read_document(pdf);
+    EXPECT_TRUE(d.image_only);
+    EXPECT_TRUE(d.text.empty());
+    EXPECT_FALSE(d.meta.number.has_value());
+    EXPECT_TRUE(d.meta.subject.empty());
+    ASSERT_EQ(d.meta.warnings.size(), 1u);
+    EXPECT_NE(d.meta.warnings[0].find("no text layer"), std::string::npos);
+    EXPECT_NE(d.meta.warnings[0].find("văn bản dạng ảnh"), std::string::npos);
+    // A PDF with text is not image-only.
+    fs::path text_pdf = dir / "text.pdf";
+    make_pdf(text_pdf, {{{100, 200, "THÔNG BÁO"}}});
+    EXPECT_FALSE(read_document(text_pdf).image_only);
+}
+
 // A PDF whose Standard security handler does not open with the empty password (random O and U).
 std::string encrypted_pdf() {
     std::string out = "%PDF-1.4\n";

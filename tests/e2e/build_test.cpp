@@ -526,3 +526,42 @@ TEST(Build, CommunePagesAndTemplateOverridesAreUsed) {
     for (const auto& p : report.problems)
         ADD_FAILURE() << p.page << ": " << p.kind << ": " << p.detail;
 }
+
+// Issue 12: a scanned PDF without text in content/directives/ used to stop the whole build. It is
+// published with its PDF and a "văn bản dạng ảnh" note, the build warns naming the file, and the
+// page claims no number, date or signature it could not read.
+TEST(Build, ScannedPdfIsPublishedWithANoteNotAStop) {
+    xasite::testing::TempDir dir;
+    fs::path content = xasite::testing::copy_content(dir.path());
+    // One blank A4 page and no text: what a scanner without OCR writes, minus the image.
+    write_file_atomic(content / "directives/cong-van-scan.pdf",
+                      "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+                      "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+                      "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n"
+                      "trailer << /Root 1 0 R >>\n%%EOF\n");
+    site::BuildOptions o;
+    o.content_dir = content;
+    o.out_dir = dir / "site";
+    o.units = {"24373"};
+    o.quiet = true;
+    o.background_cleanup = false;
+    site::BuildSummary summary;
+    ASSERT_NO_THROW(summary = site::build_site(o));
+    bool warned = false;
+    for (const auto& w : summary.warnings)
+        warned = warned || (contains(w, "cong-van-scan.pdf") && contains(w, "no text layer"));
+    EXPECT_TRUE(warned);
+    std::string page_html;
+    for (const auto& e : fs::recursive_directory_iterator(dir / "site")) {
+        if (e.path().filename() != "index.html") continue;
+        std::string h = read_file(e.path());
+        if (contains(h, "<h1>Văn bản dạng ảnh (cong-van-scan.pdf)</h1>")) {
+            page_html = h;
+            EXPECT_TRUE(fs::exists(e.path().parent_path() / "cong-van-scan.pdf")) << e.path();
+        }
+    }
+    ASSERT_FALSE(page_html.empty());
+    EXPECT_TRUE(contains(page_html, "Tệp PDF gốc là ảnh quét, không có lớp chữ"));
+    EXPECT_TRUE(contains(page_html, "href=\"cong-van-scan.pdf\" download"));
+    EXPECT_FALSE(contains(page_html, "chưa ghi số"));  // no claim about what it could not read
+}
