@@ -716,8 +716,9 @@ std::string ViewChrome::contents_page(const std::vector<ContentsRow>& rows,
         body += "<p>Trang thông tin được lưu " + std::to_string(days.size()) + " lần (";
         for (std::size_t i = 0; i < days.size(); ++i)
             body += (i ? ", " : "") + text::html_escape(date_vi_admin(days[i]));
-        body += "). Mục lục này liệt kê bản mới nhất của mỗi địa chỉ; " + std::to_string(versions) +
-                " bản lưu cũ hơn khác với bản mới nhất được giữ riêng, mở từ dòng “Các lần lưu "
+        body += "). Mục lục này liệt kê bản chính của mỗi địa chỉ (thường là bản mới nhất); " +
+                std::to_string(versions) +
+                " bản lưu ngày khác có nội dung khác được giữ riêng, mở từ dòng “Các lần lưu "
                 "trang này” ở đầu trang tương ứng.</p>\n";
     }
     body += search_form(kContents);
