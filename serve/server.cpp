@@ -342,8 +342,8 @@ struct SiteServer::Impl {
         }
         const std::string timegate = base + "timegate/" + c->url;
         const std::string timemap_uri = base + "timemap/link/" + c->url;
-        std::vector<archive::Memento> mementos = {
-            {c->datetime, base + archive::encode_href_path(c->view_file)}};
+        // Every capture the view renders of the URL (several capture days: several mementos).
+        std::vector<archive::Memento> mementos = found->second.mementos(tail, base);
         if (timemap) {
             res.set_content(archive::timemap_link(c->url, timegate, timemap_uri, mementos),
                             "application/link-format");

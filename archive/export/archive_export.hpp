@@ -57,8 +57,9 @@ struct Memento {
     std::string uri;       // URI-M
 };
 
-// A TimeMap in application/link-format: the original, the timegate, the TimeMap itself and each
-// memento (sorted by date; "first memento"/"last memento" marked), one link per line.
+// A TimeMap in application/link-format: the original, the timegate (left out when `timegate` is
+// "": a static TimeMap on a server without one), the TimeMap itself and each memento (sorted by
+// date; "first memento"/"last memento" marked), one link per line.
 std::string timemap_link(std::string_view original, std::string_view timegate,
                          std::string_view self, std::vector<Memento> mementos);
 
@@ -66,8 +67,10 @@ std::string timemap_link(std::string_view original, std::string_view timegate,
 const Memento* nearest_memento(const std::vector<Memento>& mementos,
                                std::optional<std::int64_t> when);
 
-// What the view shows of a package, by original URL: one capture per URL (the one the view
-// renders), with its date and its file under the view prefix ("trang/<host>/…").
+// What the view shows of a package, by original URL: every capture the view renders of a URL
+// (the default view, the newest, and the older captures of other days kept beside it under
+// "trang/<timestamp>/…"; docs/ARCHIVES.md "Several captures of one site"), each with its datetime
+// and its file under the view prefix.
 struct Capture {
     std::string url;        // as captured
     std::string datetime;   // "YYYY-MM-DDThh:mm:ssZ"
@@ -79,10 +82,15 @@ class CaptureIndex {
     // Reads the package's records (archive/package load_package_data + Catalog). Throws
     // InputError naming the package when it is malformed.
     static CaptureIndex load(const std::filesystem::path& package_dir);
-    // The capture of an original URL (the package's canonical keys: http = https, "www."
-    // dropped, parameters in any order, IIS hosts in any case, index/default variants).
+    // Every capture of an original URL, the default view's first (the package's canonical keys:
+    // http = https, "www." dropped, parameters in any order, IIS hosts in any case, the trailing
+    // slash). A redirect's URL gives the captures of the page it leads to.
+    std::vector<const Capture*> find_all(std::string_view url) const;
+    // The capture the default view shows for an original URL, or nullptr.
     const Capture* find(std::string_view url) const;
-    // The capture shown in a view file, or nullptr.
+    // The mementos of an original URL, their URIs `base` + the view file (percent-encoded).
+    std::vector<Memento> mementos(std::string_view url, std::string_view base) const;
+    // The capture shown in a view file (a default view or an older version), or nullptr.
     const Capture* find_view_file(std::string_view view_file) const;
     const std::vector<Capture>& captures() const { return captures_; }
 
@@ -90,7 +98,6 @@ class CaptureIndex {
     std::vector<Capture> captures_;
     std::vector<std::pair<std::string, std::size_t>> by_key_;   // sorted
     std::vector<std::pair<std::string, std::size_t>> by_file_;  // sorted
-    bool any_case_insensitive_ = false;
     std::vector<std::string> case_insensitive_hosts_;
 };
 

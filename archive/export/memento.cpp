@@ -67,7 +67,7 @@ std::string timemap_link(std::string_view original, std::string_view timegate,
                      [](const Memento& a, const Memento& b) { return a.datetime < b.datetime; });
     std::string out;
     out += "<" + std::string(original) + ">; rel=\"original\",\n";
-    out += "<" + std::string(timegate) + ">; rel=\"timegate\",\n";
+    if (!timegate.empty()) out += "<" + std::string(timegate) + ">; rel=\"timegate\",\n";
     out += "<" + std::string(self) + ">; rel=\"self\"; type=\"application/link-format\"";
     if (!mementos.empty())
         out += "; from=\"" + http_date(mementos.front().datetime) + "\"; until=\"" +
@@ -116,11 +116,18 @@ CaptureIndex CaptureIndex::load(const std::filesystem::path& package_dir) {
         if (!shown || shown->file.empty()) continue;
         const Record& r = catalog.records()[e.record];
         const Record& s = catalog.records()[shown->record];
-        index.by_key_.emplace_back(e.key, index.captures_.size());
-        index.captures_.push_back({r.url, s.date.empty() ? r.date : s.date, shown->file});
+        // The default view first, then the other days' versions (newest first).
+        auto add = [&](const std::string& datetime, const std::string& file) {
+            if (shown == &e) index.by_file_.emplace_back(file, index.captures_.size());
+            index.by_key_.emplace_back(e.key, index.captures_.size());
+            index.captures_.push_back({r.url, datetime, file});
+        };
+        add(shown->datetime.empty() ? (s.date.empty() ? r.date : s.date) : shown->datetime,
+            shown->file);
+        for (const Catalog::Version& v : shown->versions)
+            add(v.datetime, v.file);
     }
-    for (std::size_t i = 0; i < index.captures_.size(); ++i)
-        index.by_file_.emplace_back(index.captures_[i].view_file, i);
+    // Sorted by key (by file), then by the order added.
     std::sort(index.by_key_.begin(), index.by_key_.end());
     std::sort(index.by_file_.begin(), index.by_file_.end());
     for (const HostRule& h : data.hosts)
@@ -128,22 +135,41 @@ CaptureIndex CaptureIndex::load(const std::filesystem::path& package_dir) {
     return index;
 }
 
-const Capture* CaptureIndex::find(std::string_view url_text) const {
+std::vector<const Capture*> CaptureIndex::find_all(std::string_view url_text) const {
+    std::vector<const Capture*> out;
     auto u = parse_absolute_url(url_text);
-    if (!u) return nullptr;
+    if (!u) return out;
     const std::string host = host_key(*u);
     const bool ci = std::find(case_insensitive_hosts_.begin(), case_insensitive_hosts_.end(),
                               host) != case_insensitive_hosts_.end();
     std::string key = canonical_key(*u, ci);
-    auto lookup = [&](const std::string& k) -> const Capture* {
-        auto it = std::lower_bound(by_key_.begin(), by_key_.end(), std::pair{k, std::size_t{0}});
-        if (it != by_key_.end() && it->first == k) return &captures_[it->second];
-        return nullptr;
+    auto lookup = [&](const std::string& k) {
+        for (auto it =
+                 std::lower_bound(by_key_.begin(), by_key_.end(), std::pair{k, std::size_t{0}});
+             it != by_key_.end() && it->first == k; ++it)
+            out.push_back(&captures_[it->second]);
+        return !out.empty();
     };
-    if (const Capture* c = lookup(key)) return c;
+    if (lookup(key)) return out;
     // The trailing slash and a missing one are the same page.
-    if (!key.empty() && key.back() == '/') return lookup(key.substr(0, key.size() - 1));
-    return lookup(key + "/");
+    if (!key.empty() && key.back() == '/') {
+        lookup(key.substr(0, key.size() - 1));
+        return out;
+    }
+    lookup(key + "/");
+    return out;
+}
+
+const Capture* CaptureIndex::find(std::string_view url_text) const {
+    auto all = find_all(url_text);
+    return all.empty() ? nullptr : all.front();
+}
+
+std::vector<Memento> CaptureIndex::mementos(std::string_view url, std::string_view base) const {
+    std::vector<Memento> out;
+    for (const Capture* c : find_all(url))
+        out.push_back({c->datetime, std::string(base) + encode_href_path(c->view_file)});
+    return out;
 }
 
 const Capture* CaptureIndex::find_view_file(std::string_view view_file) const {

@@ -1,6 +1,7 @@
 #include "archive/package/package.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <ctime>
 #include <limits>
@@ -354,61 +355,257 @@ void CaptureCounter::counts(std::size_t& pages, std::size_t& files, std::size_t&
     }
 }
 
-Catalog::Catalog(const PackageData& data) : records_(&data.records) {
+// ---- Capture days ----
+
+namespace {
+
+bool is_iso_day(std::string_view d) {
+    if (d.size() < 10 || d[4] != '-' || d[7] != '-') return false;
+    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+        if (!std::isdigit(static_cast<unsigned char>(d[i]))) return false;
+    return true;
+}
+
+// "YYYY-MM-DDThh:mm:ssZ" exactly.
+bool is_iso_datetime(std::string_view d) {
+    if (d.size() != 20 || !is_iso_day(d) || d[10] != 'T' || d[13] != ':' || d[16] != ':' ||
+        d[19] != 'Z')
+        return false;
+    for (std::size_t i : {11u, 12u, 14u, 15u, 17u, 18u})
+        if (!std::isdigit(static_cast<unsigned char>(d[i]))) return false;
+    return true;
+}
+
+}  // namespace
+
+CaptureDays::CaptureDays(const json& capture) {
+    if (!capture.is_object()) return;
+    if (auto c = capture.find("captured");
+        c != capture.end() && c->is_string() && is_iso_day(c->get<std::string>()))
+        fallback_ = c->get<std::string>().substr(0, 10);
+    auto sources = capture.find("sources");
+    if (sources == capture.end() || !sources->is_array()) return;
+    for (const auto& s : *sources) {
+        if (!s.is_object()) continue;
+        auto path = s.find("path");
+        auto day = s.find("captured");
+        if (path == s.end() || day == s.end() || !path->is_string() || !day->is_string()) continue;
+        const std::string d = day->get<std::string>();
+        if (is_iso_day(d)) sources_[path->get<std::string>()] = d.substr(0, 10);
+    }
+}
+
+std::string CaptureDays::day(const Record& r) const {
+    if (auto it = sources_.find(r.source); it != sources_.end()) return it->second;
+    if (is_iso_day(r.date)) return r.date.substr(0, 10);
+    return fallback_;
+}
+
+std::string CaptureDays::datetime(const Record& r) const {
+    if (r.kind != "file" && is_iso_datetime(r.date)) return r.date;
+    const std::string d = day(r);
+    return d.empty() ? std::string() : d + "T00:00:00Z";
+}
+
+std::string capture_timestamp(std::string_view datetime) {
+    if (!is_iso_datetime(datetime)) return {};
+    std::string out;
+    for (char c : datetime)
+        if (std::isdigit(static_cast<unsigned char>(c))) out.push_back(c);
+    return out;
+}
+
+bool safe_view_file(std::string_view f) {
+    constexpr std::size_t kMaxSegment = 150, kMaxTotal = 512, kMaxDepth = 24;
+    if (f.empty() || f.size() > kMaxTotal || f.front() == '/' ||
+        f.find("..") != std::string_view::npos)
+        return false;
+    std::size_t depth = 0, seg = 0;
+    for (char c : f) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F || c == '\\') return false;
+        if (c == '/') {
+            if (seg == 0) return false;
+            if (++depth > kMaxDepth) return false;
+            seg = 0;
+        } else if (++seg > kMaxSegment) {
+            return false;
+        }
+    }
+    return seg > 0 && f.substr(f.rfind('/') + 1) != ".";
+}
+
+namespace {
+
+// A file of the view for `file` that is safe and bounded: `file` itself when it is
+// (safe_view_file); otherwise "<top>/<folder>/~/u~<hash>~<hash><extension>" where <top> is the
+// first segment of `file` ("trang", or "trang/<timestamp>" for a version: `tops` segments) and
+// <folder> its next one when that is a plausible host ("_" else), the two hashes of `salt`.
+std::string bounded_view_file(const std::string& file, std::string_view salt, std::size_t tops) {
+    if (file.empty() || safe_view_file(file)) return file;
+    std::string_view v = file;
+    std::string top;
+    std::size_t pos = 0;
+    for (std::size_t i = 0; i < tops; ++i) {
+        auto slash = v.find('/', pos);
+        if (slash == std::string_view::npos) break;
+        pos = slash + 1;
+    }
+    top = std::string(v.substr(0, pos));
+    if (top.empty() || !safe_view_file(top + "x")) top = "trang/";
+    std::string host = "_";
+    std::string_view h = v.substr(pos, v.find('/', pos) - pos);
+    if (!h.empty() && h.size() <= 100 && h.find("..") == std::string_view::npos &&
+        h.find('\\') == std::string_view::npos && h.find('/') == std::string_view::npos &&
+        std::none_of(h.begin(), h.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }))
+        host = std::string(h);
+    std::string ext;
+    std::string_view last = v.substr(v.rfind('/') + 1);
+    if (auto dot = last.rfind('.'); dot != std::string_view::npos && last.size() - dot <= 6) {
+        ext = std::string(last.substr(dot));
+        if (ext.size() < 2 || !std::all_of(ext.begin() + 1, ext.end(), [](char c) {
+                return std::isalnum(static_cast<unsigned char>(c));
+            }))
+            ext.clear();
+    }
+    // Two hashes of the salt (64 bits of SHA-1) name the file.
+    return disambiguate_file(disambiguate_file(top + host + "/~/u" + ext, salt),
+                             "view:" + std::string(salt));
+}
+
+std::string media_type_of(Catalog::Kind kind, const Record& r) {
+    std::string m = kind == Catalog::Kind::page || kind == Catalog::Kind::redirect
+                        ? "text/html"
+                        : (r.kept_encoding.empty() ? r.mime : "application/octet-stream");
+    return m.empty() ? "application/octet-stream" : m;
+}
+
+// Which of two captures of one URL is shown: the better rank, then the later capture day, then
+// the later record.
+bool better(const Record& b, const std::string& b_day, const Record& a, const std::string& a_day) {
+    int ra = Catalog::rank(a), rb = Catalog::rank(b);
+    if (rb != ra) return rb > ra;
+    if (b_day != a_day) return b_day > a_day;
+    return b.date >= a.date;
+}
+
+// Files: deterministic, collision-free (in order; directory/file clashes get a suffix).
+void settle_files(std::vector<std::string*>& files, const std::vector<std::string>& salts) {
+    std::set<std::string> dirs;
+    for (const std::string* f : files)
+        for (auto p = f->find('/'); p != std::string::npos; p = f->find('/', p + 1))
+            dirs.insert(f->substr(0, p));
+    std::set<std::string> used;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        std::string& f = *files[i];
+        if (dirs.count(f) || used.count(f)) f = disambiguate_file(f, salts[i]);
+        used.insert(f);
+    }
+}
+
+}  // namespace
+
+Catalog::Catalog(const PackageData& data) : records_(&data.records), capture_days_(data.capture) {
     for (const auto& h : data.hosts)
         hosts_[h.host] = h;
     const auto& recs = data.records;
-    // Best record per key.
+    std::vector<std::string> day(recs.size());
+    for (std::size_t i = 0; i < recs.size(); ++i)
+        day[i] = capture_days_.day(recs[i]);
+    // Best record per key, and per key and capture day.
     std::map<std::string, std::size_t> best;
+    std::map<std::string, std::map<std::string, std::size_t>> best_of_day;
     std::vector<std::pair<std::string, std::size_t>> alias_keys;
+    std::set<std::string> days;
     for (std::size_t i = 0; i < recs.size(); ++i) {
         auto u = parse_absolute_url(recs[i].url);
         if (!u || !u->is_http()) continue;
         std::string key = canonical_key(*u, case_insensitive(*u));
-        auto it = best.find(key);
-        if (it == best.end()) {
-            best[key] = i;
-        } else {
-            const Record& a = recs[it->second];
-            const Record& b = recs[i];
-            int ra = rank(a), rb = rank(b);  // Catalog::rank
-            if (rb > ra || (rb == ra && b.date >= a.date)) it->second = i;
-        }
+        if (rank(recs[i]) > 0 && !day[i].empty()) days.insert(day[i]);
+        auto [it, fresh] = best.try_emplace(key, i);
+        if (!fresh && better(recs[i], day[i], recs[it->second], day[it->second])) it->second = i;
+        auto [dt, dfresh] = best_of_day[key].try_emplace(day[i], i);
+        if (!dfresh && better(recs[i], day[i], recs[dt->second], day[dt->second])) dt->second = i;
         for (const auto& al : recs[i].aliases)
             if (auto au = parse_absolute_url(al); au && au->is_http())
                 alias_keys.emplace_back(canonical_key(*au, case_insensitive(*au)), i);
     }
+    days_.assign(days.rbegin(), days.rend());
     for (auto& [key, i] : best) {
         const Record& r = recs[i];
         Entry e;
         e.record = i;
         e.key = key;
         e.kind = classify(r);
-        e.media_type = e.kind == Kind::page || e.kind == Kind::redirect
-                           ? "text/html"
-                           : (r.kept_encoding.empty() ? r.mime : "application/octet-stream");
-        if (e.media_type.empty()) e.media_type = "application/octet-stream";
+        e.media_type = media_type_of(e.kind, r);
+        e.day = day[i];
+        e.datetime = capture_days_.datetime(r);
         entries_.push_back(std::move(e));
     }
-    // Files: deterministic, collision-free (sorted by key; directory/file clashes get a suffix).
-    std::set<std::string> dirs;
-    for (auto& e : entries_) {
-        if (e.kind == Kind::unusable) continue;
-        e.file = "trang/" + key_to_file(e.key, e.media_type);
-        for (auto p = e.file.find('/'); p != std::string::npos; p = e.file.find('/', p + 1))
-            dirs.insert(e.file.substr(0, p));
+    {
+        std::vector<std::string*> files;
+        std::vector<std::string> salts;
+        for (auto& e : entries_) {
+            if (e.kind == Kind::unusable) continue;
+            e.file = "trang/" + key_to_file(e.key, e.media_type);
+            files.push_back(&e.file);
+            salts.push_back(e.key);
+        }
+        settle_files(files, salts);
     }
-    std::set<std::string> used;
     for (auto& e : entries_) {
         if (e.file.empty()) continue;
-        if (dirs.count(e.file) || used.count(e.file)) e.file = disambiguate_file(e.file, e.key);
-        used.insert(e.file);
+        e.file = bounded_view_file(e.file, e.key, 1);
         if (e.kind == Kind::page)
             ++pages_;
         else if (e.kind == Kind::file)
             ++files_;
         else if (e.kind == Kind::redirect)
             ++redirects_;
+    }
+    // The other days' versions of the pages and files, when they differ from what is shown.
+    {
+        std::vector<std::string*> files;
+        std::vector<std::string> salts;
+        for (auto& e : entries_) {
+            if (e.kind != Kind::page && e.kind != Kind::file) continue;
+            const auto& per_day = best_of_day[e.key];
+            if (per_day.size() < 2) continue;
+            const Record& shown = recs[e.record];
+            for (auto it = per_day.rbegin(); it != per_day.rend(); ++it) {
+                const auto& [d, i] = *it;
+                if (i == e.record || d == e.day || d.empty()) continue;
+                const Record& r = recs[i];
+                Version v;
+                v.record = i;
+                v.kind = classify(r);
+                if (v.kind != Kind::page && v.kind != Kind::file) continue;
+                v.media_type = media_type_of(v.kind, r);
+                if (v.kind == e.kind && v.media_type == e.media_type && r.sha256 == shown.sha256 &&
+                    r.bytes == shown.bytes && r.kept_encoding == shown.kept_encoding)
+                    continue;  // the same bytes: nothing to show beside the entry
+                v.day = d;
+                v.datetime = capture_days_.datetime(r);
+                const std::string ts = capture_timestamp(v.datetime);
+                if (ts.empty()) continue;
+                // The entry's path under the capture's folder ("trang/<ts>/<host>/…"); another
+                // type than the entry's gets its own name for it.
+                v.file = "trang/" + ts + "/" +
+                         (v.media_type == e.media_type ? e.file.substr(6)
+                                                       : key_to_file(e.key, v.media_type));
+                e.versions.push_back(std::move(v));
+            }
+            for (auto& v : e.versions) {
+                files.push_back(&v.file);
+                salts.push_back(v.datetime + " " + e.key);
+            }
+        }
+        settle_files(files, salts);
+        for (auto& e : entries_)
+            for (auto& v : e.versions) {
+                v.file = bounded_view_file(v.file, v.datetime + " " + e.key, 2);
+                ++versions_;
+            }
     }
     for (std::size_t i = 0; i < entries_.size(); ++i)
         by_key_[entries_[i].key] = i;

@@ -16,6 +16,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -94,24 +95,66 @@ PackageData load_package_data(const std::filesystem::path& dir);
 // view never shows bytes that changed after the build's fixity check. "" when it has none.
 std::string read_record_payload(const std::filesystem::path& dir, const Record& r);
 
+// The captures of a site in one package (docs/ARCHIVES.md "Several captures of one site"): a
+// capture is the records of the sources that share one capture day. The day of a record is its
+// source's (capture.json sources[].captured), else its own date's, else the package's capture
+// date (capture.json "captured").
+class CaptureDays {
+  public:
+    explicit CaptureDays(const nlohmann::json& capture);
+    // "YYYY-MM-DD"; "" only when nothing gives a date.
+    std::string day(const Record& r) const;
+    // The memento datetime of a record, "YYYY-MM-DDThh:mm:ssZ": a WARC record's WARC-Date; a
+    // mirror member's (whose date is the file's, often the old server's Last-Modified) and any
+    // record without a usable date: its capture day at 00:00:00Z. "" when it has no day either.
+    std::string datetime(const Record& r) const;
+
+  private:
+    std::map<std::string, std::string> sources_;  // source path → day
+    std::string fallback_;
+};
+
+// "2024-05-01T08:00:00Z" → "20240501080000" (the folder of an older capture in the view); "" when
+// the text is not such a datetime.
+std::string capture_timestamp(std::string_view datetime);
+
+// Whether a name can be written as a file of the view as it is: relative, no ".." anywhere, no
+// empty, "." or over-long segment, no control character or backslash, bounded depth and length.
+bool safe_view_file(std::string_view file);
+
 // Every captured URL of a package mapped to what the view shows for it.
 class Catalog {
   public:
     enum class Kind { page, file, redirect, unusable };
+    // The same URL as captured on another day than the entry's, when that differs from what the
+    // entry shows: rendered beside it under "trang/<timestamp>/…".
+    struct Version {
+        std::size_t record = 0;  // index into records()
+        Kind kind = Kind::unusable;
+        std::string media_type;
+        std::string day;       // its capture day, YYYY-MM-DD
+        std::string datetime;  // CaptureDays::datetime
+        std::string file;      // "trang/<YYYYMMDDhhmmss>/<host>/…", safe and bounded
+    };
     struct Entry {
         std::size_t record = 0;  // index into records()
         std::string key;
         Kind kind = Kind::unusable;
         std::string media_type;
-        std::string file;  // under the view prefix: "trang/<host>/…" ("" for unusable)
+        // Under the view prefix: "trang/<host>/…" ("" for unusable); always safe and bounded
+        // (safe_view_file): a name that is not becomes "trang/<host>/~/u~<hash>~<hash>.<ext>".
+        std::string file;
+        std::string day;                // capture day of the record shown
+        std::string datetime;           // its memento datetime (CaptureDays::datetime)
+        std::vector<Version> versions;  // pages and files only; newest first
     };
 
     explicit Catalog(const PackageData& data);
 
-    // How good a capture is for its URL (the best one per URL is shown; the later one among
-    // equals): 4 a WARC 2xx with its payload, 3 a redirect, 2 an empty WARC 2xx, 1 a mirror file
-    // (no headers, no redirects: any usable WARC capture wins over it), 0 unusable (unresolved
-    // revisit, error status).
+    // How good a capture is for its URL (the best one per URL is shown; among equals the one of
+    // the later capture day, then the later record): 4 a WARC 2xx with its payload, 3 a
+    // redirect, 2 an empty WARC 2xx, 1 a mirror file (no headers, no redirects: any usable WARC
+    // capture wins over it), 0 unusable (unresolved revisit, error status).
     static int rank(const Record& r);
     // What the view makes of a capture on its own.
     static Kind classify(const Record& r);
@@ -133,6 +176,11 @@ class Catalog {
     std::size_t redirects() const { return redirects_; }
     const Entry* home() const { return home_; }
     std::vector<std::string> hosts() const;  // most pages first
+    // The capture days of the package's usable records, newest first.
+    const std::vector<std::string>& days() const { return days_; }
+    // How many older (other-day) versions the entries have in all.
+    std::size_t versions() const { return versions_; }
+    const CaptureDays& capture_days() const { return capture_days_; }
 
   private:
     const Entry* lookup(const std::string& key) const;
@@ -140,8 +188,10 @@ class Catalog {
     std::map<std::string, HostRule> hosts_;
     std::vector<Entry> entries_;
     std::map<std::string, std::size_t> by_key_;  // key (and alias keys) → entry
-    std::size_t pages_ = 0, files_ = 0, redirects_ = 0;
+    std::size_t pages_ = 0, files_ = 0, redirects_ = 0, versions_ = 0;
     const Entry* home_ = nullptr;
+    CaptureDays capture_days_;
+    std::vector<std::string> days_;
 };
 
 // The page, file and redirect counts a Catalog would give, one record at a time, without holding

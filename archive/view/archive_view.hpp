@@ -43,7 +43,9 @@ struct ViewOptions {
 };
 
 struct ViewSummary {
-    std::size_t pages = 0, files = 0, redirects = 0;
+    std::size_t pages = 0, files = 0, redirects = 0;  // the default view (the newest captures)
+    std::size_t versions = 0;  // older captures rendered beside it (trang/<timestamp>/…)
+    std::size_t timemaps = 0;  // static TimeMap files written (timemap_file)
     std::vector<std::string> warnings;
 };
 
@@ -52,11 +54,20 @@ struct ViewSummary {
 // links to the old host rewritten to relative links inside the archive (query-string URLs mapped to
 // deterministic file names; links to anything not captured go to the archive's "not archived"
 // page), scripts stripped, forms and __doPostBack links disabled and labelled; CSS url() rewritten;
-// other resources as captured; the redirect maps (nginx map and CSV) from old URLs. Calls `index`
-// for each page and attachment. Thread-compatible: one call per package may run in parallel.
+// other resources as captured; the redirect maps (nginx map and CSV) from old URLs. A package of
+// several capture days keeps, beside the default view (the newest), each other day's differing
+// version of a page or file under "trang/<timestamp>/…", with date navigation in the banners
+// (docs/ARCHIVES.md "Several captures of one site"); a static TimeMap per captured URL
+// (timemap_file). Calls `index` for each page and attachment of the default view only.
+// Thread-compatible: one call per package may run in parallel.
 ViewSummary render_view(const PackageInfo& package, const ViewOptions& options,
                         const std::function<void(std::string_view, std::string_view)>& write,
                         const std::function<void(const ArchivedItem&)>& index);
+
+// The static TimeMap (RFC 7089, application/link-format) of the URL whose default view is
+// `view_file` (relative to the view prefix): "timemap/<view_file>.link", e.g.
+// "timemap/trang/eakar.daklak.gov.vn/index.html.link". It lists every rendered capture of the URL.
+std::string timemap_file(std::string_view view_file);
 
 // The Content-Security-Policy for /luu-tru/ (no scripts at all), used by `xasite serve` and the
 // generated nginx configuration.

@@ -1,8 +1,9 @@
 // The browsable view of a preservation package (archive_view.hpp: render_view). Everything is
 // derived from the package at each build: pages decoded to NFC UTF-8 and rewritten (html_rewrite),
 // CSS rewritten (css_rewrite), other resources copied as captured under a name whose extension
-// matches the recorded type, and the redirect maps. Output order and content depend only on the
-// package, so rebuilds are byte-identical.
+// matches the recorded type, the older captures beside the default view (Catalog::Entry::versions),
+// the static TimeMaps (archive/export timemap_link) and the redirect maps. Output order and content
+// depend only on the package, so rebuilds are byte-identical.
 #include <algorithm>
 #include <cctype>
 #include <fstream>
@@ -11,6 +12,7 @@
 #include <set>
 #include <sstream>
 
+#include "archive/export/archive_export.hpp"
 #include "archive/package/mime.hpp"
 #include "archive/package/package.hpp"
 #include "archive/package/url.hpp"
@@ -39,6 +41,10 @@ const char* archive_content_security_policy() {
            "img-src 'self' data:; font-src 'self' data:; media-src 'self'; frame-src 'self'; "
            "child-src 'self'; object-src 'none'; form-action 'self'; base-uri 'none'; "
            "connect-src 'none'; frame-ancestors 'self'";
+}
+
+std::string timemap_file(std::string_view view_file) {
+    return "timemap/" + std::string(view_file) + ".link";
 }
 
 namespace {
@@ -144,28 +150,6 @@ std::string request_uri(const Url& u) {
     return s;
 }
 
-// Whether a name the catalogue gave can be written as it is: relative, no "." or ".." segment
-// and no ".." anywhere (the output refuses it), no empty segment, no control character or
-// backslash, each segment and the whole bounded (NAME_MAX, PATH_MAX with room for the prefix).
-bool safe_file_name(std::string_view f) {
-    constexpr std::size_t kMaxSegment = 150, kMaxTotal = 512, kMaxDepth = 24;
-    if (f.empty() || f.size() > kMaxTotal || f.front() == '/' ||
-        f.find("..") != std::string_view::npos)
-        return false;
-    std::size_t depth = 0, seg = 0;
-    for (char c : f) {
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F || c == '\\') return false;
-        if (c == '/') {
-            if (seg == 0) return false;
-            if (++depth > kMaxDepth) return false;
-            seg = 0;
-        } else if (++seg > kMaxSegment) {
-            return false;
-        }
-    }
-    return seg > 0 && f.substr(f.rfind('/') + 1) != ".";
-}
-
 // The archive's location for the site's server { } block: the archive's Content-Security-Policy
 // (the one `xasite serve` sends) and the headers the site sends elsewhere, active.
 std::string nginx_location(const std::string& path) {
@@ -177,7 +161,12 @@ std::string nginx_location(const std::string& path) {
            nginx_quote(archive_content_security_policy()) +
            " always;\n    add_header X-Content-Type-Options \"nosniff\" always;\n"
            "    add_header Referrer-Policy \"strict-origin-when-cross-origin\" always;\n"
-           "    add_header X-Frame-Options \"SAMEORIGIN\" always;\n}\n";
+           "    add_header X-Frame-Options \"SAMEORIGIN\" always;\n"
+           "    # The static TimeMaps (Memento, RFC 7089) of the archived addresses; the headers "
+           "above\n    # apply (this block adds none of its own).\n    location ^~ " +
+           path +
+           "timemap/ {\n        types { }\n        default_type application/link-format;\n"
+           "    }\n}\n";
 }
 
 struct Renderer {
@@ -210,46 +199,17 @@ struct Renderer {
         chrome.successor_sites = options.successor_sites;
     }
 
-    // The file of an entry in the view: the catalogue's name when it is safe and bounded;
-    // otherwise "trang/<host>/~/u~<hash>~<hash><extension>" (two SHA-1 hashes of the key: two
-    // URLs never share a file).
-    const std::string& view_file(const Catalog::Entry& e) {
-        auto it = files_.find(&e);
-        if (it != files_.end()) return it->second;
-        std::string f = e.file;
-        if (!f.empty() && !safe_file_name(f)) {
-            std::string_view v = f;
-            std::string host = "_";
-            if (v.substr(0, 6) == "trang/") {
-                std::string_view h = v.substr(6, v.find('/', 6) - 6);
-                if (!h.empty() && h.size() <= 100 && h.find("..") == std::string_view::npos &&
-                    h.find('\\') == std::string_view::npos)
-                    host = std::string(h);
-            }
-            std::string ext;
-            std::string_view last = v.substr(v.rfind('/') + 1);
-            if (auto dot = last.rfind('.');
-                dot != std::string_view::npos && last.size() - dot <= 6) {
-                ext = std::string(last.substr(dot));
-                if (!std::all_of(ext.begin() + 1, ext.end(), [](char c) {
-                        return std::isalnum(static_cast<unsigned char>(c));
-                    }))
-                    ext.clear();
-            }
-            // Two hashes of the key (64 bits of SHA-1) name the file.
-            f = disambiguate_file(disambiguate_file("trang/" + host + "/~/u" + ext, e.key),
-                                  "view:" + e.key);
-        }
-        return files_.emplace(&e, std::move(f)).first->second;
-    }
-    std::map<const Catalog::Entry*, std::string> files_;
+    // The file of an entry in the view (the catalogue's names are safe and bounded).
+    static const std::string& view_file(const Catalog::Entry& e) { return e.file; }
     std::map<std::string, std::string> source_days;
 
     void put(const std::string& file, std::string_view bytes) { write(prefix + file, bytes); }
 
-    // The reference map for a file of the view (relative to the prefix).
-    RefMap ref_map(const std::string& from) {
-        return [this, from](const Url& u, RefKind kind) -> std::optional<MappedRef> {
+    // The reference map for a file of the view (relative to the prefix). `day`: the capture day
+    // of an older version being rendered (its links go to that day's version of their target
+    // when there is one, else to the default view); "" for the default view.
+    RefMap ref_map(const std::string& from, const std::string& day = {}) {
+        return [this, from, day](const Url& u, RefKind kind) -> std::optional<MappedRef> {
             if (!catalog->archived_host(u)) {
                 // Other sites stay as written for links; embedded content from elsewhere (frames,
                 // plugins) is not loaded by the view.
@@ -259,22 +219,47 @@ struct Renderer {
             }
             const Catalog::Entry* e = catalog->resolve(catalog->find(u));
             if (!e || e->file.empty()) return MappedRef{relative_href(from, kNotArchived), true};
-            std::string href = relative_href(from, view_file(*e));
+            std::string href = relative_href(from, file_of_day(*e, day));
             if (u.has_fragment && !u.fragment.empty() && kind == RefKind::link)
                 href += "#" + u.fragment;
             return MappedRef{href, false};
         };
     }
 
-    void page(const Catalog::Entry& e, const Record& r, const std::string& bytes) {
-        const std::string& file = view_file(e);
+    // The file showing an entry as captured on `day`: that day's version when the entry has
+    // one, else the default view's file.
+    static const std::string& file_of_day(const Catalog::Entry& e, const std::string& day) {
+        if (!day.empty())
+            for (const auto& v : e.versions)
+                if (v.day == day) return v.file;
+        return e.file;
+    }
+
+    // The other captures of an entry's URL for the banner's date navigation (none when it has
+    // only one), newest first; `file` is the one being rendered.
+    std::vector<CaptureLink> capture_links(const Catalog::Entry& e, const std::string& file) const {
+        std::vector<CaptureLink> links;
+        if (e.versions.empty()) return links;
+        links.push_back({e.day, e.datetime, e.file, e.file == file});
+        for (const auto& v : e.versions)
+            links.push_back({v.day, v.datetime, v.file, v.file == file});
+        std::stable_sort(
+            links.begin(), links.end(),
+            [](const CaptureLink& a, const CaptureLink& b) { return a.datetime > b.datetime; });
+        return links;
+    }
+
+    // Renders one capture of an entry: the default view (`day` "") or an older version (its
+    // file and capture day). Only the default view is indexed for search.
+    void page(const Catalog::Entry& e, const Record& r, const std::string& bytes,
+              const std::string& file, const std::string& day) {
         DecodedText d = decode_html(bytes, r.charset);
         RewriteOptions ro;
         ro.page_url = r.url;
-        ro.map = ref_map(file);
+        ro.map = ref_map(file, day);
         ro.head_html = chrome.head_html(file);
-        ro.banner_html =
-            chrome.banner_html(file, r.url, capture_day(r, source_days, package.captured));
+        ro.banner_html = chrome.banner_html(
+            file, r.url, capture_day(r, source_days, package.captured), capture_links(e, file));
         ro.form_note_html = chrome.form_note_html();
         ro.disabled_link_title = ViewChrome::disabled_link_title();
         ro.lang = "vi";
@@ -287,6 +272,7 @@ struct Renderer {
             summary.warnings.push_back(r.url +
                                        ": markup too damaged to be made safe; shown as text");
         put(file, rr.html);
+        if (!day.empty()) return;
         ++summary.pages;
         auto u = parse_absolute_url(r.url);
         ArchivedItem item;
@@ -301,13 +287,14 @@ struct Renderer {
         if (index) index(item);
     }
 
-    void attachment(const Catalog::Entry& e, const Record& r, const std::string& bytes) {
-        const std::string& file = view_file(e);
-        MimeKind k = mime_kind(e.media_type);
+    void attachment(const Catalog::Entry& e, const Record& r, const std::string& bytes,
+                    const std::string& file, const std::string& media_type,
+                    const std::string& day) {
+        MimeKind k = mime_kind(media_type);
         if (k == MimeKind::css) {
             DecodedText d = decode_text(bytes, r.charset);
             auto base = parse_absolute_url(r.url);
-            RefMap map = ref_map(file);
+            RefMap map = ref_map(file, day);
             std::string css =
                 rewrite_css(d.text, [&](std::string_view ref) -> std::optional<std::string> {
                     if (!base) return std::nullopt;
@@ -323,7 +310,7 @@ struct Renderer {
                     return m->href;
                 });
             put(file, css);
-        } else if (e.media_type == "image/svg+xml") {
+        } else if (media_type == "image/svg+xml") {
             // An SVG file opened on its own runs its scripts in the site's origin: they go.
             if (auto svg = sanitise_svg(bytes)) {
                 put(file, *svg);
@@ -338,6 +325,7 @@ struct Renderer {
         } else {
             put(file, bytes);
         }
+        if (!day.empty()) return;
         ++summary.files;
         if (!index || !is_indexed_attachment(e.media_type)) return;
         auto u = parse_absolute_url(r.url);
@@ -495,40 +483,81 @@ struct Renderer {
         put("chuyen-huong/index.html", chrome.maps_page(hosts));
     }
 
+    // One capture of an entry: its default view (`day` "") or an older version. A payload the
+    // package lacks is a damaged package (an error naming the file); any other failure of one
+    // capture leaves that capture out, with a warning naming it. False when left out.
+    bool render(const Catalog::Entry& e, std::size_t record, Catalog::Kind kind,
+                const std::string& media_type, const std::string& file, const std::string& day) {
+        const Record& r = catalog->records()[record];
+        std::string bytes;
+        if (kind == Catalog::Kind::page || kind == Catalog::Kind::file)
+            bytes = read_payload(data.dir, r);
+        try {
+            switch (kind) {
+                case Catalog::Kind::page:
+                    page(e, r, bytes, file, day);
+                    break;
+                case Catalog::Kind::file:
+                    attachment(e, r, bytes, file, media_type, day);
+                    break;
+                case Catalog::Kind::redirect:
+                    redirect(e, r);
+                    break;
+                case Catalog::Kind::unusable:
+                    break;
+            }
+        } catch (const std::exception& ex) {
+            summary.warnings.push_back(r.url + (day.empty() ? "" : " (captured " + day + ")") +
+                                       ": left out of the view (" + ex.what() + ")");
+            return false;
+        }
+        return true;
+    }
+
+    // The public address of a file of the view: under ViewOptions::base_url, else from the root.
+    std::string public_uri(const std::string& file) const {
+        std::string root =
+            options.base_url.empty() ? std::string("/") : ensure_slash(options.base_url);
+        return root + encode_href_path(prefix + file);
+    }
+
+    // The static TimeMap (RFC 7089, link format) of a captured URL: every rendered capture of it.
+    void timemap(const Catalog::Entry& e, const std::set<std::string>& left_out) {
+        const Record& r = catalog->records()[e.record];
+        std::vector<Memento> mementos;
+        if (!left_out.count(e.file)) mementos.push_back({e.datetime, public_uri(e.file)});
+        for (const auto& v : e.versions)
+            if (!left_out.count(v.file)) mementos.push_back({v.datetime, public_uri(v.file)});
+        if (mementos.empty()) return;
+        const std::string file = timemap_file(e.file);
+        // No TimeGate link: a static server has none (`xasite serve` answers one).
+        put(file, timemap_link(r.url, "", public_uri(file), std::move(mementos)));
+        ++summary.timemaps;
+    }
+
     void run() {
-        const auto& recs = catalog->records();
-        std::set<const Catalog::Entry*> skipped;
+        std::set<std::string> left_out;  // files of captures left out
         for (const auto& e : catalog->entries()) {
-            const Record& r = recs[e.record];
-            // A payload the package lacks is a damaged package (an error naming the file); any
-            // other failure of one capture leaves that capture out, with a warning naming it.
-            std::string bytes;
-            if (e.kind == Catalog::Kind::page || e.kind == Catalog::Kind::file)
-                bytes = read_payload(data.dir, r);
-            try {
-                switch (e.kind) {
-                    case Catalog::Kind::page:
-                        page(e, r, bytes);
-                        break;
-                    case Catalog::Kind::file:
-                        attachment(e, r, bytes);
-                        break;
-                    case Catalog::Kind::redirect:
-                        redirect(e, r);
-                        break;
-                    case Catalog::Kind::unusable:
-                        break;
-                }
-            } catch (const std::exception& ex) {
-                skipped.insert(&e);
-                summary.warnings.push_back(r.url + ": left out of the view (" + ex.what() + ")");
+            const bool shown = render(e, e.record, e.kind, e.media_type, e.file, "");
+            if (!shown) left_out.insert(e.file);
+            for (const auto& v : e.versions) {
+                // Without its default view an older capture is left out too (its banner and
+                // the TimeMap would point at a page that is not there).
+                if (shown && render(e, v.record, v.kind, v.media_type, v.file, v.day))
+                    ++summary.versions;
+                else
+                    left_out.insert(v.file);
             }
         }
+        for (const auto& e : catalog->entries())
+            if (e.kind == Catalog::Kind::page || e.kind == Catalog::Kind::file)
+                timemap(e, left_out);
+        const auto& recs = catalog->records();
         // The list of everything archived, and the "not archived" page.
         std::vector<ContentsRow> rows;
         for (const auto& e : catalog->entries()) {
             if (e.kind != Catalog::Kind::page && e.kind != Catalog::Kind::file) continue;
-            if (skipped.count(&e)) continue;
+            if (left_out.count(e.file)) continue;
             ContentsRow row;
             row.file = view_file(e);
             row.url = recs[e.record].url;
@@ -537,7 +566,7 @@ struct Renderer {
             row.media_type = e.media_type;
             rows.push_back(std::move(row));
         }
-        put(kContents, chrome.contents_page(rows));
+        put(kContents, chrome.contents_page(rows, catalog->days(), summary.versions));
         put(kNotArchived, chrome.not_archived_page());
         put(kBannerCss, ViewChrome::banner_css());
         redirect_maps();
@@ -583,7 +612,8 @@ std::string ViewChrome::nginx_name(std::string_view host) {
 }
 
 std::string ViewChrome::banner_html(std::string_view file, std::string_view original_url,
-                                    std::string_view capture_date) const {
+                                    std::string_view capture_date,
+                                    const std::vector<CaptureLink>& captures) const {
     std::string h =
         "<div class=\"xa-archive-banner\" data-archive-banner lang=\"vi\" role=\"region\" "
         "aria-label=\"Thông báo bản lưu trữ\">";
@@ -597,7 +627,21 @@ std::string ViewChrome::banner_html(std::string_view file, std::string_view orig
     if (!original_url.empty())
         h += " từ địa chỉ <span class=\"xa-archive-url\">" + text::html_escape(original_url) +
              "</span>";
-    h += " và không còn được cập nhật.</p><p>";
+    h += " và không còn được cập nhật.</p>";
+    if (captures.size() >= 2) {
+        // The date navigation: every capture of this address, newest first.
+        h += "<p class=\"xa-archive-dates\">Các lần lưu trang này: ";
+        for (std::size_t i = 0; i < captures.size(); ++i) {
+            const CaptureLink& c = captures[i];
+            if (i) h += " · ";
+            h += "<a href=\"" + text::html_escape(relative_href(file, c.file)) + "\"";
+            if (c.current) h += " aria-current=\"page\"";
+            h += ">" + text::html_escape(date_vi_admin(c.day)) + "</a>";
+            if (c.current) h += " (đang xem)";
+        }
+        h += "</p>";
+    }
+    h += "<p>";
     h += "<a href=\"" + text::html_escape(to_root(file, landing_href)) +
          "\">Giới thiệu bản lưu trữ</a> · ";
     h += "<a href=\"" + text::html_escape(relative_href(file, kContents)) +
@@ -644,7 +688,9 @@ std::string ViewChrome::search_form(std::string_view file) const {
            text::html_escape(unit.code) + "\">\n<button type=\"submit\">Tìm</button>\n</form>\n";
 }
 
-std::string ViewChrome::contents_page(const std::vector<ContentsRow>& rows) const {
+std::string ViewChrome::contents_page(const std::vector<ContentsRow>& rows,
+                                      const std::vector<std::string>& days,
+                                      std::size_t versions) const {
     std::string pages, files;
     std::size_t np = 0, nf = 0;
     for (const auto& r : rows) {
@@ -665,8 +711,17 @@ std::string ViewChrome::contents_page(const std::vector<ContentsRow>& rows) cons
         }
     }
     std::string body = "<p>Bản lưu trữ của " + text::html_escape(unit.name) + " gồm " +
-                       std::to_string(np) + " trang và " + std::to_string(nf) + " tệp.</p>\n" +
-                       search_form(kContents);
+                       std::to_string(np) + " trang và " + std::to_string(nf) + " tệp.</p>\n";
+    if (days.size() >= 2) {
+        body += "<p>Trang thông tin được lưu " + std::to_string(days.size()) + " lần (";
+        for (std::size_t i = 0; i < days.size(); ++i)
+            body += (i ? ", " : "") + text::html_escape(date_vi_admin(days[i]));
+        body += "). Mục lục này liệt kê bản chính của mỗi địa chỉ (thường là bản mới nhất); " +
+                std::to_string(versions) +
+                " bản lưu ngày khác có nội dung khác được giữ riêng, mở từ dòng “Các lần lưu "
+                "trang này” ở đầu trang tương ứng.</p>\n";
+    }
+    body += search_form(kContents);
     body += "<section aria-labelledby=\"xa-pages\">\n<h2 id=\"xa-pages\">Các trang (" +
             std::to_string(np) + ")</h2>\n";
     body += np ? "<ul class=\"xa-archive-list\">\n" + pages + "</ul>\n"
@@ -739,6 +794,8 @@ std::string ViewChrome::banner_css() {
 .xa-archive-badge { display: inline-block; margin-right: .5rem; padding: 0 .4rem; background: #8a1c1c;
   color: #fff; font-weight: bold; text-transform: uppercase; letter-spacing: .03em; }
 .xa-archive-url { word-break: break-all; font-family: monospace; }
+.xa-archive-dates a { white-space: nowrap; }
+.xa-archive-dates a[aria-current] { font-weight: bold; }
 .xa-archive-note { border: 2px solid #8a6d00; margin: .5rem 0; }
 [data-archive-disabled] { cursor: not-allowed; }
 a[data-archive-disabled] { text-decoration: none; }

@@ -5,6 +5,7 @@
 // tests.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -34,6 +35,14 @@ struct ContentsRow {
     bool page = false;
 };
 
+// One capture of a URL in the banner's date navigation.
+struct CaptureLink {
+    std::string day;       // capture day YYYY-MM-DD (the label)
+    std::string datetime;  // its memento datetime (the order)
+    std::string file;      // relative to the prefix
+    bool current = false;  // the one being shown
+};
+
 struct ViewChrome {
     UnitInfo unit;
     std::string captured;      // YYYY-MM-DD
@@ -44,11 +53,18 @@ struct ViewChrome {
 
     // `file` is the page's path relative to the prefix.
     std::string head_html(std::string_view file) const;
+    // `captures`: every capture of the page's URL, newest first (the date navigation, shown when
+    // there are two or more).
     std::string banner_html(std::string_view file, std::string_view original_url,
-                            std::string_view capture_date) const;
+                            std::string_view capture_date,
+                            const std::vector<CaptureLink>& captures = {}) const;
     std::string form_note_html() const;
     static std::string disabled_link_title();
-    std::string contents_page(const std::vector<ContentsRow>& rows) const;
+    // `days`: the package's capture days, newest first; `versions`: how many older captures of
+    // pages and files are kept beside the rows (the rows are the default view).
+    std::string contents_page(const std::vector<ContentsRow>& rows,
+                              const std::vector<std::string>& days = {},
+                              std::size_t versions = 0) const;
     std::string not_archived_page() const;
     std::string redirect_page(std::string_view file, std::string_view from_url,
                               std::string_view to_url, std::string_view href, int status,

@@ -1,6 +1,7 @@
 // Memento (RFC 7089) in `xasite serve`: TimeMap, TimeGate and the headers of an archived page, on
-// the Ea Kar package (content/archives/651) and a view folder made here (the view writes
-// chuyen-huong/index.json naming the package's unit).
+// the Ea Kar package (content/archives/651) and on a package of two captures (two WARCs of
+// different dates, tests/archive/view/two_captures.hpp), each with a view folder made here (the
+// view writes chuyen-huong/index.json naming the package's unit).
 #include <gtest/gtest.h>
 #include <httplib.h>
 
@@ -8,12 +9,48 @@
 #include <thread>
 
 #include "archive/export/archive_export.hpp"
+#include "archive/view/two_captures.hpp"
 #include "core/files.hpp"
 #include "serve/server.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
 using namespace xasite;
+
+// `xasite serve` on a free loopback port over `site` (archives in luu-tru/, their packages in
+// `packages`), stopped when it goes out of scope.
+class MementoServer {
+  public:
+    MementoServer(const fs::path& site, const fs::path& packages)
+        : server_(options(site, packages), log_), port_(server_.bind()) {
+        if (port_ > 0) thread_ = std::thread([this] { server_.listen(); });
+    }
+    ~MementoServer() {
+        if (thread_.joinable()) {
+            server_.stop();
+            thread_.join();
+        }
+    }
+    MementoServer(const MementoServer&) = delete;
+    MementoServer& operator=(const MementoServer&) = delete;
+    int port() const { return port_; }
+    std::string log() const { return log_.str(); }
+
+  private:
+    static serve::ServeOptions options(const fs::path& site, const fs::path& packages) {
+        serve::ServeOptions o;
+        o.site_dir = site;
+        o.port = 0;
+        o.quiet = true;
+        o.archive_dir = "luu-tru";
+        o.packages_dir = packages;
+        return o;
+    }
+    std::ostringstream log_;
+    serve::SiteServer server_;
+    int port_ = 0;
+    std::thread thread_;
+};
 
 TEST(ServeMemento, TimeMapTimeGateAndHeaders) {
     xasite::testing::TempDir dir;
@@ -25,18 +62,9 @@ TEST(ServeMemento, TimeMapTimeGateAndHeaders) {
     write_file_atomic(view / "chuyen-huong/index.json", R"({"unit": "651", "hosts": []})");
     write_file_atomic(view / home->view_file, "<!DOCTYPE html><title>Ea Kar</title>");
 
-    std::ostringstream log;
-    serve::ServeOptions o;
-    o.site_dir = dir / "site";
-    o.port = 0;
-    o.quiet = true;
-    o.archive_dir = "luu-tru";
-    o.packages_dir = packages;
-    serve::SiteServer server(o, log);
-    const int port = server.bind();
-    ASSERT_GT(port, 0) << log.str();
-    std::thread t([&] { server.listen(); });
-    httplib::Client client("127.0.0.1", port);
+    MementoServer server(dir / "site", packages);
+    ASSERT_GT(server.port(), 0) << server.log();
+    httplib::Client client("127.0.0.1", server.port());
     const std::string base = "/luu-tru/huyen-ea-kar/";
     const std::string memento = base + home->view_file;
 
@@ -97,6 +125,72 @@ TEST(ServeMemento, TimeMapTimeGateAndHeaders) {
     auto none = client.Get((base + "timemap/link/http://example.org/").c_str());
     ASSERT_TRUE(none);
     EXPECT_EQ(none->status, 404);
-    server.stop();
-    t.join();
+}
+
+// Two captures of one URL: the TimeMap lists both, the TimeGate picks the one nearest to
+// Accept-Datetime (the old one for a date in 2024, the newest without one), and each version's
+// file carries its own Memento-Datetime.
+TEST(ServeMemento, TwoCapturesOfOneUrl) {
+    xasite::testing::TempDir dir;
+    std::string error;
+    const fs::path package = xasite::testing::make_two_capture_package(dir.path(), error);
+    ASSERT_FALSE(package.empty()) << error;
+    auto index = archive::CaptureIndex::load(package);
+    const std::string url = "http://eakar.daklak.gov.vn/tin-tuc.html";
+    auto all = index.find_all(url);
+    ASSERT_EQ(all.size(), 2u);
+    const fs::path view = dir / "site/luu-tru/huyen-ea-kar";
+    write_file_atomic(view / "chuyen-huong/index.json", R"({"unit": "651", "hosts": []})");
+    for (const archive::Capture* c : all)
+        write_file_atomic(view / c->view_file, "<!DOCTYPE html><title>" + c->datetime + "</title>");
+
+    MementoServer server(dir / "site", package.parent_path());
+    ASSERT_GT(server.port(), 0) << server.log();
+    httplib::Client client("127.0.0.1", server.port());
+    const std::string base = "/luu-tru/huyen-ea-kar/";
+    const std::string old_memento = base + "trang/20240501080000/eakar.daklak.gov.vn/tin-tuc.html";
+    const std::string new_memento = base + "trang/eakar.daklak.gov.vn/tin-tuc.html";
+
+    auto tm = client.Get((base + "timemap/link/" + url).c_str());
+    ASSERT_TRUE(tm);
+    EXPECT_EQ(tm->status, 200);
+    EXPECT_EQ(tm->body,
+              "<" + url + ">; rel=\"original\",\n<" + base + "timegate/" + url +
+                  ">; rel=\"timegate\",\n<" + base + "timemap/link/" + url +
+                  ">; rel=\"self\"; type=\"application/link-format\"; from=\"Wed, 01 "
+                  "May 2024 08:00:00 GMT\"; until=\"Sat, 28 Jun 2025 09:00:00 GMT\",\n<" +
+                  old_memento +
+                  ">; rel=\"first memento\"; datetime=\"Wed, 01 May 2024 08:00:00 "
+                  "GMT\",\n<" +
+                  new_memento +
+                  ">; rel=\"last memento\"; datetime=\"Sat, 28 Jun 2025 09:00:00 GMT\"\n");
+
+    auto tg_old = client.Get((base + "timegate/" + url).c_str(),
+                             {{"Accept-Datetime", "Mon, 01 Jan 2024 00:00:00 GMT"}});
+    ASSERT_TRUE(tg_old);
+    EXPECT_EQ(tg_old->status, 302);
+    EXPECT_EQ(tg_old->get_header_value("Location"), old_memento);
+    auto tg_mid = client.Get((base + "timegate/" + url).c_str(),
+                             {{"Accept-Datetime", "Sun, 01 Jun 2025 00:00:00 GMT"}});
+    ASSERT_TRUE(tg_mid);
+    EXPECT_EQ(tg_mid->get_header_value("Location"), new_memento);
+    auto tg_none = client.Get((base + "timegate/" + url).c_str());
+    ASSERT_TRUE(tg_none);
+    EXPECT_EQ(tg_none->status, 302);
+    EXPECT_EQ(tg_none->get_header_value("Location"), new_memento);
+    // The old redirect's address (only in the 2024 capture) has its target's mementos.
+    auto tg_redirect = client.Get((base + "timegate/http://eakar.daklak.gov.vn/cu.aspx").c_str(),
+                                  {{"Accept-Datetime", "Wed, 01 May 2024 08:00:00 GMT"}});
+    ASSERT_TRUE(tg_redirect);
+    EXPECT_EQ(tg_redirect->get_header_value("Location"), old_memento);
+
+    auto page_old = client.Get(old_memento.c_str());
+    ASSERT_TRUE(page_old);
+    EXPECT_EQ(page_old->status, 200);
+    EXPECT_EQ(page_old->get_header_value("Memento-Datetime"), "Wed, 01 May 2024 08:00:00 GMT");
+    EXPECT_NE(page_old->get_header_value("Link").find("<" + url + ">; rel=\"original\""),
+              std::string::npos);
+    auto page_new = client.Get(new_memento.c_str());
+    ASSERT_TRUE(page_new);
+    EXPECT_EQ(page_new->get_header_value("Memento-Datetime"), "Sat, 28 Jun 2025 09:00:00 GMT");
 }
