@@ -1137,11 +1137,14 @@ void Ingest::run() {
     }
     resolve_revisits();
 
-    // The package's capture date: the option; else the date the package has already (a later
-    // ingest adds sources, it does not move the date the earlier ones were captured); else the
-    // latest record date.
+    // The package's capture date, the date of the newest capture (the one its view shows): the
+    // option when it is newer than the date the package has already (an older crawl added with
+    // --captured does not move it back); else that date (a later ingest without the option adds
+    // sources, it does not move the date: a mirror's file dates are often the old server's);
+    // else the latest record date.
     std::string captured = opt_.captured, captured_from = "option";
-    if (captured.empty() && capture_.value("captured", "").size() == 10) {
+    if (capture_.value("captured", "").size() == 10 &&
+        (captured.empty() || capture_.value("captured", "") > captured)) {
         captured = capture_.value("captured", "");
         captured_from = capture_.value("captured_from", "records");
     }

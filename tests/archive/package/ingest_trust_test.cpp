@@ -313,6 +313,28 @@ TEST_F(IngestTrust, LaterIngestKeepsCaptureDates) {
     EXPECT_EQ(r.captured, "2025-06-28");
 }
 
+// Several captures of one site: an older crawl added later with --captured keeps its own date and
+// does not move the package's date (its newest capture, the default view) back; a newer one
+// given with --captured moves it forward.
+TEST_F(IngestTrust, OlderCrawlAddedLaterDoesNotMoveThePackageDateBack) {
+    ASSERT_TRUE(
+        ingest({"merge-site.warc"}, [](IngestOptions& o) { o.captured = "2025-06-30"; }).ok);
+    IngestReport r =
+        ingest({"merge-site-mirror.tar.gz"}, [](IngestOptions& o) { o.captured = "2024-05-01"; });
+    ASSERT_TRUE(r.ok) << r.error;
+    EXPECT_EQ(r.captured, "2025-06-30");
+    auto cap = read_json_file(package() / "data/metadata/capture.json");
+    EXPECT_EQ(cap["sources"][1]["captured"], "2024-05-01");
+    fs::remove_all(package());
+    ASSERT_TRUE(
+        ingest({"merge-site.warc"}, [](IngestOptions& o) { o.captured = "2024-05-01"; }).ok);
+    r = ingest({"merge-site-mirror.tar.gz"}, [](IngestOptions& o) { o.captured = "2025-12-01"; });
+    ASSERT_TRUE(r.ok) << r.error;
+    EXPECT_EQ(r.captured, "2025-12-01");
+    EXPECT_NE(read_file(package() / "bag-info.txt").find("Capture-Date: 2025-12-01"),
+              std::string::npos);
+}
+
 // ---- 5. ARC files ----
 
 void expect_arc_package(const IngestReport& r, const PackageData& d) {
