@@ -74,11 +74,15 @@ ArchiveSet ArchiveSet::load(const content::Content& content, const std::set<std:
                                                      "/ of old commune " + c->code +
                                                      " is an old district's");
             e.successors = successor_sites(built, reg.successors_of_commune(c->code));
-            if (const units::NewUnit* kept = kept_unchanged(reg, c->code))
-                set.warnings.push_back(
-                    p.dir.string() + ": " + c->full_name + " (" + c->code +
-                    ") was kept unchanged by the reorganisation, as " + kept->full_name +
-                    "; its archive is shown as an old unit's, whose banner says it ended");
+            // Its landing page says so; the view's banner cannot (archive::ViewChrome says every
+            // archived unit was dissolved).
+            if (const units::NewUnit* kept = kept_unchanged(reg, c->code)) {
+                e.kept_as = kept->full_name;
+                set.warnings.push_back(p.dir.string() + ": " + c->full_name + " (" + c->code +
+                                       ") was kept unchanged by the reorganisation, as " +
+                                       kept->full_name +
+                                       ", yet the archive's page banners say it was dissolved");
+            }
         } else {
             throw InputError(p.dir.string(),
                              "the package's unit \"" + p.unit.code +

@@ -30,7 +30,9 @@ struct ArchiveSet {
         std::string unit_code;      // the old unit (registry): "651", or "24373" for a commune
         bool commune = false;       // an old commune, ward or township; else an old district
         std::string district_code;  // the old district: the unit itself, or the commune's
-        std::string name;    // the registry's full name: "Huyện Ea Kar", "Thị trấn Ea Kar"
+        std::string name;  // the registry's full name: "Huyện Ea Kar", "Thị trấn Ea Kar"
+        // The new unit that kept an old commune unchanged ("giữ nguyên": it did not end), or "".
+        std::string kept_as;
         std::string slug;    // "huyen-ea-kar", "thi-tran-ea-kar-24373"
         std::string prefix;  // "luu-tru/huyen-ea-kar/"
         // The new units that took the old unit (all or part of it) and their site folders ("" when

@@ -49,6 +49,7 @@ json commune_row(const BuildContext& ctx, const ArchiveSet::Entry& e) {
             {"district_href", d ? json(routes::archive(d->slug)) : json()},
             {"province", d ? json("tỉnh " + d->province_name) : json()},
             {"one_successor", succ.size() == 1},
+            {"kept_as", e.kept_as.empty() ? json() : json(e.kept_as)},
             {"successors", succ}};
 }
 

@@ -56,6 +56,7 @@ json old_unit_archives(const BuildContext& ctx, const units::NewUnit& unit) {
         rows.push_back({{"name", c->full_name},
                         {"where", d ? json(d->full_name) : json()},
                         {"district", false},
+                        {"kept", p.how == units::Resolution::unchanged},
                         {"href", e ? json(e->prefix) : json()},
                         {"package", e ? ArchiveSet::index_view(*e) : json()}});
     }

@@ -242,6 +242,40 @@ TEST_F(SiteBuild, OldCommuneArchiveBuiltCountedAndLinkedFromItsSuccessor) {
     EXPECT_EQ(check.exit_code, 0) << check.out;
 }
 
+TEST_F(SiteBuild, CommuneKeptUnchangedIsNotSaidToHaveEnded) {
+    // Xã Ia Lốp (24214) was kept as it was ("giữ nguyên"); `archive ingest --unit 24214` accepts
+    // it.
+    fs::path dir = tmp_ / "content/archives/24214";
+    township_portal(dir, "ialop.easup.daklak.gov.vn");
+    UnitInfo u;
+    u.code = "24214";
+    u.name = "Xã Ia Lốp";
+    u.type = "Xã";
+    u.level = "commune";
+    u.district = "Huyện Ea Súp";
+    u.district_code = "646";
+    u.province = "Đắk Lắk";
+    u.dissolved = "2025-07-01";
+    u.successors = {{"24214", "Xã Ia Lốp", false}};
+    std::ofstream(dir / "data/metadata/unit.json") << unit_to_json(u).dump(2);
+    rebag(dir);
+    auto r =
+        run_command(quote(xasite::testing::xasite_binary()) + " build -q --no-index --content " +
+                    quote(tmp_ / "content") + " --out " + quote(tmp_ / "site") + " --unit 24214");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_NE(r.out.find("Xã Ia Lốp (24214) was kept unchanged by the reorganisation"),
+              std::string::npos)
+        << r.out;
+    std::string landing = slurp(tmp_ / "site/luu-tru/xa-ia-lop-24214/index.html");
+    EXPECT_NE(landing.find("giữ nguyên, không thực hiện sắp xếp"), std::string::npos) << landing;
+    EXPECT_EQ(landing.find("Đã kết thúc hoạt động"), std::string::npos) << landing;
+    std::string intro = slurp(tmp_ / "site/xa-ia-lop/gioi-thieu/index.html");
+    EXPECT_NE(intro.find("Xã Ia Lốp (Huyện Ea Súp), giữ nguyên</th><td><a "
+                         "href=\"../../luu-tru/xa-ia-lop-24214/\">Xem bản lưu trữ</a>"),
+              std::string::npos)
+        << intro;
+}
+
 TEST_F(SiteBuild, TwoPackagesOfOneOldCommuneStopTheBuild) {
     township_portal(tmp_ / "content/archives/24373", "thitran.eakar.daklak.gov.vn");
     township_portal(tmp_ / "content/archives/24373-lan-2", "thitran.eakar.daklak.gov.vn");
