@@ -532,6 +532,9 @@ int SiteServer::bind() {
     try {
         if (!im.options.archive_dir.empty())
             im.old_urls = archive::OldUrlIndex::load(im.options.site_dir / im.options.archive_dir);
+        // An old host two archives claim, and the one its addresses go to: one line each.
+        for (const auto& w : im.old_urls.warnings())
+            im.log << "warning: old URLs: " << w << "\n";
     } catch (const InputError& e) {
         // The site is still served; only the old addresses are not answered.
         im.log << "warning: old-URL redirects disabled: " << e.what() << "\n";

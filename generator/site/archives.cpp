@@ -1,6 +1,7 @@
 #include "generator/site/archives.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include "core/error.hpp"
 #include "generator/site/context.hpp"
@@ -17,16 +18,23 @@ namespace {
 
 constexpr std::size_t kProblemsShown = 10;  // on the landing page; the build prints them all
 
-// The successor communes with their site folders ("" when not in this build).
+// The new units that took an old unit, with their site folders ("" when not in this build).
 std::vector<std::pair<archive::UnitInfo::Successor, std::string>> successor_sites(
-    const content::Content& content, const std::set<std::string>& built,
-    const std::string& district_code) {
+    const std::set<std::string>& built, const std::vector<units::Successor>& successors) {
     std::vector<std::pair<archive::UnitInfo::Successor, std::string>> out;
-    for (const auto& s : content.registry.successors_of_district(district_code)) {
+    for (const auto& s : successors) {
         archive::UnitInfo::Successor x{s.unit->code, s.unit->full_name, s.partial};
         out.emplace_back(x, built.count(s.unit->code) ? routes::unit_dir(*s.unit) + "/" : "");
     }
     return out;
+}
+
+// The new unit that kept an old commune unchanged ("giữ nguyên"), or nullptr.
+const units::NewUnit* kept_unchanged(const units::Registry& reg, const std::string& code) {
+    for (const auto& u : reg.new_units())
+        for (const auto& p : u.predecessors)
+            if (p.old_code == code && p.how == units::Resolution::unchanged) return &u;
+    return nullptr;
 }
 
 }  // namespace
@@ -38,38 +46,66 @@ fs::path archive_fixity_cache_dir(const fs::path& out_dir) {
 
 ArchiveSet ArchiveSet::load(const content::Content& content, const std::set<std::string>& built,
                             const fs::path& fixity_cache) {
+    const auto& reg = content.registry;
     ArchiveSet set;
-    std::map<std::string, const units::OldDistrict*> districts;
-    for (const auto& d : content.registry.old_districts())
-        districts[d.code] = &d;
+    std::set<std::string> district_slugs;
+    for (const auto& d : reg.old_districts())
+        district_slugs.insert(d.slug);
     for (const auto& dir : content.archive_packages) {
         archive::FixityOptions fo;
         if (!fixity_cache.empty())
             fo.cache_file = fixity_cache / (dir.filename().string() + ".tsv");
         archive::PackageInfo p = archive::read_package(dir, fo);
-        auto it = districts.find(p.unit.code);
-        if (it == districts.end())
-            throw InputError(p.dir.string(), "the package's unit \"" + p.unit.code +
-                                                 "\" is not an old district of the registry "
-                                                 "(content/units)");
-        for (const auto& e : set.entries)
-            if (e.district_code == p.unit.code)
-                throw InputError(p.dir.string(), "a second package for district " + p.unit.code +
-                                                     " (the first is " + e.package.dir.string() +
-                                                     ")");
         Entry e;
-        e.district_code = p.unit.code;
-        e.slug = it->second->slug;
+        e.unit_code = p.unit.code;
+        if (const units::OldDistrict* d = reg.find_old_district(p.unit.code)) {
+            e.district_code = d->code;
+            e.name = d->full_name;
+            e.slug = d->slug;
+            e.successors = successor_sites(built, reg.successors_of_district(d->code));
+        } else if (const units::OldCommune* c = reg.find_old_commune(p.unit.code)) {
+            e.commune = true;
+            e.district_code = c->district_code;
+            e.name = c->full_name;
+            e.slug = routes::old_commune_slug(*c);
+            // Never a district's folder (routes::old_commune_slug says why it cannot be).
+            if (district_slugs.count(e.slug))
+                throw InputError(p.dir.string(), "the archive folder luu-tru/" + e.slug +
+                                                     "/ of old commune " + c->code +
+                                                     " is an old district's");
+            e.successors = successor_sites(built, reg.successors_of_commune(c->code));
+            // Its landing page says so; the view's banner cannot (archive::ViewChrome says every
+            // archived unit was dissolved).
+            if (const units::NewUnit* kept = kept_unchanged(reg, c->code)) {
+                e.kept_as = kept->full_name;
+                set.warnings.push_back(p.dir.string() + ": " + c->full_name + " (" + c->code +
+                                       ") was kept unchanged by the reorganisation, as " +
+                                       kept->full_name +
+                                       ", yet the archive's page banners say it was dissolved");
+            }
+        } else {
+            throw InputError(p.dir.string(),
+                             "the package's unit \"" + p.unit.code +
+                                 "\" is neither an old district nor an old commune of the registry "
+                                 "(content/units)");
+        }
+        for (const auto& other : set.entries)
+            if (other.unit_code == e.unit_code)
+                throw InputError(p.dir.string(), std::string("a second package for ") +
+                                                     (e.commune ? "old commune " : "district ") +
+                                                     e.unit_code + " (the first is " +
+                                                     other.package.dir.string() + ")");
         e.prefix = routes::archive(e.slug);
-        e.successors = successor_sites(content, built, e.district_code);
         // Search runs on the province's search page, filtered to this archive
         // (type=archive&old_unit=<code>): it is always built, whichever communes are.
         e.search_href = routes::dir(routes::kSearch);
         e.package = std::move(p);
         set.entries.push_back(std::move(e));
     }
-    std::sort(set.entries.begin(), set.entries.end(),
-              [](const Entry& a, const Entry& b) { return a.district_code < b.district_code; });
+    std::sort(set.entries.begin(), set.entries.end(), [](const Entry& a, const Entry& b) {
+        return std::make_tuple(a.commune, a.unit_code.size(), a.unit_code) <
+               std::make_tuple(b.commune, b.unit_code.size(), b.unit_code);
+    });
     // An old host in two packages: `xasite serve` sends its old URLs to the package with more
     // captures of it (archive::OldUrlIndex, ties by folder name), and both packages' nginx maps
     // claim it. Say so, naming both.
@@ -91,16 +127,31 @@ ArchiveSet ArchiveSet::load(const content::Content& content, const std::set<std:
 
 const ArchiveSet::Entry* ArchiveSet::find(const std::string& district_code) const {
     for (const auto& e : entries)
-        if (e.district_code == district_code) return &e;
+        if (!e.commune && e.unit_code == district_code) return &e;
     return nullptr;
+}
+
+const ArchiveSet::Entry* ArchiveSet::find_commune(const std::string& commune_code) const {
+    for (const auto& e : entries)
+        if (e.commune && e.unit_code == commune_code) return &e;
+    return nullptr;
+}
+
+std::size_t ArchiveSet::commune_count() const {
+    return static_cast<std::size_t>(
+        std::count_if(entries.begin(), entries.end(), [](const Entry& e) { return e.commune; }));
 }
 
 json ArchiveSet::index_view(const std::string& district_code) const {
     const Entry* e = find(district_code);
-    if (!e) return json();
-    const auto& p = e->package;
+    return e ? index_view(*e) : json();
+}
+
+json ArchiveSet::index_view(const Entry& e) {
+    const auto& p = e.package;
     const bool ok = p.fixity == "valid";
-    return {{"captured", ok ? json(date_vi(p.captured)) : json()},
+    return {{"href", e.prefix},
+            {"captured", ok ? json(date_vi(p.captured)) : json()},
             {"fixity_ok", ok},
             {"demonstration", p.demonstration.empty() ? json() : json(p.demonstration)}};
 }
@@ -126,7 +177,7 @@ json ArchiveSet::landing_view(const Entry& e) const {
         {"verified_iso", verified},
         {"package", "content/archives/" + p.dir.filename().string()}};
     if (!ok)
-        return {{"unit_code", e.district_code},
+        return {{"unit_code", e.unit_code},
                 {"fixity_ok", false},
                 {"fixity", p.fixity},
                 {"fixity_check", fixity},
@@ -144,7 +195,7 @@ json ArchiveSet::landing_view(const Entry& e) const {
     return {{"href", p.home.empty() ? json() : json(e.prefix + p.home)},
             {"contents_href", e.prefix + "muc-luc/"},
             {"maps_href", e.prefix + "chuyen-huong/"},
-            {"unit_code", e.district_code},
+            {"unit_code", e.unit_code},
             {"captured", date_vi(p.captured)},
             {"captured_iso", p.captured},
             {"pages", integer_vi(static_cast<long long>(p.pages))},

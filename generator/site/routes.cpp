@@ -1,6 +1,7 @@
 #include "generator/site/routes.hpp"
 
 #include "core/ascii.hpp"
+#include "core/text.hpp"
 #include "generator/units/registry.hpp"
 
 namespace xasite::site::routes {
@@ -61,8 +62,12 @@ std::string list_page(const std::string& first, std::size_t n) {
     return n == 1 ? first : first + "trang-" + std::to_string(n) + "/";
 }
 
-std::string archive(const std::string& district_slug) {
-    return dir(kArchives) + district_slug + "/";
+std::string archive(const std::string& slug) {
+    return dir(kArchives) + slug + "/";
+}
+
+std::string old_commune_slug(const units::OldCommune& commune) {
+    return text::slug(commune.full_name) + "-" + commune.code;
 }
 
 std::string old_commune(const std::string& code) {

@@ -12,7 +12,8 @@
 
 namespace xasite::units {
 struct NewUnit;
-}
+struct OldCommune;
+}  // namespace xasite::units
 
 namespace xasite::site::routes {
 
@@ -69,8 +70,15 @@ std::string document_facet(const std::string& group, const std::string& slug);
 // else "<first>trang-<n>/".
 std::string list_page(const std::string& first, std::size_t n);
 
-// A dissolved district's archive: "luu-tru/<district-slug>/" from the output root.
-std::string archive(const std::string& district_slug);
+// An old unit's archive (landing page and view): "luu-tru/<slug>/" from the output root, one
+// level down (the server finds every view's redirect tables at luu-tru/*/chuyen-huong/). The slug
+// is the registry's district slug ("huyen-ea-kar") or old_commune_slug.
+std::string archive(const std::string& slug);
+// An old commune's archive slug: its full name's slug and its code, "thi-tran-ea-kar-24373".
+// The code keeps it unique (several old communes share a name, "Phường 1" in three towns), and it
+// never equals a district slug: those begin with huyen-, thi-xa- or thanh-pho-, these with xa-,
+// phuong- or thi-tran- (ArchiveSet::load checks it all the same).
+std::string old_commune_slug(const units::OldCommune& commune);
 // Anchors of the old→new lookup page on the province site.
 std::string old_commune(const std::string& code);   // "tra-cuu-don-vi/#xa-<code>"
 std::string old_district(const std::string& code);  // "tra-cuu-don-vi/#huyen-<code>"

@@ -236,14 +236,14 @@ std::vector<search::SearchDocument> registry_search_documents(const BuildContext
 search::SearchDocument archive_search_document(const archive::ArchivedItem& item,
                                                const ArchiveSet::Entry& entry) {
     search::SearchDocument s;
-    s.id = "archive/" + entry.district_code + "/" + item.url;
+    s.id = "archive/" + entry.unit_code + "/" + item.url;
     s.type = "archive";
     s.title = item.title.empty() ? item.original_url : item.title;
     s.url = item.url;
     for (const auto& [successor, site] : entry.successors)
         s.units.push_back(successor.code);
-    if (s.units.empty()) s.units = {entry.district_code};
-    s.old_unit = entry.district_code;
+    if (s.units.empty()) s.units = {entry.unit_code};
+    s.old_unit = entry.unit_code;
     s.field = entry.package.unit.name;  // "Huyện Ea Kar": the archive, as a facet
     s.date = item.date;
     add_line(s.keywords, entry.package.unit.name);

@@ -53,9 +53,9 @@ class SearchPageCollector {
     std::vector<search::SearchDocument> docs_;
 };
 
-// An archived page or attachment of a dissolved district: type "archive", its own path in the
-// archive view, filed under the successor communes (so their searches find it) and the old
-// district's code (old_unit filter).
+// An archived page or attachment of an old district or old commune: type "archive", its own path
+// in the archive view, filed under the successor units (so their searches find it) and the old
+// unit's code (old_unit filter).
 search::SearchDocument archive_search_document(const archive::ArchivedItem& item,
                                                const ArchiveSet::Entry& entry);
 
