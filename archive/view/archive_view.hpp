@@ -37,6 +37,9 @@ struct ViewOptions {
     // New units that took the district, with the path of their site from the output root
     // ("xa-ea-kar/"), or "" when that site is not in this build.
     std::vector<std::pair<UnitInfo::Successor, std::string>> successor_sites;
+    // The new unit's full name when the reorganisation kept the old unit unchanged ("giữ
+    // nguyên": it did not end, it carries on as this unit); "" for a unit that ended.
+    std::string kept_as;
     // The public address of the output root ("https://daklak.gov.vn/"), used in the generated
     // nginx redirect configuration; "" writes root-relative targets ("/luu-tru/…").
     std::string base_url;

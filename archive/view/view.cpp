@@ -197,6 +197,7 @@ struct Renderer {
         chrome.landing_href = options.landing_href;
         chrome.search_href = options.search_href;
         chrome.successor_sites = options.successor_sites;
+        chrome.kept_as = options.kept_as;
     }
 
     // The file of an entry in the view (the catalogue's names are safe and bounded).
@@ -258,8 +259,9 @@ struct Renderer {
         ro.page_url = r.url;
         ro.map = ref_map(file, day);
         ro.head_html = chrome.head_html(file);
-        ro.banner_html = chrome.banner_html(
-            file, r.url, capture_day(r, source_days, package.captured), capture_links(e, file));
+        ro.banner_html =
+            chrome.banner_html(file, r.url, capture_day(r, source_days, package.captured),
+                               capture_links(e, file), r.truncated);
         ro.form_note_html = chrome.form_note_html();
         ro.disabled_link_title = ViewChrome::disabled_link_title();
         ro.lang = "vi";
@@ -613,21 +615,34 @@ std::string ViewChrome::nginx_name(std::string_view host) {
 
 std::string ViewChrome::banner_html(std::string_view file, std::string_view original_url,
                                     std::string_view capture_date,
-                                    const std::vector<CaptureLink>& captures) const {
+                                    const std::vector<CaptureLink>& captures,
+                                    bool incomplete) const {
     std::string h =
         "<div class=\"xa-archive-banner\" data-archive-banner lang=\"vi\" role=\"region\" "
         "aria-label=\"Thông báo bản lưu trữ\">";
-    h += "<p class=\"xa-archive-title\"><span class=\"xa-archive-badge\">Đã dừng hoạt động</span> "
-         "<strong>Trang lưu trữ của " +
-         text::html_escape(unit.name);
-    if (!unit.dissolved.empty())
-        h += " đã giải thể từ " + text::html_escape(date_vi_admin(unit.dissolved));
+    // A unit the reorganisation ended "kết thúc hoạt động" (the words of NQ 202/2025/QH15 and
+    // NQ 1660/NQ-UBTVQH15); one it kept unchanged carries on under its new name.
+    h += "<p class=\"xa-archive-title\"><span class=\"xa-archive-badge\">" +
+         std::string(kept_as.empty() ? "Đã dừng hoạt động" : "Trang cũ") +
+         "</span> <strong>Trang lưu trữ của " + text::html_escape(unit.name);
+    if (!kept_as.empty())
+        h += ", đơn vị được giữ nguyên" +
+             (unit.dissolved.empty()
+                  ? std::string()
+                  : " khi sắp xếp từ " + text::html_escape(date_vi_admin(unit.dissolved))) +
+             ", nay là " + text::html_escape(kept_as);
+    else if (!unit.dissolved.empty())
+        h += " đã kết thúc hoạt động từ " + text::html_escape(date_vi_admin(unit.dissolved));
     h += "</strong></p><p>Nội dung được lưu lại";
     if (!capture_date.empty()) h += " ngày " + text::html_escape(date_vi_admin(capture_date));
     if (!original_url.empty())
         h += " từ địa chỉ <span class=\"xa-archive-url\">" + text::html_escape(original_url) +
              "</span>";
     h += " và không còn được cập nhật.</p>";
+    if (incomplete)
+        h +=
+            "<p><strong>Bản lưu không đầy đủ:</strong> dữ liệu của trang này bị cắt ngắn hoặc hỏng "
+            "trong tệp lưu trữ gốc, phần cuối trang có thể bị thiếu hoặc sai.</p>";
     if (captures.size() >= 2) {
         // The date navigation: every capture of this address, newest first.
         h += "<p class=\"xa-archive-dates\">Các lần lưu trang này: ";

@@ -50,14 +50,17 @@ struct ViewChrome {
     std::string landing_href;  // from the output root
     std::string search_href;   // the search page from the output root, "" for none
     std::vector<std::pair<UnitInfo::Successor, std::string>> successor_sites;
+    std::string kept_as;  // ViewOptions::kept_as
 
     // `file` is the page's path relative to the prefix.
     std::string head_html(std::string_view file) const;
     // `captures`: every capture of the page's URL, newest first (the date navigation, shown when
-    // there are two or more).
+    // there are two or more). `incomplete`: the capture was cut short or damaged when it was
+    // read (Record::truncated); the banner says so.
     std::string banner_html(std::string_view file, std::string_view original_url,
                             std::string_view capture_date,
-                            const std::vector<CaptureLink>& captures = {}) const;
+                            const std::vector<CaptureLink>& captures = {},
+                            bool incomplete = false) const;
     std::string form_note_html() const;
     static std::string disabled_link_title();
     // `days`: the package's capture days, newest first; `versions`: how many older captures of

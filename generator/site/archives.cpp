@@ -74,15 +74,9 @@ ArchiveSet ArchiveSet::load(const content::Content& content, const std::set<std:
                                                      "/ of old commune " + c->code +
                                                      " is an old district's");
             e.successors = successor_sites(built, reg.successors_of_commune(c->code));
-            // Its landing page says so; the view's banner cannot (archive::ViewChrome says every
-            // archived unit was dissolved).
-            if (const units::NewUnit* kept = kept_unchanged(reg, c->code)) {
+            // Its landing page and the view's banners say so (archive::ViewOptions::kept_as).
+            if (const units::NewUnit* kept = kept_unchanged(reg, c->code))
                 e.kept_as = kept->full_name;
-                set.warnings.push_back(p.dir.string() + ": " + c->full_name + " (" + c->code +
-                                       ") was kept unchanged by the reorganisation, as " +
-                                       kept->full_name +
-                                       ", yet the archive's page banners say it was dissolved");
-            }
         } else {
             throw InputError(p.dir.string(),
                              "the package's unit \"" + p.unit.code +
@@ -234,6 +228,7 @@ std::vector<std::string> render_archive(
     o.landing_href = entry.prefix;
     o.search_href = entry.search_href;
     o.successor_sites = entry.successors;
+    o.kept_as = entry.kept_as;
     o.base_url = ctx.content.config.base_url;
     archive::ViewSummary s;
     try {

@@ -263,9 +263,21 @@ TEST_F(SiteBuild, CommuneKeptUnchangedIsNotSaidToHaveEnded) {
         run_command(quote(xasite::testing::xasite_binary()) + " build -q --no-index --content " +
                     quote(tmp_ / "content") + " --out " + quote(tmp_ / "site") + " --unit 24214");
     ASSERT_EQ(r.exit_code, 0) << r.out;
-    EXPECT_NE(r.out.find("Xã Ia Lốp (24214) was kept unchanged by the reorganisation"),
-              std::string::npos)
-        << r.out;
+    // The archived pages' banners say it too (not "kết thúc hoạt động", not "giải thể").
+    std::size_t banners = 0;
+    for (const auto& f :
+         fs::recursive_directory_iterator(tmp_ / "site/luu-tru/xa-ia-lop-24214/trang")) {
+        if (f.path().extension() != ".html") continue;
+        std::string page = slurp(f.path());
+        ++banners;
+        EXPECT_NE(page.find("Trang lưu trữ của Xã Ia Lốp, đơn vị được giữ nguyên khi sắp xếp từ "
+                            "01/7/2025, nay là Xã Ia Lốp"),
+                  std::string::npos)
+            << f.path();
+        EXPECT_EQ(page.find("kết thúc hoạt động"), std::string::npos) << f.path();
+        EXPECT_EQ(page.find("giải thể"), std::string::npos) << f.path();
+    }
+    EXPECT_GT(banners, 0u);
     std::string landing = slurp(tmp_ / "site/luu-tru/xa-ia-lop-24214/index.html");
     EXPECT_NE(landing.find("giữ nguyên, không thực hiện sắp xếp"), std::string::npos) << landing;
     EXPECT_EQ(landing.find("Đã kết thúc hoạt động"), std::string::npos) << landing;

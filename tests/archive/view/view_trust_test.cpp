@@ -213,6 +213,22 @@ TEST(ViewTrust, BannersShowTheCaptureDate) {
     EXPECT_FALSE(has(page("mirror.html"), "2019"));
 }
 
+// A capture cut short or damaged when it was read (Record::truncated: a lying Content-Length, a
+// corrupt gzip member, the end of the file) is still shown, and its banner says it is incomplete;
+// a complete one's does not.
+TEST(ViewTrust, IncompleteCapturesSaySo) {
+    xasite::testing::TempDir dir;
+    testing::PackageBuilder b(dir.path() / "651");
+    b.add(kHost + "/du.html", "text/html", "<html><body>đủ</body></html>", "utf-8");
+    b.add(kHost + "/cut.html", "text/html", "<html><body>phần đầu", "utf-8").truncated = true;
+    Out out = render(b.finish(), view_options());
+    const std::string cut = out.files[kPrefix + "trang/eakar.daklak.gov.vn/cut.html"];
+    const std::string whole = out.files[kPrefix + "trang/eakar.daklak.gov.vn/du.html"];
+    EXPECT_TRUE(has(cut, "Bản lưu không đầy đủ:")) << cut;
+    EXPECT_TRUE(has(cut, "phần đầu"));
+    EXPECT_FALSE(has(whole, "Bản lưu không đầy đủ"));
+}
+
 TEST(ViewTrust, RedirectTablesHoldEverySpellingAndTheOtherSlash) {
     xasite::testing::TempDir dir;
     testing::PackageBuilder b(dir.path() / "651");
