@@ -1,6 +1,11 @@
 #!/bin/sh
 # make bench: the figures the issues ask for, printed as plain lines.
-# Usage: bench/run.sh BUILD_DIR
+# Usage: bench/run.sh BUILD_DIR   (run from the repository's root: it reads content/ and bench/)
+# Environment:
+#   BENCH_ONLY=archive      only the archive part (ingest, verify, view builds); default: everything
+#   ARCHIVE_BENCH_BIG_MB=N  size of the big synthetic WARC, in MB (default 1024)
+#   ARCHIVE_BENCH_WARC=FILE use this WARC as the big one instead of generating it (kept; e.g. the
+#                           same file for two builds of xasite); its size is then what it is
 set -eu
 build=${1:-build/bench}
 xasite="$build/generator/cli/xasite"
@@ -9,6 +14,19 @@ trap 'rm -rf "$work"' EXIT
 cores=$(nproc)
 
 echo "== xasite bench on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(date -u +%Y-%m-%d)"
+only=${BENCH_ONLY:-}
+case "$only" in ""|archive) ;; *) echo "BENCH_ONLY: unknown part \"$only\" (archive)" >&2; exit 2 ;; esac
+
+# Wall seconds and peak RSS (KiB) from a `/usr/bin/time -v` report.
+time_v_wall() {
+  awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$1"
+}
+time_v_rss_kb() {
+  awk -F': ' '/Maximum resident set size/ {print $2}' "$1"
+}
+time_v_cpu() {  # user + system seconds
+  awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ {s+=$2} END {printf "%.2f", s}' "$1"
+}
 
 run_build() {  # label
   /usr/bin/time -f "%e %M" -o "$work/time" "$xasite" build --content content --out "$work/site" >"$work/out" 2>"$work/err" || {
@@ -21,6 +39,7 @@ run_build() {  # label
   echo "$label: units=$units html_pages=$pages wall_s=$wall pages_per_s=$(awk "BEGIN {printf \"%.0f\", $pages/$wall}") peak_rss_mib=$(awk "BEGIN {printf \"%.1f\", $rss_kb/1024}")"
 }
 
+if [ -z "$only" ]; then
 sync
 label="full province, fresh output"; run_build
 label="full province, replacing the previous site"; run_build
@@ -44,6 +63,7 @@ serve_pid=$!
 for i in $(seq 50); do wget -q -O /dev/null "http://127.0.0.1:$port/" 2>/dev/null && break; sleep 0.2; done
 wrk -t 2 -c 16 -d 10s -s bench/search_queries.lua "http://127.0.0.1:$port" | grep '^wrk:' | sed 's/^wrk:/api\/search under wrk (16 connections, 2 threads, 10 s, loopback):/'
 kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true
+fi
 
 echo "== archive ingest (synthetic district-portal WARC, one gzip member per record)"
 # ARCHIVE_BENCH_BIG_MB (default 1024): the size of the WARC whose peak RSS is measured.
@@ -56,8 +76,8 @@ archive_ingest() {  # label file
   rm -rf "$work/acontent/archives"
   /usr/bin/time -v -o "$work/atime" "$xasite" archive ingest --unit 651 --content "$work/acontent" \
     "$file" >"$work/aout" 2>"$work/aerr" || { cat "$work/aerr"; exit 1; }
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$work/atime")
-  rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/atime")
+  wall=$(time_v_wall "$work/atime")
+  rss_kb=$(time_v_rss_kb "$work/atime")
   pages=$(sed -nE 's/.* captures; ([0-9]+) pages.*/\1/p' "$work/aout")
   bytes=$(stat -c %s "$file")
   payload=$(sed -nE 's/.* payload files, ([0-9]+) bytes.*/\1/p' "$work/aout")
@@ -82,8 +102,48 @@ t0=$(cat "$work/btime0"); t1=$(cat "$work/btime1")
 echo "archive render + index, 25 MB WARC: archived_items=$items build_without_s=$t0 build_with_s=$t1" \
   "items_per_s=$(awk "BEGIN {d=$t1-$t0; printf \"%.0f\", (d>0 ? $items/d : 0)}")" \
   "warc_mb_per_s=$(awk "BEGIN {d=$t1-$t0; printf \"%.1f\", (d>0 ? 25/d : 0)}")"
-rm -rf "$work/bcontent" "$work/b0" "$work/b0.xapian" "$work/b1" "$work/b1.xapian"
+rm -rf "$work/b0" "$work/b0.xapian" "$work/b1" "$work/b1.xapian" "$work/b1.archive-fixity"
+rm -rf "$work/bcontent/archives" "$work/acontent/archives"
 rm -f "$work/a25.warc.gz"
-"$build/bench/archive_warc_gen" "$work/abig.warc.gz" "$big_mb" >/dev/null
-archive_ingest "archive ingest, ${big_mb} MB WARC" "$work/abig.warc.gz"
-rm -rf "$work/abig.warc.gz" "$work/acontent/archives"
+if [ -n "${ARCHIVE_BENCH_WARC:-}" ]; then
+  big=$ARCHIVE_BENCH_WARC
+  big_mb=$(awk "BEGIN {printf \"%.0f\", $(stat -c %s "$big")/1048576}")
+else
+  big="$work/abig.warc.gz"
+  "$build/bench/archive_warc_gen" "$big" "$big_mb" >/dev/null
+fi
+archive_ingest "archive ingest, ${big_mb} MB WARC" "$big"
+[ -n "${ARCHIVE_BENCH_WARC:-}" ] || rm -f "$big"
+# The view of the big package in a one-commune build (as for 25 MB above, but --no-index: indexing
+# the archived pages costs about 30 ms each here, 15-20 min for the 1 GB package, and is measured
+# by the 25 MB line), twice: cold (no fixity cache beside the output: the build hashes every payload
+# file before rendering) and warm (the cache <out>.archive-fixity/ of the first build: unchanged
+# files are not hashed again). The view hashes each payload it reads in both. items_per_s: archived
+# items over the archive's share of the wall time (build with the package minus build_without_s,
+# the same build without it); xasite build prints no fixity timing, so fixity_cache_files is the
+# number of files the cache holds after the build (0: no cache). cpu_s (user + system) next to
+# wall_s: on a shared machine the wall time is mostly waiting for a core.
+/usr/bin/time -f "%e" -o "$work/vtime0" "$xasite" build --content "$work/bcontent" --out "$work/v0" \
+  --unit 24373 --no-index >/dev/null 2>&1
+t0=$(cat "$work/vtime0")
+rm -rf "$work/v0" "$work/v0.archive-fixity"
+mv "$work/acontent/archives" "$work/bcontent/archives"
+sync
+archive_view() {  # label
+  /usr/bin/time -v -o "$work/vtime" "$xasite" build --content "$work/bcontent" --out "$work/v" \
+    --unit 24373 --no-index >"$work/vout" 2>"$work/verr" || { cat "$work/verr"; exit 1; }
+  wall=$(time_v_wall "$work/vtime")
+  rss_kb=$(time_v_rss_kb "$work/vtime")
+  items=$(sed -nE 's/.* ([0-9,]+) archived pages and files.*/\1/p' "$work/vout" | tr -d ,)
+  cached=$(cat "$work"/v.archive-fixity/*.tsv 2>/dev/null | tail -n +2 | wc -l)
+  warned=$(grep -c '^warning: .*archives/' "$work/verr" || true)
+  echo "$label: archived_items=${items:-0} wall_s=$wall cpu_s=$(time_v_cpu "$work/vtime") build_without_s=$t0" \
+    "items_per_s=$(awk "BEGIN {d=$wall-$t0; printf \"%.0f\", (d>0 ? ${items:-0}/d : 0)}")" \
+    "warc_mb_per_s=$(awk "BEGIN {d=$wall-$t0; printf \"%.1f\", (d>0 ? $big_mb/d : 0)}")" \
+    "peak_rss_mib=$(awk "BEGIN {printf \"%.1f\", $rss_kb/1024}")" \
+    "fixity_cache_files=$cached archive_warnings=$warned"
+}
+label="archive view build (no search index), ${big_mb} MB WARC, cold (no fixity cache)"; archive_view
+while ls -d "$work"/v.old-* >/dev/null 2>&1; do sleep 1; done
+label="archive view build (no search index), ${big_mb} MB WARC, fixity cache warm"; archive_view
+rm -rf "$work/bcontent" "$work/v" "$work/v.xapian" "$work/v.archive-fixity" "$work"/v.old-*
