@@ -73,6 +73,14 @@ class IndexSnapshot : public std::enable_shared_from_this<IndexSnapshot> {
         return columns_[column].names[id];
     }
     const std::string& folded_title(Xapian::docid doc) const;
+    // The life events (indexes into lexicon().events()) whose title phrases the document's title
+    // contains; computed at open from the folded titles.
+    std::span<const std::uint16_t> events_of(Xapian::docid doc) const;
+    // Whether "a b" (folded) is a pair of syllables of a unit's name ("ea kar", "dak lak"): a
+    // place, which says nothing about the procedure asked for.
+    bool is_place_pair(const std::string& a, const std::string& b) const {
+        return place_pairs_.count(a + ' ' + b) > 0;
+    }
 
     // A database handle for one request (Xapian::Database objects are not thread-safe, so each
     // concurrent request borrows its own; they are reused).
@@ -117,7 +125,10 @@ class IndexSnapshot : public std::enable_shared_from_this<IndexSnapshot> {
     };
     Column columns_[std::size(kFacetSlots)];
     std::vector<std::string> folded_titles_;  // by docid
+    std::vector<std::vector<std::uint16_t>> events_;  // by docid
+    std::unordered_set<std::string> place_pairs_;
     void load_columns(Xapian::Database& db);
+    void load_events();
 
     mutable std::mutex pool_mutex_;
     mutable std::vector<std::unique_ptr<Xapian::Database>> pool_;
