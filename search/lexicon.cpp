@@ -259,6 +259,21 @@ Lexicon Lexicon::parse(const std::map<std::string, std::string>& files, const st
     return lex;
 }
 
+int Lexicon::action_form_at(const std::vector<std::string>& words, std::size_t p,
+                            std::size_t* length) const {
+    int best = -1;
+    *length = 0;
+    for (std::size_t a = 0; a < actions_.size(); ++a)
+        for (const auto& form : actions_[a].title_forms) {
+            if (form.size() <= *length || p + form.size() > words.size()) continue;
+            if (std::equal(form.begin(), form.end(), words.begin() + static_cast<long>(p))) {
+                *length = form.size();
+                best = static_cast<int>(a);
+            }
+        }
+    return best;
+}
+
 const Lexicon::Event* Lexicon::event_named(std::string_view name) const {
     for (const auto& e : events_)
         if (e.name == name) return &e;

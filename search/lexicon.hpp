@@ -80,6 +80,10 @@ class Lexicon {
     bool is_event_word(const std::vector<std::string>& words, std::size_t begin,
                        std::size_t length) const;
     const std::vector<Action>& actions() const { return actions_; }
+    // The action whose title form is the longest one starting at words[p] (folded title
+    // syllables), with its length in `*length`; -1 when none starts there.
+    int action_form_at(const std::vector<std::string>& words, std::size_t p,
+                       std::size_t* length) const;
     // Whether [begin, begin+length) of `words` is a follow-up phrase (followup.txt: "lệ phí",
     // "nộp ở đâu"): words that ask about a procedure without naming one.
     bool is_followup(const std::vector<std::string>& words, std::size_t begin,

@@ -146,36 +146,17 @@ std::vector<std::string> syllables_of(const std::string& folded_title) {
     return out;
 }
 
-// The actions of titles (actions.txt, the forms left of ":"), read left to right, the longest
-// form at each position ("thay đổi" is not "đổi").
+// The first-time action (the one with the title form "lần đầu") and the family of a title.
 class ActionMatcher {
   public:
-    explicit ActionMatcher(const Lexicon& lexicon) : actions_(lexicon.actions()) {
-        for (std::size_t a = 0; a < actions_.size(); ++a)
-            for (const auto& form : actions_[a].title_forms)
+    explicit ActionMatcher(const Lexicon& lexicon) : lexicon_(lexicon) {
+        const auto& actions = lexicon.actions();
+        for (std::size_t a = 0; a < actions.size(); ++a)
+            for (const auto& form : actions[a].title_forms)
                 if (form == Lexicon::Phrase{"lan", "dau"}) first_time_ = static_cast<int>(a);
         generic_ = {lexicon.unify_variant("dang"), lexicon.unify_variant("ky")};
     }
     int first_time() const { return first_time_; }
-
-    // The actions named by a folded title (a bit each, up to 32) and the first of them.
-    std::uint32_t of_title(const std::string& folded_title, int* first) const {
-        const auto words = syllables_of(folded_title);
-        std::uint32_t mask = 0;
-        *first = -1;
-        for (std::size_t p = 0; p < words.size();) {
-            std::size_t length = 0;
-            int found = form_at(words, p, &length);
-            if (found < 0) {
-                ++p;
-                continue;
-            }
-            if (found < 32) mask |= 1u << found;
-            if (*first < 0) *first = found;
-            p += length;
-        }
-        return mask;
-    }
 
     // What stays of a title once "Thủ tục" at its start, its actions and the generic "đăng ký" /
     // "cấp" are taken out: variants of one procedure have the same family.
@@ -185,7 +166,7 @@ class ActionMatcher {
         std::string out;
         while (p < words.size()) {
             std::size_t length = 0;
-            if (form_at(words, p, &length) >= 0) {
+            if (lexicon_.action_form_at(words, p, &length) >= 0) {
                 p += length;
                 continue;
             }
@@ -204,20 +185,7 @@ class ActionMatcher {
     }
 
   private:
-    int form_at(const std::vector<std::string>& words, std::size_t p, std::size_t* length) const {
-        int best = -1;
-        for (std::size_t a = 0; a < actions_.size(); ++a)
-            for (const auto& form : actions_[a].title_forms) {
-                if (form.size() <= *length || p + form.size() > words.size()) continue;
-                if (std::equal(form.begin(), form.end(), words.begin() + static_cast<long>(p))) {
-                    *length = form.size();
-                    best = static_cast<int>(a);
-                }
-            }
-        return best;
-    }
-
-    const std::vector<Lexicon::Action>& actions_;
+    const Lexicon& lexicon_;
     int first_time_ = -1;
     std::array<std::string, 2> generic_;
 };
@@ -605,7 +573,8 @@ SearchResponse Searcher::run(const SearchRequest& request, const QueryInterpreta
                     const std::string& title = snap->folded_title(c.doc);
                     c.score *= 1.0 + weights_.title_coverage *
                                          title_coverage(title, in.highlight, prefix);
-                    c.actions = actions.of_title(title, &c.first_action);
+                    c.actions = snap->title_actions(c.doc);
+                    c.first_action = snap->first_title_action(c.doc);
                     if (in.action < 0 || in.action >= 32) continue;
                     // A title naming no action is the first-time variant ("Đăng ký khai sinh").
                     const bool same = (c.actions & (1u << in.action)) != 0 ||

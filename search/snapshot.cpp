@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "search/index_layout.hpp"
+#include "core/text.hpp"
 #include "search/vietnamese.hpp"
 
 namespace xasite::search {
@@ -122,8 +123,25 @@ void IndexSnapshot::load_events() {
             needles.emplace_back(std::move(n), static_cast<std::uint16_t>(e));
         }
     std::string padded;
+    title_actions_.assign(folded_titles_.size(), 0);
+    first_action_.assign(folded_titles_.size(), -1);
+    std::vector<std::string> words;
     for (std::size_t d = 0; d < folded_titles_.size(); ++d) {
         if (folded_titles_[d].empty()) continue;
+        words.clear();
+        for (std::string_view w : text::split(folded_titles_[d], ' '))
+            if (!w.empty()) words.emplace_back(w);
+        for (std::size_t p = 0; p < words.size();) {
+            std::size_t length = 0;
+            const int a = lexicon_.action_form_at(words, p, &length);
+            if (a < 0) {
+                ++p;
+                continue;
+            }
+            if (a < 32) title_actions_[d] |= 1u << a;
+            if (first_action_[d] < 0) first_action_[d] = static_cast<std::int16_t>(a);
+            p += length;
+        }
         padded = " " + folded_titles_[d] + " ";
         for (const auto& [needle, e] : needles)
             if (padded.find(needle) != std::string::npos &&
