@@ -246,6 +246,7 @@ std::string judge_confidence(const QueryInterpretation& in, const IndexSnapshot&
     }
     double total = 0, matched = 0, key_weight = -1;
     int key_level = 0;
+    bool event_matched = false;
     for (const auto& c : in.concepts) {
         if (c.followup) continue;
         const double w = concept_weight(c, snap);
@@ -265,7 +266,10 @@ std::string judge_confidence(const QueryInterpretation& in, const IndexSnapshot&
             key_weight = w;
             key_level = level;
         }
+        if (c.event && level == 2) event_matched = true;
     }
+    // A life event told in many words ("vợ em sắp sinh cần chuẩn bị gì") whose procedures lead.
+    if (evidence && event_matched && procedure) return "high";
     const double share = total > 0 ? matched / total : 0.0;
     if (evidence && share >= weights.confidence_high) return procedure ? "high" : "low";
     if (evidence && share >= weights.confidence_none) return "low";
