@@ -1,7 +1,9 @@
 // Fuzz target: a search query, as typed into /api/search or `xasite search`. Any input must give
 // results or a SearchError (bad request), never a crash, hang, Xapian exception or sanitizer
 // report. The same bytes also go through the text primitives, the snippet builder and the
-// lexicon parser (as a synonyms file), which see user or staff input too.
+// lexicon parser (as a synonyms file, and as each issue-13 file: events, actions, follow-up
+// words, everyday words), which see user or staff input too; and it is an earlier question
+// (context) of a follow-up.
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -77,6 +79,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         } catch (const xasite::search::SearchError&) {
         }
     }
+    // The input as an earlier question, with a follow-up that is read together with it.
+    try {
+        xasite::search::SearchRequest request;
+        request.query = "nộp ở đâu";
+        request.context = {input};
+        (void)index.searcher->search(request);
+    } catch (const xasite::search::SearchError&) {
+    }
     try {
         index.searcher->suggest(input, "xa-ea-kar");
     } catch (const xasite::search::SearchError&) {
@@ -95,6 +105,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try {
         xasite::search::Lexicon::parse({{"synonyms.txt", input}, {"filler.txt", input}}, "fuzz");
     } catch (const xasite::InputError&) {
+    }
+    // The issue-13 files: life events, actions, follow-up words, everyday words; what parses
+    // survives the round trip through the index metadata.
+    for (const char* name : {"events.txt", "actions.txt", "followup.txt", "words.txt"}) {
+        try {
+            auto lex = xasite::search::Lexicon::parse({{name, input}}, "fuzz");
+            auto back = xasite::search::Lexicon::deserialize(lex.serialize());
+            if (back.events().size() != lex.events().size() ||
+                back.actions().size() != lex.actions().size())
+                __builtin_trap();
+        } catch (const xasite::InputError&) {
+        }
     }
     return 0;
 }

@@ -17,8 +17,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kFiles[] = {"variants.txt", "filler.txt", "abbreviations.txt",
-                                  "synonyms.txt"};
+constexpr const char* kFiles[] = {"variants.txt", "filler.txt",  "abbreviations.txt",
+                                  "synonyms.txt", "events.txt",  "actions.txt",
+                                  "followup.txt", "words.txt"};
 
 std::string join(const Lexicon::Phrase& phrase) {
     std::string s;
@@ -183,7 +184,112 @@ Lexicon Lexicon::parse(const std::map<std::string, std::string>& files, const st
             }
         }
     }
+    // words.txt: one word or phrase a line, real words that spelling repair must not touch.
+    for (const auto& line : content_lines(file_text("words.txt"))) {
+        Phrase p = phrase_of(line.text);
+        if (p.empty())
+            throw InputError(where("words.txt", line.number), "no word in \"" + line.text + "\"");
+        lex.note_words(p);
+    }
+    // followup.txt: one phrase a line.
+    for (const auto& line : content_lines(file_text("followup.txt"))) {
+        Phrase p = phrase_of(line.text);
+        if (p.empty())
+            throw InputError(where("followup.txt", line.number),
+                             "no word in \"" + line.text + "\"");
+        lex.followups_.insert(join(p));
+        lex.longest_followup_ = std::max(lex.longest_followup_, p.size());
+        lex.note_words(p);
+    }
+    // A list of phrases separated by `sep`, none empty.
+    auto phrase_list = [&](const char* file, const Line& line, const std::string& part,
+                           std::string_view sep, const char* what) {
+        std::vector<Phrase> out;
+        for (const auto& piece : split_on(part, sep)) {
+            Phrase p = phrase_of(piece);
+            if (p.empty())
+                throw InputError(where(file, line.number),
+                                 std::string("an empty ") + what + " in \"" + line.text + "\"");
+            out.push_back(std::move(p));
+        }
+        return out;
+    };
+    // events.txt: "Name: word, word, … => title phrase; title phrase; …"
+    for (const auto& line : content_lines(file_text("events.txt"))) {
+        auto arrow = split_on(line.text, "=>");
+        auto colon = line.text.find(':');
+        if (arrow.size() != 2 || colon == std::string::npos || colon > line.text.find("=>"))
+            throw InputError(where("events.txt", line.number),
+                             "expected \"Event: words, … => title phrases; …\", got \"" +
+                                 line.text + "\"");
+        Event e;
+        e.name = std::string(text::trim(std::string_view(line.text).substr(0, colon)));
+        if (e.name.empty())
+            throw InputError(where("events.txt", line.number), "an event without a name");
+        if (lex.event_named(e.name))
+            throw InputError(where("events.txt", line.number),
+                             "the event \"" + e.name + "\" is listed twice");
+        std::string words = std::string(text::trim(arrow[0].substr(colon + 1)));
+        e.words = phrase_list("events.txt", line, words, ",", "word");
+        e.procedures = phrase_list("events.txt", line, arrow[1], ";", "title phrase");
+        for (const auto& w : e.words) {
+            lex.event_words_.insert(join(w));
+            lex.add_synonym(w, w);
+            for (const auto& p : e.procedures)
+                lex.add_synonym(w, p);
+        }
+        lex.events_.push_back(std::move(e));
+    }
+    // actions.txt: "title form / title form: word, word, …"
+    for (const auto& line : content_lines(file_text("actions.txt"))) {
+        auto colon = line.text.find(':');
+        if (colon == std::string::npos)
+            throw InputError(where("actions.txt", line.number),
+                             "expected \"action as in titles: words, …\", got \"" + line.text +
+                                 "\"");
+        Action a;
+        std::string head(text::trim(std::string_view(line.text).substr(0, colon)));
+        a.title_forms = phrase_list("actions.txt", line, head, "/", "title form");
+        a.name = split_on(head, "/").front();
+        a.words = phrase_list("actions.txt", line, line.text.substr(colon + 1), ",", "word");
+        for (const auto& w : a.words)
+            lex.note_words(w);
+        lex.actions_.push_back(std::move(a));
+    }
     return lex;
+}
+
+int Lexicon::action_form_at(const std::vector<std::string>& words, std::size_t p,
+                            std::size_t* length) const {
+    int best = -1;
+    *length = 0;
+    for (std::size_t a = 0; a < actions_.size(); ++a)
+        for (const auto& form : actions_[a].title_forms) {
+            if (form.size() <= *length || p + form.size() > words.size()) continue;
+            if (std::equal(form.begin(), form.end(), words.begin() + static_cast<long>(p))) {
+                *length = form.size();
+                best = static_cast<int>(a);
+            }
+        }
+    return best;
+}
+
+const Lexicon::Event* Lexicon::event_named(std::string_view name) const {
+    for (const auto& e : events_)
+        if (e.name == name) return &e;
+    return nullptr;
+}
+
+bool Lexicon::is_event_word(const std::vector<std::string>& words, std::size_t begin,
+                            std::size_t length) const {
+    if (length == 0 || begin + length > words.size()) return false;
+    return event_words_.count(join(words, begin, length)) > 0;
+}
+
+bool Lexicon::is_followup(const std::vector<std::string>& words, std::size_t begin,
+                          std::size_t length) const {
+    if (length == 0 || begin + length > words.size() || length > longest_followup_) return false;
+    return followups_.count(join(words, begin, length)) > 0;
 }
 
 void Lexicon::note_words(const Phrase& phrase) {
@@ -249,6 +355,16 @@ std::string Lexicon::serialize() const {
     for (const auto& [key, alts] : synonyms_)
         syn[key] = alts;
     j["synonyms"] = syn;
+    nlohmann::json events = nlohmann::json::array();
+    for (const auto& e : events_)
+        events.push_back({{"name", e.name}, {"words", e.words}, {"procedures", e.procedures}});
+    j["events"] = events;
+    nlohmann::json actions = nlohmann::json::array();
+    for (const auto& a : actions_)
+        actions.push_back({{"name", a.name}, {"title", a.title_forms}, {"words", a.words}});
+    j["actions"] = actions;
+    j["followups"] = followups_;
+    j["words"] = words_;
     return j.dump();
 }
 
@@ -272,6 +388,31 @@ Lexicon Lexicon::deserialize(std::string_view json_text) {
             for (const auto& alt : alts)
                 lex.add_synonym(k, alt.get<Phrase>());
         }
+        // Added in issue 13; an index written before has none of them.
+        if (j.contains("events"))
+            for (const auto& e : j.at("events")) {
+                lex.events_.push_back({e.at("name").get<std::string>(),
+                                       e.at("words").get<std::vector<Phrase>>(),
+                                       e.at("procedures").get<std::vector<Phrase>>()});
+                for (const auto& w : lex.events_.back().words)
+                    lex.event_words_.insert(join(w));
+            }
+        if (j.contains("actions"))
+            for (const auto& a : j.at("actions"))
+                lex.actions_.push_back({a.at("name").get<std::string>(),
+                                        a.at("title").get<std::vector<Phrase>>(),
+                                        a.at("words").get<std::vector<Phrase>>()});
+        if (j.contains("followups"))
+            for (const auto& f : j.at("followups")) {
+                std::string phrase = f.get<std::string>();
+                lex.followups_.insert(phrase);
+                lex.longest_followup_ = std::max(
+                    lex.longest_followup_,
+                    static_cast<std::size_t>(std::count(phrase.begin(), phrase.end(), ' ') + 1));
+            }
+        if (j.contains("words"))
+            for (const auto& w : j.at("words"))
+                lex.words_.insert(w.get<std::string>());
     } catch (const nlohmann::json::exception& e) {
         throw std::runtime_error(std::string("malformed lexicon in the index: ") + e.what());
     }

@@ -1,5 +1,7 @@
 // The editable language data of the search (content/search/*.txt, described in its README.md):
-// i/y spelling variants, colloquial filler words, abbreviations and synonyms. Every entry is kept
+// i/y spelling variants, colloquial filler words, abbreviations and synonyms, life events
+// (events.txt), action words (actions.txt), follow-up words (followup.txt) and everyday words
+// that spelling repair leaves alone (words.txt). Every entry is kept
 // folded (no marks, lower case), so staff may write it with or without diacritics.
 //
 // The index is written with one Lexicon and stores it in the database metadata; queries read it
@@ -19,6 +21,20 @@ namespace xasite::search {
 class Lexicon {
   public:
     using Phrase = std::vector<std::string>;  // folded syllables
+
+    // A life event (events.txt): "Sinh con" with the words citizens use for it and the phrases of
+    // the titles of its procedures. Its words expand to those phrases like a one-way synonym.
+    struct Event {
+        std::string name;               // as written ("Sinh con"), the facet value
+        std::vector<Phrase> words;      // folded
+        std::vector<Phrase> procedures;  // folded title phrases
+    };
+    // An action (actions.txt): how titles name it ("cấp lại") and how citizens say it.
+    struct Action {
+        std::string name;                // as written ("cấp lại")
+        std::vector<Phrase> title_forms;  // folded phrases found in titles
+        std::vector<Phrase> words;        // folded phrases found in questions
+    };
 
     // The files of content/search compiled into the binary.
     static const Lexicon& builtin();
@@ -58,6 +74,22 @@ class Lexicon {
     // "unknown" for spelling correction even when no document contains them).
     bool knows_word(const std::string& folded) const { return words_.count(folded) > 0; }
 
+    const std::vector<Event>& events() const { return events_; }
+    const Event* event_named(std::string_view name) const;
+    // Whether [begin, begin+length) of `words` is one of the words of an event.
+    bool is_event_word(const std::vector<std::string>& words, std::size_t begin,
+                       std::size_t length) const;
+    const std::vector<Action>& actions() const { return actions_; }
+    // The action whose title form is the longest one starting at words[p] (folded title
+    // syllables), with its length in `*length`; -1 when none starts there.
+    int action_form_at(const std::vector<std::string>& words, std::size_t p,
+                       std::size_t* length) const;
+    // Whether [begin, begin+length) of `words` is a follow-up phrase (followup.txt: "lệ phí",
+    // "nộp ở đâu"): words that ask about a procedure without naming one.
+    bool is_followup(const std::vector<std::string>& words, std::size_t begin,
+                     std::size_t length) const;
+    std::size_t longest_followup() const { return longest_followup_; }
+
     std::size_t variant_count() const { return variants_.size(); }
     std::size_t filler_count() const { return fillers_.size(); }
     std::size_t synonym_key_count() const { return synonyms_.size(); }
@@ -74,6 +106,11 @@ class Lexicon {
     std::map<std::string, std::vector<Phrase>> synonyms_;  // key joined by ' ' → alternatives
     std::size_t longest_key_ = 0;
     std::set<std::string> words_;
+    std::vector<Event> events_;
+    std::set<std::string> event_words_;  // joined by ' '
+    std::vector<Action> actions_;
+    std::set<std::string> followups_;  // folded phrases joined by ' '
+    std::size_t longest_followup_ = 0;
 };
 
 }  // namespace xasite::search

@@ -36,6 +36,8 @@ struct Word {
     std::vector<std::string> folded;  // usually one syllable; two after splitting "dangky"
     std::string typed;                // lower case as typed
     bool repaired = false;
+    bool typo = false;                 // repaired by edit distance (not applied unless asked)
+    std::vector<std::string> original;  // the folded form as typed, when repaired
     bool quoted = false;
     int phrase = -1;  // index into phrases when quoted
 };
@@ -170,9 +172,12 @@ class Interpreter {
                 w.folded = *pair;
             } else if (auto typo = typo_fix(original, i)) {
                 w.folded = {*typo};
+                w.typo = true;
+                out_.typo_fixed = true;
             } else {
                 continue;
             }
+            w.original = {original};
             w.repaired = true;
         }
     }
@@ -251,7 +256,9 @@ class Interpreter {
         std::vector<std::string> syllables, exact;  // exact: "" when typed without marks
         std::vector<std::size_t> word_of;
         for (std::size_t i = 0; i < n; ++i)
-            for (const auto& f : words_[i].folded) {
+            for (const auto& f : words_[i].typo && !options_.apply_typo_fixes
+                                     ? words_[i].original
+                                     : words_[i].folded) {
                 syllables.push_back(f);
                 exact.push_back(!words_[i].repaired && has_marks(words_[i].typed)
                                     ? canonical_tone_placement(words_[i].typed)
@@ -269,6 +276,7 @@ class Interpreter {
             std::size_t begin = 0, length = 1;
             const std::vector<Lexicon::Phrase>* expansions = nullptr;
             bool filler = false;
+            bool phrase_filler = false;  // part of a filler phrase of 2+ words
             bool kept_filler = false;
         };
         auto key_at = [&](std::size_t s, std::size_t len) -> const std::vector<Lexicon::Phrase>* {
@@ -323,7 +331,7 @@ class Interpreter {
                 }
             if (matched >= 2) {
                 for (std::size_t j = k; j < k + matched; ++j)
-                    spans[j].filler = true;
+                    spans[j].filler = spans[j].phrase_filler = true;
                 k += matched;
                 continue;
             }
@@ -336,6 +344,28 @@ class Interpreter {
             }
             ++k;
         }
+        // Follow-up phrases, event words, filler phrases and the action asked for.
+        std::vector<char> followup(m, 0), no_action(m, 0);
+        for (std::size_t s = 0; s < m;) {
+            std::size_t matched = 0;
+            for (std::size_t len = std::min(lexicon_.longest_followup(), m - s); len >= 1; --len)
+                if (lexicon_.is_followup(syllables, s, len)) {
+                    matched = len;
+                    break;
+                }
+            for (std::size_t k = s; k < s + matched; ++k)
+                followup[k] = no_action[k] = 1;  // "mất phí" is no lost paper
+            s += std::max<std::size_t>(matched, 1);
+        }
+        for (std::size_t k = 0; k < spans.size(); ++k) {
+            const Span& span = spans[k];
+            bool event = span.expansions &&
+                         lexicon_.is_event_word(syllables, span.begin, span.length);
+            if (event || span.phrase_filler)
+                for (std::size_t j = span.begin; j < span.begin + span.length; ++j)
+                    no_action[j] = 1;
+        }
+        find_action(syllables, no_action);
         bool anything_left =
             std::any_of(spans.begin(), spans.end(), [](const Span& s) { return !s.filler; });
         if (!anything_left && out_.codes.empty() && out_.code_prefixes.empty())
@@ -351,6 +381,12 @@ class Interpreter {
             }
             QueryConcept c;
             c.adjacent_to_previous = previous_end == span.begin;
+            c.followup = std::all_of(followup.begin() + static_cast<long>(span.begin),
+                                     followup.begin() + static_cast<long>(span.begin + span.length),
+                                     [](char f) { return f != 0; });
+            c.event =
+                span.expansions && lexicon_.is_event_word(syllables, span.begin, span.length);
+            c.unknown = !span.expansions && span.length == 1 && !known(syllables[span.begin]);
             if (span.expansions) {
                 std::vector<std::string> typed(syllables.begin() + span.begin,
                                                syllables.begin() + span.begin + span.length);
@@ -376,6 +412,33 @@ class Interpreter {
                     out_.highlight.insert(s);
             out_.concepts.push_back(std::move(c));
             previous_end = span.begin + span.length;
+        }
+    }
+
+    // The action asked for: the longest action phrase of actions.txt among the syllables (not
+    // those of an event's words, "mới mất", nor of a filler phrase, "mất bao lâu"); the first
+    // one found wins.
+    void find_action(const std::vector<std::string>& syllables, const std::vector<char>& skip) {
+        const auto& actions = lexicon_.actions();
+        for (std::size_t s = 0; s < syllables.size(); ++s) {
+            std::size_t best_length = 0;
+            int best = -1;
+            for (std::size_t a = 0; a < actions.size(); ++a)
+                for (const auto& phrase : actions[a].words) {
+                    if (phrase.size() <= best_length || s + phrase.size() > syllables.size())
+                        continue;
+                    bool same = true;
+                    for (std::size_t k = 0; same && k < phrase.size(); ++k)
+                        same = !skip[s + k] && syllables[s + k] == phrase[k];
+                    if (same) {
+                        best_length = phrase.size();
+                        best = static_cast<int>(a);
+                    }
+                }
+            if (best >= 0) {
+                out_.action = best;
+                return;
+            }
         }
     }
 

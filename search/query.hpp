@@ -37,6 +37,9 @@ struct QueryConcept {
     std::vector<QueryAlternative> alternatives;
     bool prefix = false;  // the last word while typing: its alternatives are its completions
     bool adjacent_to_previous = false;  // nothing was dropped between it and the concept before
+    bool followup = false;  // only follow-up words ("lệ phí", "nộp"): names no procedure
+    bool event = false;     // a life event's words (events.txt), expanded to its procedures
+    bool unknown = false;   // typed, in no document and not a word of the lexicon
 };
 
 struct QueryInterpretation {
@@ -49,11 +52,26 @@ struct QueryInterpretation {
     std::string suggestion;                         // "did you mean", with diacritics; "" when none
     std::set<std::string> highlight;                // folded syllables to highlight in results
     std::string typed_prefix;  // the unfinished last word (partial mode), folded
+    // The action asked for (index into Lexicon::actions(); -1 when none): "làm lại" → cấp lại.
+    int action = -1;
+    // Whether a word was corrected as a typo (by edit distance). Such a correction is only
+    // searched when QueryOptions::apply_typo_fixes is set; otherwise it is only in `suggestion`.
+    bool typo_fixed = false;
+    // Whether every concept is a follow-up (or there is none): the question names no procedure.
+    bool only_followup() const {
+        for (const auto& c : concepts)
+            if (!c.followup) return false;
+        return codes.empty() && code_prefixes.empty();
+    }
     bool empty() const { return concepts.empty() && codes.empty() && code_prefixes.empty(); }
 };
 
 struct QueryOptions {
     bool partial = false;  // search-as-you-type: the last word may be unfinished
+    // Search typo corrections (edit distance) instead of what was typed. Off by default: the
+    // question is searched as typed and the correction is only offered ("Có phải bạn muốn tìm").
+    // Telex/VNI leftovers ("dangw") and two syllables typed as one ("dangky") are always read.
+    bool apply_typo_fixes = false;
 };
 
 // The relative weights of the parts of a query (scale factors on BM25 weights).
@@ -71,8 +89,21 @@ struct QueryWeights {
     double bm25_k1 = 1.2;       // BM25 term-frequency saturation (b = 0: no length penalty)
     // Re-ranking of the best results: score × (1 + title_coverage × the share of the title's
     // syllables that the query matched), so "Đăng ký tạm trú" beats a long title that also
-    // contains "đăng ký tạm trú".
+    // contains "đăng ký tạm trú". A leading "Thủ tục" is not counted as a title syllable.
     double title_coverage = 0.5;
+    // Re-ranking by the action asked for (actions.txt): × (1 + action) when the title names that
+    // action, × (1 - other_action) when the title names another action only.
+    double action = 0.5;
+    double other_action = 0.2;
+    // Confidence (searcher.cpp, judge_confidence): a title pair of the question found in more
+    // than this share of the documents' titles is no evidence ("đăng ký"); without evidence, the
+    // share of the question's weight matched by the first result (judge_confidence).
+    double generic_pair = 0.03;
+    double confidence_high = 0.45;  // with evidence: "high" from here
+    double confidence_none = 0.2;   // with evidence: "none" below, "low" between
+    double confidence_low = 0.7;    // without evidence: "low" from here, "none" below
+    // Variants of one procedure within this fraction of the first score are offered to choose.
+    double clarify_closeness = 0.75;
 };
 
 // `query` must be valid UTF-8 (the searcher checks); at most 64 words are read.

@@ -33,6 +33,19 @@ nlohmann::json to_json(const SearchResponse& r) {
     nlohmann::json j = {{"query", r.query}, {"total", r.total},   {"offset", r.offset},
                         {"limit", r.limit}, {"results", results}, {"facets", facets}};
     j["suggestion"] = r.suggestion.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.suggestion);
+    j["confidence"] = r.confidence;
+    j["action"] = r.action.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.action);
+    j["context_used"] =
+        r.context_used.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.context_used);
+    if (r.clarify.empty()) {
+        j["clarify"] = nullptr;
+    } else {
+        nlohmann::json options = nlohmann::json::array();
+        for (const auto& o : r.clarify.options)
+            options.push_back(
+                {{"label", o.label}, {"title", o.title}, {"code", o.code}, {"url", o.url}});
+        j["clarify"] = {{"family", r.clarify.family}, {"options", options}};
+    }
     return j;
 }
 

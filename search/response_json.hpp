@@ -1,6 +1,9 @@
 // The JSON of search responses (DESIGN §3 `search --json`, and GET /api/search): stable keys
 // {"query", "total", "offset", "limit", "results": [{"id", "type", "code", "title", "title_html",
-// "url", "unit", "field", "date", "snippet", "score"}], "suggestion", "facets"}.
+// "url", "unit", "field", "date", "snippet", "score"}], "suggestion", "facets", "confidence"
+// ("high" | "low" | "none"), "action" (or null), "context_used" (the earlier question a follow-up
+// was read with, or null), "clarify" (null or {"family", "options": [{"label", "title", "code",
+// "url"}]})}. facets["event"] counts the life events (events.txt) of the results.
 #pragma once
 
 #include <string>

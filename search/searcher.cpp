@@ -3,7 +3,11 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <limits>
+#include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -11,6 +15,7 @@
 
 #include "core/text.hpp"
 #include "search/analyzer.hpp"
+#include "search/lexicon.hpp"
 #include "search/index_layout.hpp"
 #include "search/snapshot.hpp"
 #include "search/snippet.hpp"
@@ -21,10 +26,17 @@ namespace xasite::search {
 namespace fs = std::filesystem;
 
 std::string query_problem(std::string_view query) {
-    if (query.size() > kMaxQueryBytes)
+    // Every code point takes 1-4 bytes: longer than this cannot be within the limit.
+    if (query.size() > 4 * kMaxQueryChars)
         return "query too long (" + std::to_string(query.size()) + " bytes; at most " +
-               std::to_string(kMaxQueryBytes) + ")";
+               std::to_string(kMaxQueryChars) + " characters)";
     if (!text::is_valid_utf8(query)) return "query is not valid UTF-8";
+    std::size_t characters = 0;
+    for (unsigned char c : query)
+        if ((c & 0xC0) != 0x80) ++characters;
+    if (characters > kMaxQueryChars)
+        return "query too long (" + std::to_string(characters) + " characters; at most " +
+               std::to_string(kMaxQueryChars) + ")";
     for (unsigned char c : query)
         if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
             return "query contains control characters";
@@ -62,6 +74,17 @@ class MatchRecorder : public Xapian::MatchSpy {
         return {by_id.begin(), by_id.end()};
     }
 
+    // Life events (IndexSnapshot::events_of) counted over the matches at or above `cutoff`.
+    std::vector<std::pair<std::size_t, std::size_t>> event_counts(const IndexSnapshot& snap,
+                                                                  double cutoff) const {
+        std::map<std::size_t, std::size_t> by_event;
+        for (const auto& [doc, weight] : matches_)
+            if (weight >= cutoff)
+                for (std::uint16_t e : snap.events_of(doc))
+                    ++by_event[e];
+        return {by_event.begin(), by_event.end()};
+    }
+
   private:
     double best_ = 0;
     std::vector<std::pair<Xapian::docid, double>> matches_;
@@ -88,6 +111,8 @@ double title_coverage(const std::string& folded_title, const std::set<std::strin
                       const std::string& prefix) {
     std::size_t total = 0, matched = 0;
     std::size_t start = 0;
+    // "Thủ tục" at the start of 415 titles is not part of the procedure's name.
+    if (folded_title.rfind("thu tuc ", 0) == 0) start = 8;
     while (start < folded_title.size()) {
         std::size_t end = folded_title.find(' ', start);
         if (end == std::string::npos) end = folded_title.size();
@@ -104,6 +129,198 @@ double title_coverage(const std::string& folded_title, const std::set<std::strin
 std::string root_relative(const std::string& path) {
     if (path.empty() || is_absolute_url(path) || path.front() == '/') return path;
     return "/" + path;
+}
+
+
+struct Candidate {
+    Xapian::docid doc;
+    double score;
+    std::uint32_t actions;  // bit a: the title names Lexicon::actions()[a]
+    int first_action;       // the first action its title names; -1 when none
+};
+
+std::vector<std::string> syllables_of(const std::string& folded_title) {
+    std::vector<std::string> out;
+    for (std::string_view w : text::split(folded_title, ' '))
+        if (!w.empty()) out.emplace_back(w);
+    return out;
+}
+
+// The first-time action (the one with the title form "lần đầu") and the family of a title.
+class ActionMatcher {
+  public:
+    explicit ActionMatcher(const Lexicon& lexicon) : lexicon_(lexicon) {
+        const auto& actions = lexicon.actions();
+        for (std::size_t a = 0; a < actions.size(); ++a)
+            for (const auto& form : actions[a].title_forms)
+                if (form == Lexicon::Phrase{"lan", "dau"}) first_time_ = static_cast<int>(a);
+        generic_ = {lexicon.unify_variant("dang"), lexicon.unify_variant("ky")};
+    }
+    int first_time() const { return first_time_; }
+
+    // What stays of a title once "Thủ tục" at its start, its actions and the generic "đăng ký" /
+    // "cấp" are taken out: variants of one procedure have the same family.
+    std::string family(const std::string& folded_title) const {
+        const auto words = syllables_of(folded_title);
+        std::size_t p = words.size() >= 2 && words[0] == "thu" && words[1] == "tuc" ? 2 : 0;
+        std::string out;
+        while (p < words.size()) {
+            std::size_t length = 0;
+            if (lexicon_.action_form_at(words, p, &length) >= 0) {
+                p += length;
+                continue;
+            }
+            if (p + 1 < words.size() && words[p] == generic_[0] && words[p + 1] == generic_[1]) {
+                p += 2;
+                continue;
+            }
+            if (words[p] == "cap") {
+                ++p;
+                continue;
+            }
+            if (!out.empty()) out.push_back(' ');
+            out += words[p++];
+        }
+        return out;
+    }
+
+  private:
+    const Lexicon& lexicon_;
+    int first_time_ = -1;
+    std::array<std::string, 2> generic_;
+};
+
+// How much a concept weighs in the question: rare words more (idf); a word in no document and in
+// no list of the lexicon and a life event's words are the question's key.
+double concept_weight(const QueryConcept& c, const IndexSnapshot& snap) {
+    const double n = static_cast<double>(snap.document_count()) + 1.0;
+    const double most = std::log(n);
+    if (c.event) return most;
+    // A word no document has: a name, a typo, or something outside the catalogue. It dilutes the
+    // share matched without deciding alone (see judge_confidence).
+    if (c.unknown) return 0.6 * most;
+    const auto& typed = c.alternatives.front().syllables;
+    std::uint32_t df = std::numeric_limits<std::uint32_t>::max();
+    for (const auto& s : typed)
+        df = std::min(df, snap.frequency(s));
+    if (df == 0) return most;
+    double idf = std::log(n / (static_cast<double>(df) + 1.0));
+    return std::min(most, idf + 0.7 * static_cast<double>(typed.size() - 1));
+}
+
+// "high", "low" or "none" for the first result `doc`.
+//  - Evidence: the result's title has an adjacent pair of syllables of the question (as typed or
+//    as expanded: "khai sinh", or "giấy phép xây dựng" for "xây nhà") that is neither a place
+//    ("ea kar") nor common to many titles ("đăng ký"); or the code typed.
+//  - Share: the question's weight (concept_weight) that the result's title or keywords match
+//    (its body counts half).
+// "high": evidence, share ≥ confidence_high and the result is a procedure. "low": evidence and
+// share ≥ confidence_none; or no evidence but a procedure whose title or keywords have the
+// heaviest known concept and share ≥ confidence_low. "none": otherwise (no procedure matches the
+// question's key concept). Thresholds chosen on the tune part of citizen-questions.tsv and on
+// calibration.tsv.
+std::string judge_confidence(const QueryInterpretation& in, const IndexSnapshot& snap,
+                             const Xapian::Enquire& enquire, Xapian::docid doc,
+                             const QueryWeights& weights) {
+    std::set<std::string> terms(enquire.get_matching_terms_begin(doc),
+                                enquire.get_matching_terms_end(doc));
+    bool procedure = false;
+    for (std::uint32_t id : snap.facet_ids(0, doc))
+        procedure = procedure || snap.facet_value(0, id) == "procedure";
+    for (const auto& code : in.codes)
+        if (terms.count(std::string(layout::kCode) + code)) return procedure ? "high" : "low";
+    const double generic =
+        std::max(5.0, weights.generic_pair * static_cast<double>(snap.document_count()));
+    bool evidence = false;
+    for (const auto& t : terms) {
+        if (t.rfind(layout::kTitleBigram, 0) != 0) continue;
+        const auto join = t.find(layout::kBigramJoin, layout::kTitleBigram.size());
+        if (join == std::string::npos) continue;
+        const std::string a = t.substr(layout::kTitleBigram.size(),
+                                       join - layout::kTitleBigram.size());
+        const std::string b = t.substr(join + 1);
+        if (snap.is_place_pair(a, b)) continue;
+        if (static_cast<double>(snap.title_bigram_frequency(a, b)) > generic) continue;
+        evidence = true;
+        break;
+    }
+    double total = 0, matched = 0, key_weight = -1;
+    int key_level = 0;
+    bool event_matched = false;
+    for (const auto& c : in.concepts) {
+        if (c.followup) continue;
+        const double w = concept_weight(c, snap);
+        int level = 0;
+        for (const auto& alt : c.alternatives) {
+            bool title = true, body = true;
+            for (const auto& s : alt.syllables) {
+                title = title && (terms.count(std::string(layout::kTitle) + s) ||
+                                  terms.count(std::string(layout::kKeywords) + s));
+                body = body && terms.count(s);
+            }
+            level = std::max(level, title ? 2 : body ? 1 : 0);
+        }
+        total += w;
+        matched += level == 2 ? w : level == 1 ? 0.5 * w : 0.0;
+        if (!c.unknown && w > key_weight) {
+            key_weight = w;
+            key_level = level;
+        }
+        if (c.event && level == 2) event_matched = true;
+    }
+    // A life event told in many words ("vợ em sắp sinh cần chuẩn bị gì") whose procedures lead.
+    if (evidence && event_matched && procedure) return "high";
+    const double share = total > 0 ? matched / total : 0.0;
+    if (evidence && share >= weights.confidence_high) return procedure ? "high" : "low";
+    if (evidence && share >= weights.confidence_none) return "low";
+    if (!evidence && procedure && key_level == 2 && share >= weights.confidence_low) return "low";
+    return "none";
+}
+
+// Variants of one procedure among the first results, with close scores and different actions.
+Clarify find_variants(const std::vector<Candidate>& candidates,
+                      const std::vector<SearchHit>& hits, const IndexSnapshot& snap,
+                      const ActionMatcher& actions, double closeness) {
+    Clarify clarify;
+    if (candidates.size() < 2 || hits.size() < 2) return clarify;
+    const std::size_t window = std::min<std::size_t>({candidates.size(), hits.size(), 5});
+    const std::string family = actions.family(snap.folded_title(candidates[0].doc));
+    if (family.empty()) return clarify;
+    std::set<int> seen;
+    for (std::size_t k = 0; k < window; ++k) {
+        if (candidates[k].score < candidates[0].score * closeness) break;
+        if (actions.family(snap.folded_title(candidates[k].doc)) != family) continue;
+        if (!seen.insert(candidates[k].first_action).second) continue;
+        const int a = candidates[k].first_action;
+        std::string label =
+            a < 0 ? "lần đầu" : snap.lexicon().actions()[static_cast<std::size_t>(a)].name;
+        clarify.options.push_back({label, hits[k].title, hits[k].code, hits[k].url});
+    }
+    if (clarify.options.size() < 2) return {};
+    clarify.family = hits[0].title;
+    return clarify;
+}
+
+// The procedures of a life event: titles with one of its phrases (a one-word phrase as a title
+// word, a longer one as its adjacent pairs).
+Xapian::Query event_filter(const Lexicon::Event& event) {
+    std::vector<Xapian::Query> any;
+    for (const auto& phrase : event.procedures) {
+        if (phrase.size() == 1) {
+            any.emplace_back(std::string(layout::kTitle) + phrase[0]);
+            continue;
+        }
+        std::vector<Xapian::Query> pairs;
+        for (std::size_t k = 1; k < phrase.size(); ++k) {
+            std::string t(layout::kTitleBigram);
+            t += phrase[k - 1];
+            t.push_back(layout::kBigramJoin);
+            t += phrase[k];
+            pairs.emplace_back(t);
+        }
+        any.emplace_back(Xapian::Query::OP_AND, pairs.begin(), pairs.end());
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
 }
 
 }  // namespace
@@ -169,13 +386,15 @@ std::size_t Searcher::count_documents(const std::filesystem::path& index_dir) {
 SearchResponse Searcher::search(const SearchRequest& request) {
     if (std::string problem = query_problem(request.query); !problem.empty())
         throw SearchError(SearchError::Kind::bad_request, problem);
+    for (const auto& earlier : request.context)
+        if (std::string problem = query_problem(earlier); !problem.empty())
+            throw SearchError(SearchError::Kind::bad_request, "context: " + problem);
     for (const std::string* p : {&request.unit, &request.type, &request.field, &request.level,
-                                 &request.online, &request.old_unit})
+                                 &request.online, &request.old_unit, &request.event})
         if (p->size() > 200 || !query_problem(*p).empty())
             throw SearchError(SearchError::Kind::bad_request, "invalid filter value");
     if (request.offset > 100'000)
         throw SearchError(SearchError::Kind::bad_request, "offset too large (at most 100000)");
-    const std::size_t limit = std::clamp<std::size_t>(request.limit, 1, kMaxLimit);
 
     auto snap = snapshot();
     const UnitInfo* unit = nullptr;
@@ -186,8 +405,6 @@ SearchResponse Searcher::search(const SearchRequest& request) {
             throw SearchError(SearchError::Kind::bad_request,
                               "unknown unit \"" + request.unit + "\"");
     }
-
-    QueryInterpretation in = interpret(request.query, *snap, QueryOptions{request.partial});
 
     // Filters: different kinds ANDed, values of one kind ORed.
     std::vector<Xapian::Query> filters;
@@ -213,16 +430,97 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         filters.push_back(Xapian::Query(std::string(layout::kBoundaryFree) + "1"));
     if (!request.old_unit.empty())
         filters.push_back(Xapian::Query(std::string(layout::kOldUnit) + request.old_unit));
+    if (!request.event.empty()) {
+        const Lexicon::Event* event = snap->lexicon().event_named(text::nfc(request.event));
+        if (!event)
+            throw SearchError(SearchError::Kind::bad_request,
+                              "unknown event \"" + request.event + "\"");
+        filters.push_back(event_filter(*event));
+    }
+
+    QueryInterpretation in = interpret(request.query, *snap, QueryOptions{request.partial});
+    // The latest earlier question that names something (not only follow-up words).
+    std::string earlier;
+    {
+        const std::size_t first =
+            request.context.size() > kMaxContext ? request.context.size() - kMaxContext : 0;
+        for (std::size_t k = request.context.size(); k-- > first;) {
+            QueryInterpretation e = interpret(request.context[k], *snap);
+            if (e.empty() || e.only_followup()) continue;
+            earlier = request.context[k];
+            break;
+        }
+    }
+    // A follow-up that names no procedure ("thế còn lệ phí bao nhiêu") is read together with it.
+    std::string context_used, searched = request.query;
+    if (!earlier.empty() && in.only_followup()) {
+        context_used = earlier;
+        searched = earlier + " " + request.query;
+        in = interpret(searched, *snap, QueryOptions{request.partial});
+    }
 
     if (in.empty() && filters.empty()) throw NothingToSearchFor();
 
-    Xapian::Query query = in.empty() ? Xapian::Query::MatchAll : build_query(in, weights_);
-    if (!filters.empty()) {
-        Xapian::Query filter = filters.size() == 1 ? filters[0]
-                                                   : Xapian::Query(Xapian::Query::OP_AND,
-                                                                   filters.begin(), filters.end());
-        query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+    SearchResponse response = run(request, in, *snap, unit, filters);
+    // A question that names something but finds no good answer alone ("can mấy người làm chứng"
+    // after "đăng ký giám hộ") is read with the earlier question when that finds one.
+    if (!earlier.empty() && context_used.empty() && response.confidence != "high") {
+        const std::string joined = earlier + " " + request.query;
+        QueryInterpretation with = interpret(joined, *snap, QueryOptions{request.partial});
+        SearchResponse together = run(request, with, *snap, unit, filters);
+        if (together.confidence == "high") {
+            response = std::move(together);
+            in = std::move(with);
+            context_used = earlier;
+            searched = joined;
+        }
     }
+    response.query = request.query;
+    response.context_used = context_used;
+    // "Did you mean": Telex/VNI and joined syllables were searched as read and are shown as
+    // such; a typo correction is only offered when the question as typed has no good match and
+    // the corrected one has.
+    if (in.typo_fixed) {
+        response.suggestion.clear();
+        if (response.confidence != "high" && !request.partial) {
+            QueryOptions fix{request.partial, true};
+            QueryInterpretation fixed = interpret(searched, *snap, fix);
+            SearchRequest probe = request;
+            probe.offset = 0;
+            probe.limit = 1;
+            probe.facets = false;
+            SearchResponse corrected = run(probe, fixed, *snap, unit, filters);
+            if (corrected.confidence == "high") {
+                response.suggestion = in.suggestion;
+                // Results may still help: shown as such, not as the answer.
+                if (response.confidence == "none" && !response.results.empty())
+                    response.confidence = "low";
+            }
+        }
+    }
+    return response;
+}
+
+SearchResponse Searcher::run(const SearchRequest& request, const QueryInterpretation& in,
+                             const IndexSnapshot& snap_ref, const UnitInfo* unit,
+                             const std::vector<Xapian::Query>& filters) {
+    const IndexSnapshot* snap = &snap_ref;
+    const std::size_t limit = std::clamp<std::size_t>(request.limit, 1, kMaxLimit);
+    auto make_query = [&](const QueryInterpretation& reading) {
+        Xapian::Query query =
+            reading.empty() ? Xapian::Query::MatchAll : build_query(reading, weights_);
+        if (!filters.empty()) {
+            Xapian::Query filter = filters.size() == 1
+                                       ? filters[0]
+                                       : Xapian::Query(Xapian::Query::OP_AND, filters.begin(),
+                                                       filters.end());
+            query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+        }
+        return query;
+    };
+    Xapian::Query query = make_query(in);
+    // A quoted phrase that matches nothing does not wipe out the rest of the question.
+    std::optional<QueryInterpretation> without_phrases;
 
     SearchResponse response;
     response.query = request.query;
@@ -230,9 +528,12 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     response.limit = limit;
     response.suggestion = in.suggestion;
     response.dropped = in.dropped;
+    if (in.action >= 0)
+        response.action = snap->lexicon().actions()[static_cast<std::size_t>(in.action)].name;
 
     const std::string& prefix = in.typed_prefix;
     const MatchedWords matched{in.highlight, prefix, snap->lexicon()};
+    const ActionMatcher actions(snap->lexicon());
 
     for (int attempt = 0;; ++attempt) {
         auto lease = snap->acquire();
@@ -252,26 +553,52 @@ SearchResponse Searcher::search(const SearchRequest& request) {
             Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(first),
                                                  static_cast<Xapian::doccount>(count), all);
             enquire.clear_matchspies();
-            if (mset.empty() && request.offset == 0) return response;
+            if (recorder.best() <= 0 && !in.phrases.empty() && !without_phrases) {
+                without_phrases = in;
+                without_phrases->phrases.clear();
+                query = make_query(*without_phrases);
+                --attempt;
+                continue;
+            }
+            if (mset.empty() && request.offset == 0) {
+                response.confidence = "none";
+                return response;
+            }
             // Keep the documents within a fraction of the best score (not for filter-only lists).
             const double cutoff = in.empty() ? 0.0 : recorder.best() * weights_.cutoff;
             response.total = recorder.count_from(cutoff);
-            struct Candidate {
-                Xapian::docid doc;
-                double score;
-            };
             std::vector<Candidate> candidates;
             candidates.reserve(mset.size());
             for (auto it = mset.begin(); it != mset.end(); ++it)
-                if (it.get_weight() >= cutoff) candidates.push_back({*it, it.get_weight()});
+                if (it.get_weight() >= cutoff)
+                    candidates.push_back({*it, it.get_weight(), 0, -1});
             if (rerank) {
-                for (auto& c : candidates)
-                    c.score *=
-                        1.0 + weights_.title_coverage *
-                                  title_coverage(snap->folded_title(c.doc), in.highlight, prefix);
+                for (auto& c : candidates) {
+                    const std::string& title = snap->folded_title(c.doc);
+                    c.score *= 1.0 + weights_.title_coverage *
+                                         title_coverage(title, in.highlight, prefix);
+                    c.actions = snap->title_actions(c.doc);
+                    c.first_action = snap->first_title_action(c.doc);
+                    if (in.action < 0 || in.action >= 32) continue;
+                    // A title naming no action is the first-time variant ("Đăng ký khai sinh").
+                    const bool same = (c.actions & (1u << in.action)) != 0 ||
+                                      (c.actions == 0 && in.action == actions.first_time());
+                    if (same)
+                        c.score *= 1.0 + weights_.action;
+                    else if (c.actions != 0)
+                        c.score *= 1.0 - weights_.other_action;
+                }
                 std::stable_sort(
                     candidates.begin(), candidates.end(),
                     [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+                if (!in.empty()) {
+                    if (!candidates.empty()) {
+                        response.confidence =
+                            judge_confidence(in, *snap, enquire, candidates.front().doc, weights_);
+                    } else {
+                        response.confidence = "none";
+                    }
+                }
                 if (candidates.size() > request.offset)
                     candidates.erase(candidates.begin(),
                                      candidates.begin() + static_cast<long>(request.offset));
@@ -321,6 +648,9 @@ SearchResponse Searcher::search(const SearchRequest& request) {
                 hit.snippet = snippet_html(*source, matched);
                 response.results.push_back(std::move(hit));
             }
+            if (rerank && !in.empty() && in.action < 0 && request.offset == 0)
+                response.clarify = find_variants(candidates, response.results, *snap, actions,
+                                                 weights_.clarify_closeness);
             if (request.facets) {
                 const char* const names[] = {"type", "field", "level", "online", "unit"};
                 static_assert(std::size(names) == std::size(IndexSnapshot::kFacetSlots));
@@ -333,6 +663,12 @@ SearchResponse Searcher::search(const SearchRequest& request) {
                                 fc.label = u->name;
                         list.push_back(std::move(fc));
                     }
+                }
+                auto& events = response.facets["event"];
+                const auto& event_list = snap->lexicon().events();
+                for (const auto& [id, count] : recorder.event_counts(*snap, cutoff))
+                    if (id < event_list.size()) events.push_back({event_list[id].name, count, {}});
+                for (auto& [name, list] : response.facets) {
                     std::sort(list.begin(), list.end(),
                               [](const FacetCount& a, const FacetCount& b) {
                                   return a.count != b.count ? a.count > b.count : a.value < b.value;
@@ -345,6 +681,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
             lease.discard();
             response.results.clear();
             response.facets.clear();
+            response.clarify = {};
             if (attempt >= 1)
                 throw SearchError(SearchError::Kind::unavailable,
                                   "search failed: " + e.get_description());

@@ -22,6 +22,7 @@
 namespace xasite::search {
 
 class IndexSnapshot;
+struct UnitInfo;
 
 struct SearchRequest {
     std::string query;
@@ -40,10 +41,15 @@ struct SearchRequest {
     // `context=` in /api/search, a hidden field on the search page): a follow-up such as "thế còn
     // lệ phí bao nhiêu" is read together with the procedure they asked about.
     std::vector<std::string> context;
+    std::string event;  // a life event's name (events.txt, facet "event"): its procedures only
 };
 
+inline constexpr std::size_t kMaxContext = 10;  // earlier questions read (the latest ones)
+
 inline constexpr std::size_t kMaxLimit = 100;
-inline constexpr std::size_t kMaxQueryBytes = 1000;
+// A query (and each context question) is at most this many characters (code points), so that the
+// official names of some 25 procedures pasted with their diacritics still fit.
+inline constexpr std::size_t kMaxQueryChars = 500;
 
 struct SearchHit {
     std::string id, type, code, title;
@@ -61,6 +67,18 @@ struct FacetCount {
     std::string label;  // the unit's name for "unit"; "" otherwise
 };
 
+// The top results are variants of one procedure (the same title once the action is taken out)
+// with close scores: the page asks which one is meant ("Bạn cần: cấp lần đầu · cấp lại?").
+struct ClarifyOption {
+    std::string label;  // the action ("cấp lại"; "lần đầu" when the title names none)
+    std::string title, code, url;
+};
+struct Clarify {
+    std::string family;  // the title of the first variant
+    std::vector<ClarifyOption> options;
+    bool empty() const { return options.empty(); }
+};
+
 struct SearchResponse {
     std::string query;
     std::size_t total = 0;
@@ -74,6 +92,11 @@ struct SearchResponse {
     // the answer), "low" (results that may help, shown under "Có thể bạn cần"), "none" (no
     // procedure matches the question's key concept: nothing is shown as the answer).
     std::string confidence = "high";
+    // A follow-up ("nộp ở đâu") is searched with the latest earlier question that names a
+    // procedure: that question; "" otherwise.
+    std::string context_used;
+    std::string action;  // the action recognised in the question ("cấp lại"); "" when none
+    Clarify clarify;     // empty unless the top results are close variants of one procedure
 };
 
 class SearchError : public std::runtime_error {
@@ -103,7 +126,7 @@ class Searcher {
     Searcher& operator=(const Searcher&) = delete;
 
     // Throws SearchError: bad_request for invalid parameters (invalid UTF-8, NUL, a query over
-    // kMaxQueryBytes, an unknown unit; NothingToSearchFor when there is nothing to search for and
+    // kMaxQueryChars characters, an unknown unit; NothingToSearchFor when there is nothing to search for and
     // no filter); unavailable when there is no usable index. Never lets a Xapian exception out.
     SearchResponse search(const SearchRequest& request);
 
@@ -123,6 +146,11 @@ class Searcher {
     QueryWeights& weights() { return weights_; }  // for tuning; not thread-safe to change
 
   private:
+    // One search of an interpretation (filters already made), with confidence and clarify.
+    SearchResponse run(const SearchRequest& request, const QueryInterpretation& in,
+                       const IndexSnapshot& snap, const UnitInfo* unit,
+                       const std::vector<Xapian::Query>& filters);
+
     struct Signature {
         unsigned long long device = 0, inode = 0, files = 0;
         long long modified = 0;
@@ -141,7 +169,7 @@ class Searcher {
 };
 
 // Checks a query parameter: valid UTF-8, no NUL or other control bytes except tab/newline, at most
-// kMaxQueryBytes. Returns "" when fine, else the reason.
+// kMaxQueryChars characters (code points, not bytes). Returns "" when fine, else the reason.
 std::string query_problem(std::string_view query);
 
 }  // namespace xasite::search

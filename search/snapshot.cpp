@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "search/index_layout.hpp"
+#include "core/text.hpp"
 #include "search/vietnamese.hpp"
 
 namespace xasite::search {
@@ -105,11 +106,56 @@ const std::string& IndexSnapshot::folded_title(Xapian::docid doc) const {
     return doc < folded_titles_.size() ? folded_titles_[doc] : none;
 }
 
+std::span<const std::uint16_t> IndexSnapshot::events_of(Xapian::docid doc) const {
+    if (doc >= events_.size()) return {};
+    return events_[doc];
+}
+
+void IndexSnapshot::load_events() {
+    const auto& events = lexicon_.events();
+    events_.assign(folded_titles_.size(), {});
+    std::vector<std::pair<std::string, std::uint16_t>> needles;
+    for (std::size_t e = 0; e < events.size() && e < 65535; ++e)
+        for (const auto& phrase : events[e].procedures) {
+            std::string n = " ";
+            for (const auto& w : phrase)
+                n += w + " ";
+            needles.emplace_back(std::move(n), static_cast<std::uint16_t>(e));
+        }
+    std::string padded;
+    title_actions_.assign(folded_titles_.size(), 0);
+    first_action_.assign(folded_titles_.size(), -1);
+    std::vector<std::string> words;
+    for (std::size_t d = 0; d < folded_titles_.size(); ++d) {
+        if (folded_titles_[d].empty()) continue;
+        words.clear();
+        for (std::string_view w : text::split(folded_titles_[d], ' '))
+            if (!w.empty()) words.emplace_back(w);
+        for (std::size_t p = 0; p < words.size();) {
+            std::size_t length = 0;
+            const int a = lexicon_.action_form_at(words, p, &length);
+            if (a < 0) {
+                ++p;
+                continue;
+            }
+            if (a < 32) title_actions_[d] |= 1u << a;
+            if (first_action_[d] < 0) first_action_[d] = static_cast<std::int16_t>(a);
+            p += length;
+        }
+        padded = " " + folded_titles_[d] + " ";
+        for (const auto& [needle, e] : needles)
+            if (padded.find(needle) != std::string::npos &&
+                (events_[d].empty() || events_[d].back() != e))
+                events_[d].push_back(e);
+    }
+}
+
 void IndexSnapshot::load(Xapian::Database& db) {
     document_count_ = db.get_doccount();
     load_columns(db);
     std::string lexicon_json = db.get_metadata(std::string(layout::kMetaLexicon));
     lexicon_ = lexicon_json.empty() ? Lexicon::builtin() : Lexicon::deserialize(lexicon_json);
+    load_events();
     try {
         auto units = nlohmann::json::parse(db.get_metadata(std::string(layout::kMetaUnits)));
         for (const auto& [code, value] : units.items()) {
@@ -125,6 +171,13 @@ void IndexSnapshot::load(Xapian::Database& db) {
     } catch (const nlohmann::json::exception& e) {
         throw std::runtime_error(path_.string() +
                                  ": malformed unit list in the search index: " + e.what());
+    }
+    for (const auto& [code, unit] : units_) {
+        std::vector<std::string> words;
+        for (const auto& token : tokenize(unit.name, 16))
+            words.push_back(fold_token(token.lower, lexicon_));
+        for (std::size_t k = 1; k < words.size(); ++k)
+            place_pairs_.insert(words[k - 1] + ' ' + words[k]);
     }
     std::unordered_map<std::string, std::uint32_t> best_display_frequency;
     for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) {

@@ -73,6 +73,23 @@ class IndexSnapshot : public std::enable_shared_from_this<IndexSnapshot> {
         return columns_[column].names[id];
     }
     const std::string& folded_title(Xapian::docid doc) const;
+    // The life events (indexes into lexicon().events()) whose title phrases the document's title
+    // contains; computed at open from the folded titles.
+    std::span<const std::uint16_t> events_of(Xapian::docid doc) const;
+    // The actions its title names (bit a: lexicon().actions()[a], the first 32), read left to
+    // right with the longest form at each position ("thay đổi" is not "đổi"); and the first one
+    // (-1 when none). Computed at open.
+    std::uint32_t title_actions(Xapian::docid doc) const {
+        return doc < title_actions_.size() ? title_actions_[doc] : 0;
+    }
+    int first_title_action(Xapian::docid doc) const {
+        return doc < first_action_.size() ? first_action_[doc] : -1;
+    }
+    // Whether "a b" (folded) is a pair of syllables of a unit's name ("ea kar", "dak lak"): a
+    // place, which says nothing about the procedure asked for.
+    bool is_place_pair(const std::string& a, const std::string& b) const {
+        return place_pairs_.count(a + ' ' + b) > 0;
+    }
 
     // A database handle for one request (Xapian::Database objects are not thread-safe, so each
     // concurrent request borrows its own; they are reused).
@@ -117,7 +134,12 @@ class IndexSnapshot : public std::enable_shared_from_this<IndexSnapshot> {
     };
     Column columns_[std::size(kFacetSlots)];
     std::vector<std::string> folded_titles_;  // by docid
+    std::vector<std::vector<std::uint16_t>> events_;  // by docid
+    std::unordered_set<std::string> place_pairs_;
+    std::vector<std::uint32_t> title_actions_;  // by docid
+    std::vector<std::int16_t> first_action_;    // by docid
     void load_columns(Xapian::Database& db);
+    void load_events();
 
     mutable std::mutex pool_mutex_;
     mutable std::vector<std::unique_ptr<Xapian::Database>> pool_;

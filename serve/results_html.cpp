@@ -21,19 +21,39 @@ const char* type_label(const std::string& type) {
 const char* facet_heading(const std::string& name) {
     if (name == "type") return "Loại";
     if (name == "field") return "Lĩnh vực";
+    if (name == "event") return "Sự kiện";
     return nullptr;  // other facets are offered by the API only
 }
 
-// "?q=…&type=…&field=…&offset=…" for links of the results page.
+// "?q=…&type=…&field=…&event=…&offset=…&context=…" for links of the results page.
 std::string link(const SearchRequest& r, std::size_t offset, const std::string& facet = {},
                  const std::string& value = {}) {
     std::string s = "?q=" + url::percent_encode(r.query);
     std::string type = facet == "type" ? value : r.type;
     std::string field = facet == "field" ? value : r.field;
+    std::string event = facet == "event" ? value : r.event;
     if (!type.empty()) s += "&type=" + url::percent_encode(type);
     if (!field.empty()) s += "&field=" + url::percent_encode(field);
+    if (!event.empty()) s += "&event=" + url::percent_encode(event);
     if (offset > 0) s += "&offset=" + std::to_string(offset);
+    for (const auto& earlier : r.context)
+        s += "&context=" + url::percent_encode(earlier);
     return s;
+}
+
+constexpr const char* kElsewhere =
+    "tìm trên Cổng Dịch vụ công quốc gia <a href=\"https://dichvucong.gov.vn\" "
+    "rel=\"external\">dichvucong.gov.vn</a> hoặc gọi đường dây nóng của xã (số điện thoại ở "
+    "trang <a href=\"../lien-he/\">Liên hệ</a>)";
+
+// What to do when no procedure matches: the national portal and the commune's hotline (its number
+// is on the commune's "Liên hệ" page, which the server does not read). One paragraph.
+std::string none_html(const std::string& q) {
+    return "<p class=\"search-summary search-none\" role=\"status\">Không có thủ tục hành chính "
+           "nào khớp với câu hỏi «" +
+           q +
+           "». Bạn có thể hỏi lại bằng tên thủ tục, tra cứu theo lĩnh vực bên dưới, " +
+           kElsewhere + ".</p>\n";
 }
 
 }  // namespace
@@ -54,20 +74,48 @@ std::string render_results_html(const SearchRequest& request, const SearchRespon
         h += text::html_escape(link(suggested, 0));
         h += "\">" + text::html_escape(r.suggestion) + "</a>?</p>\n";
     }
+    if (!r.context_used.empty())
+        h += "<p class=\"search-context note\">Hiểu là câu hỏi tiếp theo của: «" +
+             text::html_escape(r.context_used) + "».</p>\n";
     if (r.total == 0) {
         h += "<p class=\"search-summary\" role=\"status\">Không tìm thấy kết quả nào cho «" + q +
-             "». Hãy thử gõ ít từ hơn, hoặc tra cứu theo lĩnh vực bên dưới.</p>\n";
+             "». Hãy thử gõ ít từ hơn, hoặc tra cứu theo lĩnh vực bên dưới; bạn cũng có thể " +
+             kElsewhere +
+             ".</p>\n";
         return h;
     }
-    h += "<p class=\"search-summary\" role=\"status\">Tìm thấy " + std::to_string(r.total) +
-         " kết quả cho «" + q + "»";
+    // Nothing is shown as the answer when no procedure matches the question.
+    if (r.confidence == "none") return h + none_html(q);
+    if (r.results.empty()) {  // an offset past the end
+        h += "<p class=\"search-summary\" role=\"status\">Tìm thấy " + std::to_string(r.total) +
+             " kết quả cho «" + q + "»; trang này không còn kết quả. <a href=\"" +
+             text::html_escape(link(request, 0)) + "\">Về trang đầu</a>.</p>\n";
+        return h;
+    }
+    if (!r.clarify.empty()) {
+        h += "<nav class=\"search-clarify\" aria-label=\"Chọn đúng thủ tục\"><p>Bạn cần: ";
+        for (std::size_t k = 0; k < r.clarify.options.size(); ++k) {
+            const auto& o = r.clarify.options[k];
+            if (k) h += " · ";
+            h += "<a href=\"" + text::html_escape(o.url) + "\" title=\"" +
+                 text::html_escape(o.title) + "\">" + text::html_escape(o.label) + "</a>";
+        }
+        h += "?</p></nav>\n";
+    }
+    const bool low = r.confidence == "low";
+    if (low)
+        h += "<p class=\"search-summary\" role=\"status\">Chưa tìm thấy thủ tục khớp hẳn với «" + q +
+             "»; " + std::to_string(r.total) + " kết quả có thể liên quan";
+    else
+        h += "<p class=\"search-summary\" role=\"status\">Tìm thấy " + std::to_string(r.total) +
+             " kết quả cho «" + q + "»";
     if (r.offset > 0 || r.results.size() < r.total)
         h += " (từ " + std::to_string(r.offset + 1) + " đến " +
              std::to_string(r.offset + r.results.size()) + ")";
     // The results' own heading level, so the titles (h3) never follow the page's h1 directly.
-    h += ".</p>\n<h2 class=\"visually-hidden\">Kết quả tìm kiếm</h2>\n<ol class=\"search-results\" "
-         "start=\"" +
-         std::to_string(r.offset + 1) + "\">\n";
+    h += low ? ".</p>\n<h2 class=\"search-maybe\">Có thể bạn cần</h2>\n"
+             : ".</p>\n<h2 class=\"visually-hidden\">Kết quả tìm kiếm</h2>\n";
+    h += "<ol class=\"search-results\" start=\"" + std::to_string(r.offset + 1) + "\">\n";
     for (const auto& hit : r.results) {
         h += "<li class=\"search-result\"><h3><a href=\"" + text::html_escape(hit.url) + "\">" +
              hit.title_html + "</a></h3>\n<p class=\"meta\">" +
@@ -111,8 +159,17 @@ std::string render_results_html(const SearchRequest& request, const SearchRespon
     return h;
 }
 
+std::vector<std::string> kept_questions(const SearchRequest& request) {
+    std::vector<std::string> kept = request.context;
+    if (!request.query.empty()) kept.push_back(request.query);
+    if (kept.size() > kKeptQuestions)
+        kept.erase(kept.begin(), kept.end() - static_cast<long>(kKeptQuestions));
+    return kept;
+}
+
 std::string fill_search_page(std::string_view page, std::string_view query,
-                             std::string_view results_html) {
+                             std::string_view results_html,
+                             const std::vector<std::string>& context) {
     std::size_t marker = page.find(kResultsMarker);
     if (marker == std::string_view::npos) return std::string(page);
     std::string out;
@@ -128,7 +185,18 @@ std::string fill_search_page(std::string_view page, std::string_view query,
         const std::size_t after_name = name + std::string_view("name=\"q\"").size();
         out.append(before.substr(0, after_name));
         out += " value=\"" + text::html_escape(query) + "\"";
-        out.append(before.substr(after_name));
+        std::string_view rest = before.substr(after_name);
+        // The earlier questions as hidden fields at the end of that form.
+        std::size_t form_end = rest.find("</form>");
+        if (!context.empty() && form_end != std::string_view::npos) {
+            out.append(rest.substr(0, form_end));
+            for (const auto& earlier : context)
+                out += "<input type=\"hidden\" name=\"context\" value=\"" +
+                       text::html_escape(earlier) + "\">";
+            out.append(rest.substr(form_end));
+        } else {
+            out.append(rest);
+        }
     } else {
         out.append(before);
     }

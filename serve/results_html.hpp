@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "search/searcher.hpp"
 
@@ -19,8 +20,16 @@ std::string render_results_html(const search::SearchRequest& request,
 std::string render_notice_html(std::string_view message);
 
 // Inserts `results_html` at the marker of a tra-cuu page and puts the query in the search box
-// (value="…" on the input named q). The page is returned unchanged when it has no marker.
+// (value="…" on the input named q). `context` (the last questions, oldest first) becomes hidden
+// fields named "context" of the search form, so a follow-up question works without JavaScript.
+// The page is returned unchanged when it has no marker.
 std::string fill_search_page(std::string_view page, std::string_view query,
-                             std::string_view results_html);
+                             std::string_view results_html,
+                             const std::vector<std::string>& context = {});
+
+// The questions a results page keeps for the next one: the earlier ones and this one, the last
+// kKeptQuestions of them.
+inline constexpr std::size_t kKeptQuestions = 3;
+std::vector<std::string> kept_questions(const search::SearchRequest& request);
 
 }  // namespace xasite::serve

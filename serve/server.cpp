@@ -19,6 +19,7 @@
 #include "archive/package/url.hpp"
 #include "archive/view/archive_view.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "core/url.hpp"
 #include "search/index.hpp"
 #include "search/response_json.hpp"
@@ -98,7 +99,10 @@ class QueryParams {
                 eq == std::string_view::npos
                     ? ""
                     : url::percent_decode(pair.substr(eq + 1), /*plus_is_space=*/true);
-            if (!name.empty()) values_.emplace(std::move(name), std::move(value));
+            if (!name.empty()) {
+                every_[name].push_back(value);
+                values_.emplace(std::move(name), std::move(value));
+            }
             if (amp == std::string_view::npos) break;
             query.remove_prefix(amp + 1);
         }
@@ -110,9 +114,15 @@ class QueryParams {
     }
     bool empty() const { return values_.empty(); }
     const std::map<std::string, std::string>& all() const { return values_; }
+    // Every value of a repeated parameter (context=…&context=…), in order.
+    std::vector<std::string> every(const std::string& name) const {
+        auto it = every_.find(name);
+        return it == every_.end() ? std::vector<std::string>() : it->second;
+    }
 
   private:
     std::map<std::string, std::string> values_;
+    std::map<std::string, std::vector<std::string>> every_;
 };
 
 // A non-negative integer parameter; `fallback` when absent; nullopt when malformed.
@@ -143,6 +153,13 @@ std::string read_request(const QueryParams& req, SearchRequest& r) {
     r.old_unit = req.get("old_unit");
     r.boundary_free = flag_param(req, "boundary_free");
     r.partial = flag_param(req, "partial");
+    r.event = req.get("event");
+    // Earlier questions, oldest first; empty ones (a blank hidden field) are left out.
+    for (auto& earlier : req.every("context"))
+        if (!text::trim(earlier).empty()) r.context.push_back(std::move(earlier));
+    if (r.context.size() > search::kMaxContext)
+        r.context.erase(r.context.begin(),
+                        r.context.end() - static_cast<long>(search::kMaxContext));
     auto limit = size_param(req, "limit", 10);
     auto offset = size_param(req, "offset", 0);
     if (!limit || *limit == 0 || *limit > kMaxLimit)
@@ -224,7 +241,7 @@ struct SiteServer::Impl {
         if (std::string problem = read_request(QueryParams(req), r); !problem.empty())
             return send_json_error(res, 400, problem);
         if (r.query.empty() && r.type.empty() && r.field.empty() && r.level.empty() &&
-            r.online.empty() && !r.boundary_free && r.old_unit.empty())
+            r.online.empty() && !r.boundary_free && r.old_unit.empty() && r.event.empty())
             return send_json_error(res, 400, "missing query parameter q");
         try {
             SearchResponse response = searcher.search(r);
@@ -279,7 +296,7 @@ struct SiteServer::Impl {
                         : std::string("Không tìm được: ") + e.what() + ".");
             }
         }
-        return fill_search_page(page, r.query, html);
+        return fill_search_page(page, r.query, html, kept_questions(r));
     }
 
     // Reads the captures of every archive view whose package is in options.packages_dir.

@@ -51,6 +51,8 @@ int run_search(const SearchOptions& options, std::ostream& out, std::ostream& er
     request.level = options.level;
     request.limit = options.limit;
     request.offset = options.offset;
+    request.context = options.context;
+    request.event = options.event;
     const auto index_dir =
         options.index_dir.empty() ? search::index_path_for(options.site_dir) : options.index_dir;
     search::Searcher searcher(index_dir);
@@ -70,8 +72,18 @@ int run_search(const SearchOptions& options, std::ostream& out, std::ostream& er
     }
     out << response.total << (response.total == 1 ? " result" : " results") << " for \""
         << response.query << "\"";
+    if (!response.context_used.empty()) out << " (after \"" << response.context_used << "\")";
     if (!response.suggestion.empty()) out << " (did you mean: " << response.suggestion << ")";
+    out << "\nconfidence: " << response.confidence;
+    if (response.confidence == "none")
+        out << " (no procedure matches; try https://dichvucong.gov.vn or the commune's hotline)";
     out << "\n";
+    if (!response.clarify.empty()) {
+        out << "which one:";
+        for (const auto& o : response.clarify.options)
+            out << " [" << o.label << "] " << o.code;
+        out << "\n";
+    }
     std::size_t n = response.offset;
     for (const auto& hit : response.results) {
         out << "\n" << ++n << ". " << hit.title << "\n   " << hit.type;

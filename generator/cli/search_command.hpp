@@ -1,4 +1,4 @@
-// `xasite search [--site DIR] [--unit CODE] [--type T] [--limit N] [--json] QUERY…`: searches the
+// `xasite search [--site DIR] [--unit CODE] [--type T] [--limit N] [--context Q]… [--json] QUERY…`: searches the
 // index of a built site from the command line (DESIGN §3).
 #pragma once
 
@@ -20,7 +20,9 @@ struct SearchOptions {
     std::size_t limit = 10;
     std::size_t offset = 0;
     bool json = false;
-    std::vector<std::string> query;  // the words, joined with spaces
+    std::vector<std::string> query;    // the words, joined with spaces
+    std::vector<std::string> context;  // earlier questions, oldest first (--context, repeatable)
+    std::string event;                 // a life event (events.txt): its procedures only
 };
 
 // Exit status: 0 (results or none), 1 input error (no index, unknown unit, invalid query: message

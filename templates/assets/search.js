@@ -31,13 +31,33 @@
       p.appendChild(document.createTextNode("?"));
       frag.appendChild(p);
     }
-    var summary = element("p", "search-summary", data.total === 0
+    // "none": no procedure matches; nothing is shown as the answer (as the server's page).
+    var none = data.confidence === "none";
+    var low = data.confidence === "low";
+    var summary = element("p", "search-summary", none
+      ? "Không có thủ tục hành chính nào khớp với câu hỏi «" + query + "». Bạn có thể tìm trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn) hoặc gọi đường dây nóng của xã (trang Liên hệ)."
+      : data.total === 0
       ? "Không tìm thấy kết quả nào cho «" + query + "»."
+      : low
+      ? "Chưa tìm thấy thủ tục khớp hẳn với «" + query + "»; " + data.total + " kết quả có thể liên quan."
       : "Tìm thấy " + data.total + " kết quả cho «" + query + "».");
     summary.setAttribute("role", "status");
     frag.appendChild(summary);
-    if (data.results && data.results.length) {
-      frag.appendChild(element("h2", "visually-hidden", "Kết quả tìm kiếm"));
+    if (data.clarify && data.clarify.options && !none) {
+      var ask = element("p", "search-clarify", "Bạn cần: ");
+      data.clarify.options.forEach(function (o, i) {
+        if (i) ask.appendChild(document.createTextNode(" · "));
+        var choice = element("a", "", o.label);
+        choice.href = o.url;
+        choice.title = o.title;
+        ask.appendChild(choice);
+      });
+      ask.appendChild(document.createTextNode("?"));
+      frag.appendChild(ask);
+    }
+    if (data.results && data.results.length && !none) {
+      frag.appendChild(low ? element("h2", "search-maybe", "Có thể bạn cần")
+                           : element("h2", "visually-hidden", "Kết quả tìm kiếm"));
       var list = element("ol", "search-results");
       data.results.forEach(function (hit) {
         var li = element("li", "search-result");
@@ -80,6 +100,10 @@
     var url = new URL(api.href);
     url.searchParams.set("q", query);
     if (unit) url.searchParams.set("unit", unit);
+    // The earlier questions the server's page kept (hidden fields), so a follow-up is understood.
+    Array.prototype.forEach.call(form.querySelectorAll("input[name=context]"), function (c) {
+      if (c.value) url.searchParams.append("context", c.value);
+    });
     url.searchParams.set("partial", "1");
     url.searchParams.set("limit", "10");
     controller = window.AbortController ? new AbortController() : null;

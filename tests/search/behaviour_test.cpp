@@ -159,8 +159,10 @@ TEST(SearchBehaviour, WrongToneFoldsAndTyposAreSuggested) {
     auto typo = find("khai sinhh");
     EXPECT_EQ(typo.suggestion, "khai sinh");
     EXPECT_EQ(top_code(typo), "1.001193");
+    // Issue 13: a correction is only offered when the question as typed has no good answer;
+    // "ky ket hon" already finds "Đăng ký kết hôn", so "dnag" gets no suggestion.
     auto transposed = find("dnag ky ket hon");
-    EXPECT_EQ(transposed.suggestion, "đăng ky ket hon");
+    EXPECT_EQ(transposed.suggestion, "");
     EXPECT_EQ(top_code(transposed), "1.000894");
 }
 

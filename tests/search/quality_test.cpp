@@ -91,6 +91,7 @@ TEST(SearchQuality, MrrAt10OnTuneAndHeldOutQueries) {
     RecordProperty("mrr_tune", std::to_string(tune));
     RecordProperty("mrr_holdout", std::to_string(holdout));
     // Baselines: the values measured when the weights were last chosen, minus a small margin.
-    EXPECT_GE(tune, 0.0);
-    EXPECT_GE(holdout, 0.0);
+    // Measured after issue 13: tune 0.949, holdout 0.904 (0.90 before it).
+    EXPECT_GE(tune, 0.92);
+    EXPECT_GE(holdout, 0.88);
 }

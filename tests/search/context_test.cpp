@@ -1,0 +1,73 @@
+// Issue 13: a follow-up question ("thế còn lệ phí bao nhiêu", "nộp ở đâu") is read with the
+// latest earlier question that names a procedure.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+#include "answer_helpers.hpp"
+#include "generator/cli/search_command.hpp"
+#include "search/query.hpp"
+#include "search/snapshot.hpp"
+
+using namespace xasite;
+using xasite::testing::ask;
+using xasite::testing::first_code;
+
+TEST(SearchContext, AFollowUpIsReadWithTheEarlierQuestion) {
+    auto r = ask("the con le phi bao nhieu", {"dang ky ket hon"});
+    EXPECT_EQ(first_code(r), "1.000894");
+    EXPECT_EQ(r.context_used, "dang ky ket hon");
+    EXPECT_EQ(r.query, "the con le phi bao nhieu");
+    EXPECT_NE(r.confidence, "none");
+    auto where = ask("nộp ở đâu vậy", {"xin cấp lại thẻ căn cước"});
+    EXPECT_EQ(first_code(where), "1.116410");
+    // The latest question that names a procedure, skipping follow-ups in between.
+    auto later = ask("mat bao lau", {"dang ky ket hon", "dang ky khai tu", "le phi bao nhieu"});
+    EXPECT_EQ(first_code(later), "1.000656");
+    EXPECT_EQ(later.context_used, "dang ky khai tu");
+}
+
+TEST(SearchContext, AQuestionThatNamesAProcedureIgnoresTheContext) {
+    auto r = ask("dang ky khai tu", {"dang ky ket hon"});
+    EXPECT_EQ(first_code(r), "1.000656");
+    EXPECT_EQ(r.context_used, "");
+}
+
+TEST(SearchContext, WithoutContextAFollowUpNamesNothing) {
+    auto r = ask("the con le phi bao nhieu");
+    EXPECT_EQ(r.context_used, "");
+    EXPECT_EQ(r.confidence, "none");
+}
+
+TEST(SearchContext, FollowUpWordsAreRecognised) {
+    auto snap = search::IndexSnapshot::open(xasite::testing::shared_index());
+    EXPECT_TRUE(search::interpret("thế còn lệ phí bao nhiêu", *snap).only_followup());
+    EXPECT_TRUE(search::interpret("nop o dau vay", *snap).only_followup());
+    EXPECT_FALSE(search::interpret("le phi dang ky ket hon", *snap).only_followup());
+    // Context is checked like the query.
+    EXPECT_THROW(ask("nop o dau", {std::string("\xff")}), search::SearchError);
+}
+
+// `xasite search --context … --json`: the follow-up and the confidence at the top level.
+TEST(SearchContext, CommandLineReadsContextAndPrintsConfidence) {
+    cli::SearchOptions o;
+    o.index_dir = xasite::testing::shared_index();
+    o.query = {"nop", "o", "dau"};
+    o.context = {"dang ky ket hon"};
+    o.json = true;
+    std::ostringstream out, err;
+    ASSERT_EQ(cli::run_search(o, out, err), 0) << err.str();
+    auto j = nlohmann::json::parse(out.str());
+    EXPECT_EQ(j["context_used"], "dang ky ket hon");
+    EXPECT_EQ(j["results"][0]["code"], "1.000894");
+    EXPECT_TRUE(j["confidence"] == "high" || j["confidence"] == "low");
+    o.query = {"xin", "chao"};
+    o.context.clear();
+    o.json = false;
+    std::ostringstream text_out;
+    ASSERT_EQ(cli::run_search(o, text_out, err), 0);
+    EXPECT_NE(text_out.str().find("confidence: none"), std::string::npos) << text_out.str();
+    EXPECT_NE(text_out.str().find("dichvucong.gov.vn"), std::string::npos);
+}

@@ -1,0 +1,166 @@
+// Issue 13 in the server: /api/search gives "confidence", "clarify", "action", "context_used" and
+// reads context= (repeatable); the tra-cuu page says plainly when no procedure matches (national
+// portal, commune hotline, nothing shown as the answer), heads uncertain results "Có thể bạn
+// cần", keeps the last questions in hidden fields, and handles an offset past the end.
+#include <httplib.h>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+#include <thread>
+
+#include "core/files.hpp"
+#include "search/search_fixture.hpp"
+#include "serve/results_html.hpp"
+#include "serve/server.hpp"
+#include "test_support.hpp"
+
+using namespace xasite;
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+const char* kPage =
+    "<!DOCTYPE html><html lang=\"vi\"><head><title>Tra cứu</title></head><body>"
+    "<form class=\"search-box\" role=\"search\" action=\"./\" method=\"get\">"
+    "<input id=\"q-search\" name=\"q\" type=\"search\"><button type=\"submit\">Tìm</button></form>"
+    "<div id=\"search-results\" aria-live=\"polite\"><!--xasite:search-results--></div>"
+    "</body></html>";
+
+class Server {
+  public:
+    Server() {
+        write_file_atomic(dir_ / "site/index.html", "<!DOCTYPE html><title>Đắk Lắk</title>");
+        write_file_atomic(dir_ / "site/xa-ea-kar/tra-cuu/index.html", kPage);
+        serve::ServeOptions o;
+        o.site_dir = dir_ / "site";
+        o.index_dir = xasite::testing::shared_index();
+        o.port = 0;
+        o.threads = 4;
+        o.search_page_dir = "tra-cuu";
+        server_ = std::make_unique<serve::SiteServer>(o, log_);
+        port_ = server_->bind();
+        thread_ = std::thread([this] { server_->listen(); });
+    }
+    ~Server() {
+        server_->stop();
+        thread_.join();
+    }
+    std::string get(const std::string& path) {
+        httplib::Client c("127.0.0.1", port_);
+        c.set_url_encode(false);
+        c.set_read_timeout(20);
+        auto r = c.Get(path);
+        return r && r->status == 200 ? r->body : "status " + (r ? std::to_string(r->status) : "-");
+    }
+
+  private:
+    xasite::testing::TempDir dir_;
+    std::ostringstream log_;
+    std::unique_ptr<serve::SiteServer> server_;
+    int port_ = -1;
+    std::thread thread_;
+};
+
+std::size_t count_of(const std::string& s, const std::string& what) {
+    std::size_t n = 0;
+    for (auto p = s.find(what); p != std::string::npos; p = s.find(what, p + 1))
+        ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST(SearchAnswerApi, ConfidenceActionAndClarifyAreInTheJson) {
+    Server server;
+    auto high = json::parse(server.get("/api/search?q=dang+ky+khai+sinh&unit=xa-ea-kar"));
+    EXPECT_EQ(high["confidence"], "high");
+    EXPECT_TRUE(high.contains("clarify"));
+    EXPECT_TRUE(high["action"].is_null());
+    EXPECT_TRUE(high["facets"].contains("event"));
+    auto none = json::parse(server.get("/api/search?q=cach+nau+pho+bo"));
+    EXPECT_EQ(none["confidence"], "none");
+    auto again = json::parse(server.get("/api/search?q=lam+lai+giay+khai+sinh"));
+    EXPECT_EQ(again["action"], "cấp lại");
+    EXPECT_EQ(again["results"][0]["code"], "1.004884");
+}
+
+TEST(SearchAnswerApi, ContextIsRepeatableAndReadForAFollowUp) {
+    Server server;
+    auto r = json::parse(server.get(
+        "/api/search?q=the+con+le+phi+bao+nhieu&context=dang+ky+khai+tu&context=dang+ky+ket+hon"));
+    EXPECT_EQ(r["context_used"], "dang ky ket hon");
+    EXPECT_EQ(r["results"][0]["code"], "1.000894");
+    EXPECT_EQ(r["query"], "the con le phi bao nhieu");
+    auto alone = json::parse(server.get("/api/search?q=the+con+le+phi+bao+nhieu"));
+    EXPECT_TRUE(alone["context_used"].is_null());
+    EXPECT_EQ(server.get("/api/search?q=nop&context=%FF"), "status 400");
+}
+
+TEST(SearchAnswerPage, NoneSaysSoAndShowsNothingAsTheAnswer) {
+    Server server;
+    auto page = server.get("/xa-ea-kar/tra-cuu/?q=cach+nau+pho+bo");
+    EXPECT_NE(page.find("Không có thủ tục hành chính nào khớp"), std::string::npos) << page;
+    EXPECT_NE(page.find("https://dichvucong.gov.vn"), std::string::npos);
+    EXPECT_NE(page.find("../lien-he/"), std::string::npos);
+    EXPECT_EQ(page.find("class=\"search-result\""), std::string::npos);
+    EXPECT_EQ(page.find("Tìm thấy"), std::string::npos);
+}
+
+TEST(SearchAnswerPage, HighAndLowAreShownDifferently) {
+    search::SearchRequest request;
+    request.query = "giay to";
+    search::SearchResponse r;
+    r.total = 1;
+    r.limit = 10;
+    r.results.push_back({});
+    r.results[0].title_html = "Giấy";
+    r.results[0].url = "/x";
+    r.confidence = "low";
+    auto low = serve::render_results_html(request, r);
+    EXPECT_NE(low.find("Có thể bạn cần"), std::string::npos);
+    EXPECT_EQ(low.find("Tìm thấy"), std::string::npos);
+    r.confidence = "high";
+    auto high = serve::render_results_html(request, r);
+    EXPECT_EQ(high.find("Có thể bạn cần"), std::string::npos);
+    EXPECT_NE(high.find("Tìm thấy 1 kết quả"), std::string::npos);
+    r.clarify.family = "Đăng ký khai sinh";
+    r.clarify.options = {{"lần đầu", "Đăng ký khai sinh", "1", "/a"},
+                         {"cấp lại", "Đăng ký lại khai sinh", "2", "/b"}};
+    auto ask = serve::render_results_html(request, r);
+    EXPECT_NE(ask.find("Bạn cần: <a href=\"/a\""), std::string::npos) << ask;
+    EXPECT_NE(ask.find(">cấp lại</a>?"), std::string::npos) << ask;
+}
+
+TEST(SearchAnswerPage, AnOffsetPastTheEndSaysSo) {
+    Server server;
+    auto page = server.get("/xa-ea-kar/tra-cuu/?q=dang+ky+khai+sinh&offset=5000");
+    EXPECT_EQ(page.find("(từ 5001"), std::string::npos);
+    EXPECT_NE(page.find("trang này không còn kết quả"), std::string::npos) << page;
+    EXPECT_NE(page.find("Về trang đầu"), std::string::npos);
+}
+
+TEST(SearchAnswerPage, TheLastQuestionsAreKeptInHiddenFields) {
+    Server server;
+    auto page = server.get(
+        "/xa-ea-kar/tra-cuu/?q=nop+o+dau&context=a+1&context=dang+ky+ket+hon&context=le+phi");
+    // The last three questions: two earlier ones and this one, oldest first, inside the form.
+    const auto form_end = page.find("</form>");
+    ASSERT_NE(form_end, std::string::npos);
+    EXPECT_EQ(count_of(page.substr(0, form_end), "type=\"hidden\" name=\"context\""), 3u);
+    EXPECT_EQ(page.find("value=\"a 1\""), std::string::npos);
+    const auto a = page.find("name=\"context\" value=\"dang ky ket hon\"");
+    const auto b = page.find("name=\"context\" value=\"le phi\"");
+    const auto c = page.find("name=\"context\" value=\"nop o dau\"");
+    ASSERT_NE(a, std::string::npos);
+    ASSERT_NE(b, std::string::npos);
+    ASSERT_NE(c, std::string::npos);
+    EXPECT_LT(a, b);
+    EXPECT_LT(b, c);
+    EXPECT_NE(page.find("1.000894"), std::string::npos);  // read with "đăng ký kết hôn"
+    // Escaped like everything else.
+    auto xss = server.get("/xa-ea-kar/tra-cuu/?q=nop&context=%22%3E%3Cscript%3E");
+    EXPECT_EQ(xss.find("\"><script>"), std::string::npos);
+}
