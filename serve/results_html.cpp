@@ -41,19 +41,24 @@ std::string link(const SearchRequest& r, std::size_t offset, const std::string& 
     return s;
 }
 
-constexpr const char* kElsewhere =
-    "tìm trên Cổng Dịch vụ công quốc gia <a href=\"https://dichvucong.gov.vn\" "
-    "rel=\"external\">dichvucong.gov.vn</a> hoặc gọi đường dây nóng của xã (số điện thoại ở "
-    "trang <a href=\"../lien-he/\">Liên hệ</a>)";
+// Where else to ask. A commune's search page links its own "Liên hệ" page (beside tra-cuu/); the
+// province's search page has none beside it, so it names the commune's page in words.
+std::string elsewhere(const SearchRequest& request) {
+    std::string h =
+        "tìm trên Cổng Dịch vụ công quốc gia <a href=\"https://dichvucong.gov.vn\" "
+        "rel=\"external\">dichvucong.gov.vn</a> hoặc gọi đường dây nóng của ";
+    if (request.unit.empty())
+        return h + "xã, phường nơi bạn ở (số điện thoại ở trang Liên hệ của trang xã, phường)";
+    return h + "xã (số điện thoại ở trang <a href=\"../lien-he/\">Liên hệ</a>)";
+}
 
 // What to do when no procedure matches: the national portal and the commune's hotline (its number
 // is on the commune's "Liên hệ" page, which the server does not read). One paragraph.
-std::string none_html(const std::string& q) {
+std::string none_html(const SearchRequest& request, const std::string& q) {
     return "<p class=\"search-summary search-none\" role=\"status\">Không có thủ tục hành chính "
            "nào khớp với câu hỏi «" +
-           q +
-           "». Bạn có thể hỏi lại bằng tên thủ tục, tra cứu theo lĩnh vực bên dưới, " +
-           kElsewhere + ".</p>\n";
+           q + "». Bạn có thể hỏi lại bằng tên thủ tục, tra cứu theo lĩnh vực bên dưới, " +
+           elsewhere(request) + ".</p>\n";
 }
 
 }  // namespace
@@ -80,12 +85,11 @@ std::string render_results_html(const SearchRequest& request, const SearchRespon
     if (r.total == 0) {
         h += "<p class=\"search-summary\" role=\"status\">Không tìm thấy kết quả nào cho «" + q +
              "». Hãy thử gõ ít từ hơn, hoặc tra cứu theo lĩnh vực bên dưới; bạn cũng có thể " +
-             kElsewhere +
-             ".</p>\n";
+             elsewhere(request) + ".</p>\n";
         return h;
     }
     // Nothing is shown as the answer when no procedure matches the question.
-    if (r.confidence == "none") return h + none_html(q);
+    if (r.confidence == "none") return h + none_html(request, q);
     if (r.results.empty()) {  // an offset past the end
         h += "<p class=\"search-summary\" role=\"status\">Tìm thấy " + std::to_string(r.total) +
              " kết quả cho «" + q + "»; trang này không còn kết quả. <a href=\"" +
@@ -104,8 +108,8 @@ std::string render_results_html(const SearchRequest& request, const SearchRespon
     }
     const bool low = r.confidence == "low";
     if (low)
-        h += "<p class=\"search-summary\" role=\"status\">Chưa tìm thấy thủ tục khớp hẳn với «" + q +
-             "»; " + std::to_string(r.total) + " kết quả có thể liên quan";
+        h += "<p class=\"search-summary\" role=\"status\">Chưa tìm thấy thủ tục khớp hẳn với «" +
+             q + "»; " + std::to_string(r.total) + " kết quả có thể liên quan";
     else
         h += "<p class=\"search-summary\" role=\"status\">Tìm thấy " + std::to_string(r.total) +
              " kết quả cho «" + q + "»";

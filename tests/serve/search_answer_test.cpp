@@ -107,6 +107,18 @@ TEST(SearchAnswerPage, NoneSaysSoAndShowsNothingAsTheAnswer) {
     EXPECT_NE(page.find("../lien-he/"), std::string::npos);
     EXPECT_EQ(page.find("class=\"search-result\""), std::string::npos);
     EXPECT_EQ(page.find("Tìm thấy"), std::string::npos);
+    // The province's search page (no unit) has no "Liên hệ" page beside it: no link that breaks.
+    search::SearchRequest request;
+    request.query = "cach nau pho bo";
+    search::SearchResponse none;
+    none.total = 3;
+    none.confidence = "none";
+    auto province = serve::render_results_html(request, none);
+    EXPECT_NE(province.find("Không có thủ tục hành chính nào khớp"), std::string::npos) << province;
+    EXPECT_EQ(province.find("../lien-he/"), std::string::npos) << province;
+    EXPECT_NE(province.find("trang Liên hệ của trang xã, phường"), std::string::npos) << province;
+    request.unit = "24373";
+    EXPECT_NE(serve::render_results_html(request, none).find("../lien-he/"), std::string::npos);
 }
 
 TEST(SearchAnswerPage, HighAndLowAreShownDifferently) {
