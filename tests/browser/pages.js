@@ -33,6 +33,10 @@ const PAGES = [
   {id: 'document', from: UNIT + 'van-ban/', link: /\/van-ban\/(?!trang-\d+\/)[^/]+\/$/},
   {id: 'search-results', path: UNIT + 'tra-cuu/?q=khai+sinh', expect: '#search-results .search-result'},
   {id: 'search-empty', path: UNIT + 'tra-cuu/?q=qxzvkjw+zzyqf', expect: '#search-results .search-summary:only-child'},
+  // Issue 13: a question no procedure answers says so and shows nothing as the answer; a follow-up
+  // is read with the earlier question it carries (hidden context fields, no JavaScript needed).
+  {id: 'search-none', path: UNIT + 'tra-cuu/?q=cach+nau+pho+bo', expect: '#search-results .search-none'},
+  {id: 'search-followup', path: UNIT + 'tra-cuu/?q=the+con+le+phi+bao+nhieu&context=dang+ky+ket+hon', expect: '#search-results .search-context'},
   {id: 'sitemap', path: UNIT + 'so-do-trang/'},
   {id: 'not-found', path: UNIT + 'khong-co-trang-nay/', status: 404},
   {id: 'archive', path: ARCHIVE},
