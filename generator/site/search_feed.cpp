@@ -222,7 +222,7 @@ std::vector<search::SearchDocument> registry_search_documents(const BuildContext
         s.id = "unit/" + d.code;
         s.type = "page";
         s.code = d.code;
-        s.title = d.full_name + " (" + d.province_name + ") đã giải thể từ " + effective;
+        s.title = d.full_name + " (" + d.province_name + ") đã kết thúc hoạt động từ " + effective;
         s.url = routes::old_district(d.code);
         s.units = successor_codes(successors);
         s.keywords = "Tra cứu đơn vị hành chính cũ – mới; cấp huyện; lưu trữ trang thông tin";

@@ -109,7 +109,7 @@ TEST_F(SiteBuild, ArchiveRenderedLinkedAndClean) {
     EXPECT_NE(list.find("Lưu ngày 20/06/2025"), std::string::npos) << list;
     EXPECT_NE(list.find("Chưa có"), std::string::npos);
     std::string home = slurp(view / "trang/eakar.daklak.gov.vn/default.aspx.html");
-    EXPECT_NE(home.find("Trang lưu trữ của Huyện Ea Kar đã giải thể từ 01/7/2025"),
+    EXPECT_NE(home.find("Trang lưu trữ của Huyện Ea Kar đã kết thúc hoạt động từ 01/7/2025"),
               std::string::npos);
     EXPECT_NE(home.find("href=\"../../../../xa-ea-kar/\""), std::string::npos) << home;
     EXPECT_TRUE(fs::exists(view / "chuyen-huong/eakar.daklak.gov.vn.map"));
