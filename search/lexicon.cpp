@@ -17,8 +17,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kFiles[] = {"variants.txt", "filler.txt",  "abbreviations.txt",
-                                  "synonyms.txt", "events.txt",  "actions.txt",
+constexpr const char* kFiles[] = {"variants.txt", "filler.txt", "abbreviations.txt",
+                                  "synonyms.txt", "events.txt", "actions.txt",
                                   "followup.txt", "words.txt"};
 
 std::string join(const Lexicon::Phrase& phrase) {
@@ -219,9 +219,9 @@ Lexicon Lexicon::parse(const std::map<std::string, std::string>& files, const st
         auto arrow = split_on(line.text, "=>");
         auto colon = line.text.find(':');
         if (arrow.size() != 2 || colon == std::string::npos || colon > line.text.find("=>"))
-            throw InputError(where("events.txt", line.number),
-                             "expected \"Event: words, … => title phrases; …\", got \"" +
-                                 line.text + "\"");
+            throw InputError(
+                where("events.txt", line.number),
+                "expected \"Event: words, … => title phrases; …\", got \"" + line.text + "\"");
         Event e;
         e.name = std::string(text::trim(std::string_view(line.text).substr(0, colon)));
         if (e.name.empty())
@@ -244,9 +244,9 @@ Lexicon Lexicon::parse(const std::map<std::string, std::string>& files, const st
     for (const auto& line : content_lines(file_text("actions.txt"))) {
         auto colon = line.text.find(':');
         if (colon == std::string::npos)
-            throw InputError(where("actions.txt", line.number),
-                             "expected \"action as in titles: words, …\", got \"" + line.text +
-                                 "\"");
+            throw InputError(
+                where("actions.txt", line.number),
+                "expected \"action as in titles: words, …\", got \"" + line.text + "\"");
         Action a;
         std::string head(text::trim(std::string_view(line.text).substr(0, colon)));
         a.title_forms = phrase_list("actions.txt", line, head, "/", "title form");

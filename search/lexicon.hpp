@@ -25,13 +25,13 @@ class Lexicon {
     // A life event (events.txt): "Sinh con" with the words citizens use for it and the phrases of
     // the titles of its procedures. Its words expand to those phrases like a one-way synonym.
     struct Event {
-        std::string name;               // as written ("Sinh con"), the facet value
-        std::vector<Phrase> words;      // folded
+        std::string name;                // as written ("Sinh con"), the facet value
+        std::vector<Phrase> words;       // folded
         std::vector<Phrase> procedures;  // folded title phrases
     };
     // An action (actions.txt): how titles name it ("cấp lại") and how citizens say it.
     struct Action {
-        std::string name;                // as written ("cấp lại")
+        std::string name;                 // as written ("cấp lại")
         std::vector<Phrase> title_forms;  // folded phrases found in titles
         std::vector<Phrase> words;        // folded phrases found in questions
     };

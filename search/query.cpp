@@ -36,7 +36,7 @@ struct Word {
     std::vector<std::string> folded;  // usually one syllable; two after splitting "dangky"
     std::string typed;                // lower case as typed
     bool repaired = false;
-    bool typo = false;                 // repaired by edit distance (not applied unless asked)
+    bool typo = false;                  // repaired by edit distance (not applied unless asked)
     std::vector<std::string> original;  // the folded form as typed, when repaired
     bool quoted = false;
     int phrase = -1;  // index into phrases when quoted
@@ -256,9 +256,8 @@ class Interpreter {
         std::vector<std::string> syllables, exact;  // exact: "" when typed without marks
         std::vector<std::size_t> word_of;
         for (std::size_t i = 0; i < n; ++i)
-            for (const auto& f : words_[i].typo && !options_.apply_typo_fixes
-                                     ? words_[i].original
-                                     : words_[i].folded) {
+            for (const auto& f : words_[i].typo && !options_.apply_typo_fixes ? words_[i].original
+                                                                              : words_[i].folded) {
                 syllables.push_back(f);
                 exact.push_back(!words_[i].repaired && has_marks(words_[i].typed)
                                     ? canonical_tone_placement(words_[i].typed)
@@ -359,8 +358,8 @@ class Interpreter {
         }
         for (std::size_t k = 0; k < spans.size(); ++k) {
             const Span& span = spans[k];
-            bool event = span.expansions &&
-                         lexicon_.is_event_word(syllables, span.begin, span.length);
+            bool event =
+                span.expansions && lexicon_.is_event_word(syllables, span.begin, span.length);
             if (event || span.phrase_filler)
                 for (std::size_t j = span.begin; j < span.begin + span.length; ++j)
                     no_action[j] = 1;
@@ -384,8 +383,7 @@ class Interpreter {
             c.followup = std::all_of(followup.begin() + static_cast<long>(span.begin),
                                      followup.begin() + static_cast<long>(span.begin + span.length),
                                      [](char f) { return f != 0; });
-            c.event =
-                span.expansions && lexicon_.is_event_word(syllables, span.begin, span.length);
+            c.event = span.expansions && lexicon_.is_event_word(syllables, span.begin, span.length);
             c.unknown = !span.expansions && span.length == 1 && !known(syllables[span.begin]);
             if (span.expansions) {
                 std::vector<std::string> typed(syllables.begin() + span.begin,

@@ -15,8 +15,8 @@
 
 #include "core/text.hpp"
 #include "search/analyzer.hpp"
-#include "search/lexicon.hpp"
 #include "search/index_layout.hpp"
+#include "search/lexicon.hpp"
 #include "search/snapshot.hpp"
 #include "search/snippet.hpp"
 #include "search/vietnamese.hpp"
@@ -131,7 +131,6 @@ std::string root_relative(const std::string& path) {
     return "/" + path;
 }
 
-
 struct Candidate {
     Xapian::docid doc;
     double score;
@@ -236,8 +235,8 @@ std::string judge_confidence(const QueryInterpretation& in, const IndexSnapshot&
         if (t.rfind(layout::kTitleBigram, 0) != 0) continue;
         const auto join = t.find(layout::kBigramJoin, layout::kTitleBigram.size());
         if (join == std::string::npos) continue;
-        const std::string a = t.substr(layout::kTitleBigram.size(),
-                                       join - layout::kTitleBigram.size());
+        const std::string a =
+            t.substr(layout::kTitleBigram.size(), join - layout::kTitleBigram.size());
         const std::string b = t.substr(join + 1);
         if (snap.is_place_pair(a, b)) continue;
         if (static_cast<double>(snap.title_bigram_frequency(a, b)) > generic) continue;
@@ -278,9 +277,8 @@ std::string judge_confidence(const QueryInterpretation& in, const IndexSnapshot&
 }
 
 // Variants of one procedure among the first results, with close scores and different actions.
-Clarify find_variants(const std::vector<Candidate>& candidates,
-                      const std::vector<SearchHit>& hits, const IndexSnapshot& snap,
-                      const ActionMatcher& actions, double closeness) {
+Clarify find_variants(const std::vector<Candidate>& candidates, const std::vector<SearchHit>& hits,
+                      const IndexSnapshot& snap, const ActionMatcher& actions, double closeness) {
     Clarify clarify;
     if (candidates.size() < 2 || hits.size() < 2) return clarify;
     const std::size_t window = std::min<std::size_t>({candidates.size(), hits.size(), 5});
@@ -510,10 +508,10 @@ SearchResponse Searcher::run(const SearchRequest& request, const QueryInterpreta
         Xapian::Query query =
             reading.empty() ? Xapian::Query::MatchAll : build_query(reading, weights_);
         if (!filters.empty()) {
-            Xapian::Query filter = filters.size() == 1
-                                       ? filters[0]
-                                       : Xapian::Query(Xapian::Query::OP_AND, filters.begin(),
-                                                       filters.end());
+            Xapian::Query filter =
+                filters.size() == 1
+                    ? filters[0]
+                    : Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
             query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
         }
         return query;
@@ -570,13 +568,12 @@ SearchResponse Searcher::run(const SearchRequest& request, const QueryInterpreta
             std::vector<Candidate> candidates;
             candidates.reserve(mset.size());
             for (auto it = mset.begin(); it != mset.end(); ++it)
-                if (it.get_weight() >= cutoff)
-                    candidates.push_back({*it, it.get_weight(), 0, -1});
+                if (it.get_weight() >= cutoff) candidates.push_back({*it, it.get_weight(), 0, -1});
             if (rerank) {
                 for (auto& c : candidates) {
                     const std::string& title = snap->folded_title(c.doc);
-                    c.score *= 1.0 + weights_.title_coverage *
-                                         title_coverage(title, in.highlight, prefix);
+                    c.score *=
+                        1.0 + weights_.title_coverage * title_coverage(title, in.highlight, prefix);
                     c.actions = snap->title_actions(c.doc);
                     c.first_action = snap->first_title_action(c.doc);
                     if (in.action < 0 || in.action >= 32) continue;

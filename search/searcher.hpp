@@ -126,8 +126,9 @@ class Searcher {
     Searcher& operator=(const Searcher&) = delete;
 
     // Throws SearchError: bad_request for invalid parameters (invalid UTF-8, NUL, a query over
-    // kMaxQueryChars characters, an unknown unit; NothingToSearchFor when there is nothing to search for and
-    // no filter); unavailable when there is no usable index. Never lets a Xapian exception out.
+    // kMaxQueryChars characters, an unknown unit; NothingToSearchFor when there is nothing to
+    // search for and no filter); unavailable when there is no usable index. Never lets a Xapian
+    // exception out.
     SearchResponse search(const SearchRequest& request);
 
     // Search-as-you-type: titles for what has been typed so far (the last word as a prefix).

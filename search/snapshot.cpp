@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "search/index_layout.hpp"
 #include "core/text.hpp"
+#include "search/index_layout.hpp"
 #include "search/vietnamese.hpp"
 
 namespace xasite::search {

@@ -133,7 +133,7 @@ class IndexSnapshot : public std::enable_shared_from_this<IndexSnapshot> {
         std::vector<std::uint32_t> offsets, ids;
     };
     Column columns_[std::size(kFacetSlots)];
-    std::vector<std::string> folded_titles_;  // by docid
+    std::vector<std::string> folded_titles_;          // by docid
     std::vector<std::vector<std::uint16_t>> events_;  // by docid
     std::unordered_set<std::string> place_pairs_;
     std::vector<std::uint32_t> title_actions_;  // by docid

@@ -106,9 +106,10 @@ int run(int argc, char** argv) {
         ->capture_default_str()
         ->check(CLI::Range(1, 100));
     cmd_search->add_option("--offset", search.offset, "Results to skip")->capture_default_str();
-    cmd_search->add_option("--context", search.context,
-                           "An earlier question (repeatable, oldest first): a follow-up such as "
-                           "\"nộp ở đâu\" is read with it")
+    cmd_search
+        ->add_option("--context", search.context,
+                     "An earlier question (repeatable, oldest first): a follow-up such as "
+                     "\"nộp ở đâu\" is read with it")
         ->allow_extra_args(false);
     cmd_search->add_option("--event", search.event, "A life event (content/search/events.txt)");
     cmd_search->add_flag("--json", search.json, "JSON output (DESIGN §3)");

@@ -1,5 +1,5 @@
-// `xasite search [--site DIR] [--unit CODE] [--type T] [--limit N] [--context Q]… [--json] QUERY…`: searches the
-// index of a built site from the command line (DESIGN §3).
+// `xasite search [--site DIR] [--unit CODE] [--type T] [--limit N] [--context Q]… [--json] QUERY…`:
+// searches the index of a built site from the command line (DESIGN §3).
 #pragma once
 
 #include <cstddef>

@@ -17,8 +17,7 @@ namespace {
 std::string action_of(const std::string& q) {
     auto snap = search::IndexSnapshot::open(xasite::testing::shared_index());
     auto in = search::interpret(q, *snap);
-    return in.action < 0 ? ""
-                         : snap->lexicon().actions()[static_cast<std::size_t>(in.action)].name;
+    return in.action < 0 ? "" : snap->lexicon().actions()[static_cast<std::size_t>(in.action)].name;
 }
 
 }  // namespace

@@ -72,8 +72,9 @@ struct Figures {
         return outside ? static_cast<double>(none_on_outside) / static_cast<double>(outside) : 1.0;
     }
     double answerable_none() const {
-        return answerable ? static_cast<double>(none_on_answerable) / static_cast<double>(answerable)
-                          : 0.0;
+        return answerable
+                   ? static_cast<double>(none_on_answerable) / static_cast<double>(answerable)
+                   : 0.0;
     }
 };
 
@@ -112,10 +113,13 @@ Figures evaluate(const std::vector<Question>& questions, int verbose) {
             std::cout << q.kind << " rank=" << (rank ? std::to_string(rank) : "-") << " "
                       << r.confidence << (right ? "" : "(wrong)") << "  " << q.query
                       << (q.context.empty() ? "" : "  [after: " + q.context.back() + "]")
-                      << (r.clarify.empty() ? ""
-                                            : "  clarify=" + std::to_string(r.clarify.options.size()))
-                      << "  top: " << (r.results.empty() ? "" : r.results[0].code + " " +
-                                                                  r.results[0].title.substr(0, 60))
+                      << (r.clarify.empty()
+                              ? ""
+                              : "  clarify=" + std::to_string(r.clarify.options.size()))
+                      << "  top: "
+                      << (r.results.empty()
+                              ? ""
+                              : r.results[0].code + " " + r.results[0].title.substr(0, 60))
                       << "\n";
     }
     if (f.answerable) {

@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "answer_helpers.hpp"
-#include "core/text.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "search/lexicon.hpp"
 
 using namespace xasite;
@@ -35,10 +35,11 @@ bool has_facet(const search::SearchResponse& r, const std::string& event) {
 }  // namespace
 
 TEST(SearchEvents, FileIsParsedAndKeptThroughTheIndex) {
-    auto lex = Lexicon::parse(
-        {{"events.txt", "# comment\nSinh con: sinh con, đẻ, vợ sắp sinh => khai sinh; thường trú\n"
-                        "Qua đời: chết => khai tử\n"}},
-        "x");
+    auto lex =
+        Lexicon::parse({{"events.txt",
+                         "# comment\nSinh con: sinh con, đẻ, vợ sắp sinh => khai sinh; thường trú\n"
+                         "Qua đời: chết => khai tử\n"}},
+                       "x");
     ASSERT_EQ(lex.events().size(), 2u);
     EXPECT_EQ(lex.events()[0].name, "Sinh con");
     EXPECT_EQ(lex.events()[0].words.size(), 3u);

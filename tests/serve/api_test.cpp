@@ -17,6 +17,7 @@
 #include "core/files.hpp"
 #include "search/search_fixture.hpp"
 #include "serve/server.hpp"
+#include "server_fixture.hpp"
 #include "test_support.hpp"
 
 using namespace xasite;
@@ -25,57 +26,8 @@ using nlohmann::json;
 
 namespace {
 
-const char* kSearchPage =
-    "<!DOCTYPE html><html lang=\"vi\"><head><title>Tra cứu</title></head><body>"
-    "<form class=\"search-box\" role=\"search\" action=\"./\" method=\"get\" "
-    "data-search-api=\"../api/search\" data-unit=\"24373\">"
-    "<input id=\"q-search\" name=\"q\" type=\"search\" autocomplete=\"off\"></form>"
-    "<div id=\"search-results\" aria-live=\"polite\"><!--xasite:search-results--></div>"
-    "</body></html>";
-
-// A running server over a small site and the shared index.
-class ServerFixture {
-  public:
-    explicit ServerFixture(fs::path index = xasite::testing::shared_index(),
-                           std::chrono::milliseconds recheck = std::chrono::seconds(1)) {
-        write_file_atomic(dir_ / "site/index.html", "<!DOCTYPE html><title>Đắk Lắk</title>");
-        write_file_atomic(dir_ / "site/404.html", "không tìm thấy");
-        write_file_atomic(dir_ / "site/xa-ea-kar/index.html",
-                          "<!DOCTYPE html><title>Ea Kar</title>");
-        write_file_atomic(dir_ / "site/xa-ea-kar/tra-cuu/index.html", kSearchPage);
-        write_file_atomic(dir_ / "site/tra-cuu/index.html", kSearchPage);
-        serve::ServeOptions o;
-        o.site_dir = dir_ / "site";
-        o.index_dir = std::move(index);
-        o.index_recheck = recheck;
-        o.port = 0;
-        o.threads = 8;
-        o.archive_dir = "luu-tru";
-        o.search_page_dir = "tra-cuu";
-        server_ = std::make_unique<serve::SiteServer>(o, log_);
-        port_ = server_->bind();
-        thread_ = std::thread([this] { server_->listen(); });
-    }
-    ~ServerFixture() {
-        server_->stop();
-        thread_.join();
-    }
-    int port() const { return port_; }
-    httplib::Client client() const {
-        httplib::Client c("127.0.0.1", port_);
-        c.set_url_encode(false);  // the paths below are written encoded, '+' for a space
-        c.set_read_timeout(20);
-        return c;
-    }
-    std::string log() const { return log_.str(); }
-
-  private:
-    xasite::testing::TempDir dir_;
-    std::ostringstream log_;
-    std::unique_ptr<serve::SiteServer> server_;
-    int port_ = -1;
-    std::thread thread_;
-};
+using xasite::testing::kSearchPage;
+using xasite::testing::ServerFixture;
 
 // Sends raw bytes (for request lines a client library would clean up) and returns the response.
 std::string raw_request(int port, const std::string& bytes) {

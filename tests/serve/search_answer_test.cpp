@@ -14,6 +14,7 @@
 #include "search/search_fixture.hpp"
 #include "serve/results_html.hpp"
 #include "serve/server.hpp"
+#include "server_fixture.hpp"
 #include "test_support.hpp"
 
 using namespace xasite;
@@ -22,47 +23,7 @@ using nlohmann::json;
 
 namespace {
 
-const char* kPage =
-    "<!DOCTYPE html><html lang=\"vi\"><head><title>Tra cứu</title></head><body>"
-    "<form class=\"search-box\" role=\"search\" action=\"./\" method=\"get\">"
-    "<input id=\"q-search\" name=\"q\" type=\"search\"><button type=\"submit\">Tìm</button></form>"
-    "<div id=\"search-results\" aria-live=\"polite\"><!--xasite:search-results--></div>"
-    "</body></html>";
-
-class Server {
-  public:
-    Server() {
-        write_file_atomic(dir_ / "site/index.html", "<!DOCTYPE html><title>Đắk Lắk</title>");
-        write_file_atomic(dir_ / "site/xa-ea-kar/tra-cuu/index.html", kPage);
-        serve::ServeOptions o;
-        o.site_dir = dir_ / "site";
-        o.index_dir = xasite::testing::shared_index();
-        o.port = 0;
-        o.threads = 4;
-        o.search_page_dir = "tra-cuu";
-        server_ = std::make_unique<serve::SiteServer>(o, log_);
-        port_ = server_->bind();
-        thread_ = std::thread([this] { server_->listen(); });
-    }
-    ~Server() {
-        server_->stop();
-        thread_.join();
-    }
-    std::string get(const std::string& path) {
-        httplib::Client c("127.0.0.1", port_);
-        c.set_url_encode(false);
-        c.set_read_timeout(20);
-        auto r = c.Get(path);
-        return r && r->status == 200 ? r->body : "status " + (r ? std::to_string(r->status) : "-");
-    }
-
-  private:
-    xasite::testing::TempDir dir_;
-    std::ostringstream log_;
-    std::unique_ptr<serve::SiteServer> server_;
-    int port_ = -1;
-    std::thread thread_;
-};
+using Server = xasite::testing::ServerFixture;
 
 std::size_t count_of(const std::string& s, const std::string& what) {
     std::size_t n = 0;

@@ -98,7 +98,8 @@ TEST_F(ViewTest, WritesTheExpectedFiles) {
 
 TEST_F(ViewTest, BannerOnEveryPage) {
     const std::string& home = file(kHome);
-    EXPECT_TRUE(has(home, "Trang lưu trữ của Huyện Ea Kar đã kết thúc hoạt động từ 01/7/2025")) << home;
+    EXPECT_TRUE(has(home, "Trang lưu trữ của Huyện Ea Kar đã kết thúc hoạt động từ 01/7/2025"))
+        << home;
     EXPECT_TRUE(has(home, "data-archive-banner lang=\"vi\" role=\"region\""));
     EXPECT_TRUE(has(home, "<span class=\"xa-archive-badge\">Đã dừng hoạt động</span>"));
     EXPECT_TRUE(has(home, "href=\"../../\">Giới thiệu bản lưu trữ</a>")) << home;
