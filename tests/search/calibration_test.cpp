@@ -16,48 +16,14 @@
 
 #include "answer_helpers.hpp"
 #include "core/text.hpp"
+#include "question_set.hpp"
 #include "test_support.hpp"
 
 using namespace xasite;
 
 namespace {
 
-struct Question {
-    std::string split, kind, query, note;
-    std::vector<std::string> context;
-    std::set<std::string> codes;  // empty: no procedure answers it
-};
-
-std::vector<Question> load(const std::filesystem::path& file, const std::string& split) {
-    std::ifstream in(file);
-    std::vector<Question> out;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        auto cols = text::split(line, '\t');
-        if (cols.size() < 5 || (!split.empty() && cols[0] != split)) continue;
-        Question q;
-        q.split = std::string(cols[0]);
-        q.kind = std::string(cols[1]);
-        q.query = std::string(cols[3]);
-        q.note = cols.size() > 5 ? std::string(cols[5]) : "";
-        std::string context(cols[2]);
-        if (context != "-") {
-            std::size_t start = 0;
-            while (true) {
-                std::size_t p = context.find(" || ", start);
-                q.context.emplace_back(text::trim(context.substr(start, p - start)));
-                if (p == std::string::npos) break;
-                start = p + 4;
-            }
-        }
-        if (cols[4] != "none")
-            for (auto c : text::split(cols[4], ' '))
-                if (!c.empty()) q.codes.emplace(c);
-        out.push_back(std::move(q));
-    }
-    return out;
-}
+using xasite::testing::Question;
 
 struct Figures {
     double mrr = 0, top1 = 0, followup_mrr = 0;
@@ -110,7 +76,7 @@ Figures evaluate(const std::vector<Question>& questions, int verbose) {
             }
         }
         if (verbose)
-            std::cout << q.kind << " rank=" << (rank ? std::to_string(rank) : "-") << " "
+            std::cout << q.cls << " rank=" << (rank ? std::to_string(rank) : "-") << " "
                       << r.confidence << (right ? "" : "(wrong)") << "  " << q.query
                       << (q.context.empty() ? "" : "  [after: " + q.context.back() + "]")
                       << (r.clarify.empty()
@@ -145,8 +111,8 @@ void print(const std::string& name, const Figures& f) {
 TEST(SearchCalibration, ConfidenceAndRankingOnTheCalibrationQuestions) {
     const char* verbose_env = std::getenv("XASITE_QUALITY_VERBOSE");
     const int verbose = verbose_env ? std::atoi(verbose_env) : 0;
-    auto questions =
-        load(xasite::testing::source_dir() / "tests" / "search" / "calibration.tsv", "calib");
+    auto questions = xasite::testing::load_questions(
+        xasite::testing::source_dir() / "tests" / "search" / "calibration.tsv", "calib");
     ASSERT_GE(questions.size(), 35u);
     auto f = evaluate(questions, verbose);
     print("calibration", f);
@@ -167,7 +133,7 @@ TEST(SearchCalibration, EvaluateAnotherFile) {
     if (!file) GTEST_SKIP() << "XASITE_EVAL_FILE not set";
     const char* split = std::getenv("XASITE_EVAL_SPLIT");
     const char* verbose_env = std::getenv("XASITE_QUALITY_VERBOSE");
-    auto questions = load(file, split ? split : "tune");
+    auto questions = xasite::testing::load_questions(file, split ? split : "tune");
     ASSERT_FALSE(questions.empty());
     print(std::string(file) + " [" + (split ? split : "tune") + "]",
           evaluate(questions, verbose_env ? std::atoi(verbose_env) : 0));

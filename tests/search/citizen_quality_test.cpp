@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "core/text.hpp"
+#include "question_set.hpp"
 #include "search/searcher.hpp"
 #include "search_fixture.hpp"
 #include "test_support.hpp"
@@ -30,42 +31,11 @@ using namespace xasite;
 
 namespace {
 
-struct Question {
-    std::string split, cls, query, note;
-    std::vector<std::string> context;
-    std::set<std::string> codes;  // empty: nothing in the catalogue answers it
-    bool answerable() const { return !codes.empty(); }
-};
+using xasite::testing::Question;
 
 std::vector<Question> load_questions() {
-    std::ifstream in(xasite::testing::source_dir() / "tests" / "search" / "citizen-questions.tsv");
-    std::vector<Question> out;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        auto cols = text::split(line, '\t');
-        if (cols.size() < 5) continue;
-        Question q;
-        q.split = std::string(cols[0]);
-        q.cls = std::string(cols[1]);
-        q.query = std::string(cols[3]);
-        q.note = cols.size() > 5 ? std::string(cols[5]) : "";
-        std::string context(cols[2]);
-        if (context != "-") {
-            std::size_t start = 0;
-            while (true) {
-                auto end = context.find(" || ", start);
-                q.context.push_back(context.substr(start, end - start));
-                if (end == std::string::npos) break;
-                start = end + 4;
-            }
-        }
-        if (cols[4] != "none")
-            for (auto c : text::split(cols[4], ' '))
-                if (!c.empty()) q.codes.insert(std::string(c));
-        out.push_back(std::move(q));
-    }
-    return out;
+    return xasite::testing::load_questions(xasite::testing::source_dir() / "tests" / "search" /
+                                           "citizen-questions.tsv");
 }
 
 struct Outcome {
