@@ -397,7 +397,7 @@ CaptureDays::CaptureDays(const json& capture) {
 
 std::string CaptureDays::day(const Record& r) const {
     if (auto it = sources_.find(r.source); it != sources_.end()) return it->second;
-    if (is_iso_day(r.date)) return r.date.substr(0, 10);
+    if (r.kind != "file" && is_iso_day(r.date)) return r.date.substr(0, 10);
     return fallback_;
 }
 

@@ -97,8 +97,9 @@ std::string read_record_payload(const std::filesystem::path& dir, const Record& 
 
 // The captures of a site in one package (docs/ARCHIVES.md "Several captures of one site"): a
 // capture is the records of the sources that share one capture day. The day of a record is its
-// source's (capture.json sources[].captured), else its own date's, else the package's capture
-// date (capture.json "captured").
+// source's (capture.json sources[].captured), else its own date's for a WARC record (a mirror
+// member's date is the file's, often the old server's Last-Modified: never a capture day), else
+// the package's capture date (capture.json "captured").
 class CaptureDays {
   public:
     explicit CaptureDays(const nlohmann::json& capture);

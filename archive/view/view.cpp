@@ -54,39 +54,6 @@ std::string read_payload(const fs::path& dir, const Record& r) {
     return read_record_payload(dir, r);
 }
 
-bool is_iso_day(std::string_view d) {
-    return d.size() >= 10 && d[4] == '-' && d[7] == '-' &&
-           std::all_of(d.begin(), d.begin() + 4,
-                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-}
-
-// The day a capture was made, as the package records it: a WARC record's WARC-Date; for a mirror
-// member (whose time is the file's, often the old server's Last-Modified, not the crawl's) the
-// capture date of its source (capture.json sources[].captured when the package has it), else the
-// package's capture date (capture.json "captured", bag-info Capture-Date).
-std::string capture_day(const Record& r, const std::map<std::string, std::string>& source_days,
-                        const std::string& fallback) {
-    if (r.kind != "file" && is_iso_day(r.date)) return r.date.substr(0, 10);
-    if (auto it = source_days.find(r.source); it != source_days.end()) return it->second;
-    return fallback;
-}
-
-// capture.json sources[]: path → its capture day, for the sources that record one.
-std::map<std::string, std::string> source_capture_days(const nlohmann::json& capture) {
-    std::map<std::string, std::string> days;
-    if (!capture.is_object() || !capture.contains("sources") || !capture["sources"].is_array())
-        return days;
-    for (const auto& s : capture["sources"]) {
-        if (!s.is_object()) continue;
-        auto path = s.find("path");
-        auto day = s.find("captured");
-        if (path == s.end() || day == s.end() || !path->is_string() || !day->is_string()) continue;
-        std::string d = day->get<std::string>();
-        if (is_iso_day(d)) days[path->get<std::string>()] = d.substr(0, 10);
-    }
-    return days;
-}
-
 std::string last_segment_title(const Url& u) {
     std::string p = u.path;
     while (!p.empty() && p.back() == '/')
@@ -190,7 +157,6 @@ struct Renderer {
           data(load_package_data(p.dir)),
           prefix(ensure_slash(o.prefix)) {
         catalog = std::make_unique<Catalog>(data);
-        source_days = source_capture_days(data.capture);
         chrome.unit = package.unit.name.empty() ? data.unit : package.unit;
         chrome.captured = package.captured;
         chrome.prefix = prefix;
@@ -202,7 +168,14 @@ struct Renderer {
 
     // The file of an entry in the view (the catalogue's names are safe and bounded).
     static const std::string& view_file(const Catalog::Entry& e) { return e.file; }
-    std::map<std::string, std::string> source_days;
+
+    // The day a capture was made (its banner, its search entry): a WARC record's WARC-Date; a
+    // mirror member's source's capture day, else the package's (CaptureDays: a mirror file's
+    // own time is the old server's Last-Modified, not the crawl's).
+    std::string capture_day(const Record& r) const {
+        std::string d = catalog->capture_days().datetime(r).substr(0, 10);
+        return d.empty() ? package.captured : d;
+    }
 
     void put(const std::string& file, std::string_view bytes) { write(prefix + file, bytes); }
 
@@ -260,8 +233,7 @@ struct Renderer {
         ro.map = ref_map(file, day);
         ro.head_html = chrome.head_html(file);
         ro.banner_html =
-            chrome.banner_html(file, r.url, capture_day(r, source_days, package.captured),
-                               capture_links(e, file), r.truncated);
+            chrome.banner_html(file, r.url, capture_day(r), capture_links(e, file), r.truncated);
         ro.form_note_html = chrome.form_note_html();
         ro.disabled_link_title = ViewChrome::disabled_link_title();
         ro.lang = "vi";
@@ -284,7 +256,7 @@ struct Renderer {
         if (item.title.empty() && u) item.title = last_segment_title(*u);
         item.text = text::nfc(rr.text);
         item.content_type = "text/html";
-        item.date = capture_day(r, source_days, package.captured);
+        item.date = capture_day(r);
         titles[e.key] = item.title;
         if (index) index(item);
     }
@@ -335,7 +307,7 @@ struct Renderer {
         item.url = prefix + file;
         item.original_url = r.url;
         item.content_type = e.media_type;
-        item.date = capture_day(r, source_days, package.captured);
+        item.date = capture_day(r);
         if (k == MimeKind::pdf) {
             PdfText t = extract_pdf_text(bytes);
             item.title = t.title;

@@ -348,3 +348,33 @@ TEST(Captures, OneCaptureDayMakesNoVersions) {
 
 }  // namespace
 }  // namespace xasite::archive
+
+namespace xasite::archive {
+namespace {
+
+// A mirror member's own date is the file's (the old server's Last-Modified): never a capture day.
+// Without its source's day it takes the package's, so old file dates make no versions and no dates
+// in the banners; a WARC record keeps its WARC-Date, and its source's day groups it.
+TEST(Captures, MirrorFileDatesAreNotCaptureDays) {
+    nlohmann::json capture = {
+        {"captured", "2025-06-20"},
+        {"sources", {{{"path", "data/original/a.warc.gz"}, {"captured", "2025-06-28"}}}}};
+    CaptureDays days(capture);
+    Record file;
+    file.kind = "file";
+    file.date = "2018-01-01T00:00:00Z";
+    file.source = "data/original/old-mirror.tar.gz";
+    EXPECT_EQ(days.day(file), "2025-06-20");
+    EXPECT_EQ(days.datetime(file), "2025-06-20T00:00:00Z");
+    Record warc;
+    warc.kind = "response";
+    warc.date = "2024-05-01T08:00:00Z";
+    warc.source = "data/original/other.warc";
+    EXPECT_EQ(days.day(warc), "2024-05-01");
+    warc.source = "data/original/a.warc.gz";
+    EXPECT_EQ(days.day(warc), "2025-06-28");
+    EXPECT_EQ(days.datetime(warc), "2024-05-01T08:00:00Z");
+}
+
+}  // namespace
+}  // namespace xasite::archive
