@@ -85,4 +85,4 @@ format:
 	find core generator search archive serve tests fuzz bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
 
 clean:
-	rm -rf build site site.tmp-* site.old-* site.lock site.xapian site.xapian.tmp-* site.xapian.old-*
+	rm -rf build site site.tmp-* site.old-* site.lock site.xapian site.xapian.tmp-* site.xapian.old-* site.xapian.g-* site.xapian.link-* site.archive-fixity

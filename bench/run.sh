@@ -28,8 +28,8 @@ time_v_cpu() {  # user + system seconds
   awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ {s+=$2} END {printf "%.2f", s}' "$1"
 }
 
-run_build() {  # label
-  /usr/bin/time -f "%e %M" -o "$work/time" "$xasite" build --content content --out "$work/site" >"$work/out" 2>"$work/err" || {
+run_build() {  # label [build options]
+  /usr/bin/time -f "%e %M" -o "$work/time" "$xasite" build "$@" --content "$work/content" --out "$work/site" >"$work/out" 2>"$work/err" || {
     cat "$work/err"; exit 1; }
   summary=$(grep '^built' "$work/out")
   set -- $(cat "$work/time")
@@ -39,12 +39,46 @@ run_build() {  # label
   echo "$label: units=$units html_pages=$pages wall_s=$wall pages_per_s=$(awk "BEGIN {printf \"%.0f\", $pages/$wall}") peak_rss_mib=$(awk "BEGIN {printf \"%.1f\", $rss_kb/1024}")"
 }
 
+# An incremental build of the full province into the existing site (issue 12): wall seconds, peak
+# RSS, files written and removed, from its summary lines.
+run_incremental() {  # label
+  sync
+  /usr/bin/time -f "%e %M" -o "$work/time" "$xasite" build --content "$work/content" --out "$work/site" >"$work/out" 2>"$work/err" || {
+    cat "$work/err"; exit 1; }
+  set -- $(cat "$work/time")
+  wall=$1; rss_kb=$2
+  if grep -q '^nothing changed' "$work/out"; then
+    written=0; removed=0; rendered=0
+  else
+    written=$(sed -nE 's/.*; written ([0-9,]+) files, removed ([0-9,]+).*/\1/p' "$work/out" | tr -d ,)
+    removed=$(sed -nE 's/.*; written ([0-9,]+) files, removed ([0-9,]+).*/\2/p' "$work/out" | tr -d ,)
+    rendered=$(sed -nE 's/.* units, ([0-9,]+) pages.*/\1/p' "$work/out" | tr -d ,)
+  fi
+  total=$(find "$work/site" -type f | wc -l)
+  echo "$label: wall_s=$wall share_of_cold=$(awk "BEGIN {printf \"%.1f%%\", 100*$wall/$cold_wall}") files_written=$written files_removed=$removed pages_rendered=$rendered site_files=$total peak_rss_mib=$(awk "BEGIN {printf \"%.1f\", $rss_kb/1024}")"
+}
+
 if [ -z "$only" ]; then
+cp -r content "$work/content"
 sync
-label="full province, fresh output"; run_build
-label="full province, replacing the previous site"; run_build
+label="full province, fresh output (cold)"; run_build
+cold_wall=$wall
+label="full province, --clean (cold, replacing the previous site)"; run_build --clean
+cold_wall=$(awk "BEGIN {print ($wall < $cold_wall ? $wall : $cold_wall)}")
 # let the background removal of the replaced site finish before measuring anything else
 while ls -d "$work"/site.old-* >/dev/null 2>&1; do sleep 1; done
+label="full province, no change (incremental)"; run_incremental
+label="full province, no change again (incremental)"; run_incremental
+mkdir -p "$work/content/units/24373"
+printf -- '---\ntitle: Họp dân thôn 3 về làm đường\nsection: tin-tuc\ndate: 2025-08-02\n---\nThôn 3 họp bàn làm đường.\n' >"$work/content/units/24373/hop-dan-thon-3.md"
+label="full province, one commune news item added (incremental)"; run_incremental
+sed -i 's/họp bàn làm đường/họp bàn làm đường liên thôn/' "$work/content/units/24373/hop-dan-thon-3.md"
+label="full province, that news item edited (incremental)"; run_incremental
+rec=$(ls "$work/content/procedures" | grep -m1 '\.json$')
+sed -i '0,/"name": "/s//"name": "(sửa) /' "$work/content/procedures/$rec"
+label="full province, one procedure record edited (incremental, every site rendered)"; run_incremental
+sed -i '0,/"name": "(sửa) /s//"name": "/' "$work/content/procedures/$rec"
+run_incremental >/dev/null
 
 /usr/bin/time -f "%e" -o "$work/time" "$xasite" check --site "$work/site" -j "$cores" >"$work/check" 2>&1 || true
 echo "check: $(tail -1 "$work/check") wall_s=$(cat "$work/time")"
@@ -55,7 +89,7 @@ echo "== directive extraction (documents/s = items_per_second)"
 "$build/bench/xasite_directive_bench" --benchmark_min_time=0.5
 echo "== search (issue 4)"
 "$build/bench/xasite_search_bench" content "$work"
-du_index=$(du -sb "$work/site.xapian" | cut -f1)
+du_index=$(du -sbL "$work/site.xapian" | cut -f1)
 echo "search index written by the full build: $work/site.xapian bytes=$du_index"
 port=$(( 20000 + $$ % 20000 ))
 "$xasite" serve --site "$work/site" --port "$port" --quiet >"$work/serve.log" 2>&1 &
@@ -130,7 +164,7 @@ rm -rf "$work/v0" "$work/v0.archive-fixity"
 mv "$work/acontent/archives" "$work/bcontent/archives"
 sync
 archive_view() {  # label
-  /usr/bin/time -v -o "$work/vtime" "$xasite" build --content "$work/bcontent" --out "$work/v" \
+  /usr/bin/time -v -o "$work/vtime" "$xasite" build --clean --content "$work/bcontent" --out "$work/v" \
     --unit 24373 --no-index >"$work/vout" 2>"$work/verr" || { cat "$work/verr"; exit 1; }
   wall=$(time_v_wall "$work/vtime")
   rss_kb=$(time_v_rss_kb "$work/vtime")

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -42,10 +43,18 @@ struct SearchDocument {
     std::string body;      // low weight: the full text
 };
 
-// Writes a new database at `dir` (which must not exist) and compacts it on finish().
+// Writes a new database at `dir` (which must not exist) and compacts it on finish(); or changes an
+// existing one in place (an incremental build).
 class IndexWriter {
   public:
     explicit IndexWriter(const std::filesystem::path& dir);
+    // In place: opens the index at `dir` for writing. add() then replaces a document only when its
+    // fields or the lexicon differ from the stored copy (a fingerprint kept with each document),
+    // remove_unseen() deletes documents no add() named, and finish() commits without compacting
+    // (readers see the old index or the new one: Xapian commits atomically). Throws
+    // std::runtime_error when `dir` is not an index of this format.
+    struct InPlace {};
+    IndexWriter(const std::filesystem::path& dir, InPlace);
     ~IndexWriter();
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;
@@ -61,8 +70,15 @@ class IndexWriter {
     // Thread-safe: may be called from several threads (the text analysis runs in parallel). A
     // second document with the same id replaces the first.
     void add(const SearchDocument& doc);
+    // Documents added (a new index), or documents in the index (in place).
     std::size_t count() const;
-    // Commits and compacts (single-file is not required). Throws std::runtime_error on failure.
+    // In place: deletes the documents that no add() named since opening and that `in_scope`
+    // accepts (by id); returns how many.
+    std::size_t remove_unseen(const std::function<bool(const std::string& id)>& in_scope);
+    // In place: documents added, replaced or removed so far.
+    std::size_t changed() const;
+    // Commits and compacts (single-file is not required); in place, commits only. Throws
+    // std::runtime_error on failure.
     void finish();
 
   private:
@@ -70,7 +86,15 @@ class IndexWriter {
     std::unique_ptr<Impl> impl_;
 };
 
-// The index of a built site directory: "<site_dir>.xapian" beside it (not inside the web root).
+// The marker file at the root of a built site. Its line "index: <name>" names the index built
+// with the site ("<site>.xapian.g-<id>", beside it, never inside the web root): a build writes the
+// new index first, then swaps the new site in, so the site and its index change in one atomic step.
+inline constexpr const char* kSiteMarkerFile = ".xasite-site";
+
+// The index of a built site directory: the one its marker names; "<site_dir>.xapian" for a site
+// whose marker names none (older builds, --no-index).
 std::filesystem::path index_path_for(const std::filesystem::path& site_dir);
+// "<site_dir>.xapian": a link to the current index, kept for people and tools.
+std::filesystem::path legacy_index_path_for(const std::filesystem::path& site_dir);
 
 }  // namespace xasite::search

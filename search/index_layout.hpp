@@ -40,6 +40,9 @@ inline constexpr Xapian::valueno kSlotDate = 5;  // "YYYY-MM-DD" (sorts as text)
 inline constexpr Xapian::valueno kSlotBoundaryFree = 6;
 inline constexpr Xapian::valueno kSlotOldUnit = 7;
 inline constexpr Xapian::valueno kSlotFoldedTitle = 8;  // folded title syllables, ' '-joined
+// A hash of the document's fields and the lexicon it was analysed with: an incremental build
+// replaces a document only when this differs.
+inline constexpr Xapian::valueno kSlotFingerprint = 9;
 
 // Term positions: each field starts kFieldGap after the previous one, so phrases never cross
 // fields.

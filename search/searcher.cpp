@@ -326,17 +326,27 @@ Xapian::Query event_filter(const Lexicon::Event& event) {
 Searcher::Searcher(fs::path index_dir, std::chrono::milliseconds recheck)
     : index_dir_(std::move(index_dir)), recheck_(recheck) {}
 
+Searcher::Searcher(std::function<fs::path()> locate, std::chrono::milliseconds recheck)
+    : locate_(std::move(locate)), recheck_(recheck) {
+    index_dir_ = locate_();
+}
+
 Searcher::~Searcher() = default;
 
-Searcher::Signature Searcher::read_signature() const {
+fs::path Searcher::index_dir() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return index_dir_;
+}
+
+Searcher::Signature Searcher::read_signature(const fs::path& dir) {
     Signature s;
     struct stat st {};
-    if (::stat(index_dir_.c_str(), &st) != 0) return s;
+    if (::stat(dir.c_str(), &st) != 0) return s;
     s.device = static_cast<unsigned long long>(st.st_dev);
     s.inode = static_cast<unsigned long long>(st.st_ino);
     s.modified = static_cast<long long>(st.st_mtim.tv_sec) * 1'000'000'000LL + st.st_mtim.tv_nsec;
     struct stat version {};
-    if (::stat((index_dir_ / "iamglass").c_str(), &version) == 0) {
+    if (::stat((dir / "iamglass").c_str(), &version) == 0) {
         s.files = static_cast<unsigned long long>(version.st_ino);
         s.modified ^= static_cast<long long>(version.st_mtim.tv_sec) * 1'000'000'007LL +
                       version.st_mtim.tv_nsec;
@@ -346,17 +356,20 @@ Searcher::Signature Searcher::read_signature() const {
 
 std::shared_ptr<const IndexSnapshot> Searcher::snapshot() {
     Signature now_signature;
+    fs::path dir;
     {
         std::lock_guard<std::mutex> lock(mutex_);
         auto now = std::chrono::steady_clock::now();
         if (current_ && now - last_check_ < recheck_) return current_;
         last_check_ = now;
-        now_signature = read_signature();
+        if (locate_) index_dir_ = locate_();
+        dir = index_dir_;
+        now_signature = read_signature(dir);
         if (current_ && now_signature == signature_) return current_;
     }
     // Open outside the lock: other requests keep using the current index meanwhile.
     try {
-        auto opened = IndexSnapshot::open(index_dir_);
+        auto opened = IndexSnapshot::open(dir);
         std::lock_guard<std::mutex> lock(mutex_);
         current_ = std::move(opened);
         signature_ = now_signature;

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -121,6 +122,10 @@ class Searcher {
   public:
     explicit Searcher(std::filesystem::path index_dir,
                       std::chrono::milliseconds recheck = std::chrono::seconds(1));
+    // The index is found again at each recheck by `locate` (a site's index: index_path_for(site),
+    // which follows the site's marker, so a server follows each build's index with its site).
+    explicit Searcher(std::function<std::filesystem::path()> locate,
+                      std::chrono::milliseconds recheck = std::chrono::seconds(1));
     ~Searcher();
     Searcher(const Searcher&) = delete;
     Searcher& operator=(const Searcher&) = delete;
@@ -143,7 +148,7 @@ class Searcher {
     // it throws (no index, another format).
     static std::size_t count_documents(const std::filesystem::path& index_dir);
 
-    const std::filesystem::path& index_dir() const { return index_dir_; }
+    std::filesystem::path index_dir() const;      // the index opened last (or to open)
     QueryWeights& weights() { return weights_; }  // for tuning; not thread-safe to change
 
   private:
@@ -157,12 +162,13 @@ class Searcher {
         long long modified = 0;
         bool operator==(const Signature&) const = default;
     };
-    Signature read_signature() const;
+    static Signature read_signature(const std::filesystem::path& dir);
 
+    std::function<std::filesystem::path()> locate_;
     std::filesystem::path index_dir_;
     std::chrono::milliseconds recheck_;
     QueryWeights weights_;
-    std::mutex mutex_;
+    mutable std::mutex mutex_;
     std::shared_ptr<const IndexSnapshot> current_;
     Signature signature_;
     std::chrono::steady_clock::time_point last_check_{};

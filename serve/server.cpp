@@ -218,8 +218,12 @@ struct SiteServer::Impl {
     Impl(ServeOptions o, std::ostream& l)
         : options(std::move(o)),
           log(l),
-          searcher(options.index_dir.empty() ? index_path_for(options.site_dir) : options.index_dir,
-                   options.index_recheck) {
+          // Without --index, the index the site names, found again at each recheck: a build
+          // swaps a new site in with its index in one step, and the server follows.
+          searcher(options.index_dir.empty()
+                       ? Searcher([site = options.site_dir] { return index_path_for(site); },
+                                  options.index_recheck)
+                       : Searcher(options.index_dir, options.index_recheck)) {
         if (!options.archive_dir.empty()) archive_prefix = "/" + options.archive_dir + "/";
         // cpp-httplib's default socket options set SO_REUSEPORT as well as SO_REUSEADDR: a second
         // `xasite serve` on the same port would then bind too and the kernel would split the

@@ -46,6 +46,10 @@ int run(int argc, char** argv) {
     bool no_index = false;
     cmd_build->add_flag("--no-index", no_index, "Do not write the search index (<out>.xapian)");
     cmd_build->add_flag("--quiet,-q", build.quiet, "No progress bar and no summary");
+    bool clean_build = false;
+    cmd_build->add_flag("--clean", clean_build,
+                        "Render everything into a new directory and swap it in, instead of "
+                        "rewriting only what changed since the last build");
 
     // units lookup
     auto* cmd_units = app.add_subcommand("units", "The administrative-unit registry");
@@ -151,6 +155,7 @@ int run(int argc, char** argv) {
 
     if (cmd_build->parsed()) {
         build.search_index = !no_index;
+        build.incremental = !clean_build;
         return xasite::site::run_build(build, std::cout, std::cerr);
     }
     if (cmd_lookup->parsed()) {

@@ -188,8 +188,9 @@ Content Content::load(const fs::path& dir) {
                 throw InputError(
                     md.string(),
                     "'units' is only for pages in content/pages/; this page belongs to " + code);
-            note_date(page.date);
-            note_date(page.updated);
+            // A commune's own pages do not move the province-wide build date: a news item of
+            // one commune changes that commune's site only (incremental builds), and a schedule
+            // for next week must not date every page of the province next week.
             if (!page.draft) c.unit_pages[code].push_back(std::move(page));
         }
     }

@@ -67,7 +67,9 @@ struct Content {
     std::filesystem::path lexicon_dir;
     std::vector<std::filesystem::path> archive_packages;  // content/archives/<old-code>/, sorted
     std::vector<std::string> warnings;
-    std::string newest_date;  // the newest date found in the content (YYYY-MM-DD)
+    // The newest date of the province-wide content (procedures, documents, content/pages; not a
+    // commune's own pages), YYYY-MM-DD.
+    std::string newest_date;
 
     // Loads and validates everything. Throws InputError naming the file (and line or record) on
     // the first bad input: malformed JSON, invalid UTF-8, duplicate procedure codes, missing
@@ -77,7 +79,8 @@ struct Content {
     static Content load(const std::filesystem::path& dir);
 
     // The date the build stamps on generated pages: site.json build_date, else SOURCE_DATE_EPOCH,
-    // else the newest content date. Never the wall clock, so builds are reproducible.
+    // else the newest date of the province-wide content. Never the wall clock, so builds are
+    // reproducible.
     std::string build_date() const;
 };
 

@@ -40,8 +40,8 @@ const units::NewUnit* kept_unchanged(const units::Registry& reg, const std::stri
 }  // namespace
 
 fs::path archive_fixity_cache_dir(const fs::path& out_dir) {
-    // Named as the search index beside the site ("site" → "site.xapian"): "site.archive-fixity".
-    return search::index_path_for(out_dir).replace_extension(".archive-fixity");
+    // Beside the site, as its search index: "site" → "site.archive-fixity".
+    return search::legacy_index_path_for(out_dir).replace_extension(".archive-fixity");
 }
 
 ArchiveSet ArchiveSet::load(const content::Content& content, const std::set<std::string>& built,

@@ -24,6 +24,7 @@
 #include "generator/site/archives.hpp"
 #include "generator/site/catalog.hpp"
 #include "generator/site/documents.hpp"
+#include "generator/site/manifest.hpp"
 #include "generator/site/output.hpp"
 #include "generator/site/province_site.hpp"
 #include "generator/site/routes.hpp"
@@ -39,53 +40,64 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The search index is written beside the temporary site ("<out>.xapian.tmp-<n>") and swapped into
-// place ("<out>.xapian") right after the site; on failure the temporary index is removed and the
-// previous one stays.
+// A cold build writes its search index as a new generation beside the output,
+// "<out>.xapian.g-<id>", complete (compacted) before the site is swapped in; the new site's marker
+// names it, so the exchange of the site is the one step that changes both (search::index_path_for
+// follows the marker). Then "<out>.xapian" is pointed at it and older generations are removed (a
+// build killed before that leaves them to the next build's sweep). In place (an incremental
+// build), the index the site names is changed where it is; finish() commits it.
 class IndexBuild {
   public:
     explicit IndexBuild(const fs::path& out_dir)
-        : final_(search::index_path_for(out_dir)), temp_(final_) {
+        : out_(out_dir), link_(search::legacy_index_path_for(out_dir)) {
         std::random_device rd;
-        temp_ += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(rd() % 100000);
-        writer_.emplace(temp_);
+        final_ = link_;
+        final_ += ".g-" + std::to_string(::getpid()) + "-" + std::to_string(rd() % 1000000);
+        writer_.emplace(final_);
+    }
+    IndexBuild(const fs::path& out_dir, search::IndexWriter::InPlace)
+        : out_(out_dir),
+          link_(search::legacy_index_path_for(out_dir)),
+          final_(search::index_path_for(out_dir)),
+          in_place_(true) {
+        writer_.emplace(final_, search::IndexWriter::InPlace{});
     }
     ~IndexBuild() {
         writer_.reset();
         std::error_code ec;
-        if (!committed_) fs::remove_all(temp_, ec);
+        // A generation no site names is of no use (if the site was swapped in before a failure,
+        // it names this one, which then stays).
+        if (!committed_ && !in_place_ &&
+            search::index_path_for(out_).lexically_normal() != final_.lexically_normal())
+            fs::remove_all(final_, ec);
     }
     IndexBuild(const IndexBuild&) = delete;
     IndexBuild& operator=(const IndexBuild&) = delete;
     search::IndexWriter& writer() { return *writer_; }
     const fs::path& path() const { return final_; }
+    bool in_place() const { return in_place_; }
+    // The name the site's marker gives for this index; "" for an index at "<out>.xapian" itself
+    // (a site built before generations, updated in place).
+    std::string marker_name() const {
+        return final_ == link_ ? std::string() : final_.filename().string();
+    }
 
-    // Compacts the new index (before the site is swapped, so a failure leaves both old).
+    // Compacts the new index (before the site is swapped, so a failure leaves both old); in
+    // place, commits the changes.
     void finish() { writer_->finish(); }
-    // Replaces the previous index: rename it aside, rename the new one in, remove the old one.
-    // A server reading the old index keeps its open files until it notices the new directory.
-    // One atomic exchange when there is an index already (a server never finds none); the
-    // replaced one is removed.
+    // After the site naming this index was swapped in: "<out>.xapian" becomes a link to it (by
+    // one rename; an older build's real directory there is exchanged for the link, then removed)
+    // and older generations are removed.
     void commit() {
         writer_.reset();
-        std::error_code ec;
-        if (fs::exists(final_, ec) &&
-            ::renameat2(AT_FDCWD, temp_.c_str(), AT_FDCWD, final_.c_str(), RENAME_EXCHANGE) == 0) {
-            committed_ = true;
-            fs::remove_all(temp_, ec);  // now the old index
-            return;
-        }
-        fs::path old = final_;
-        old += ".old-" + std::to_string(::getpid());
-        bool had_old = fs::exists(final_, ec);
-        if (had_old) fs::rename(final_, old);
-        fs::rename(temp_, final_);
         committed_ = true;
-        if (had_old) fs::remove_all(old, ec);
+        if (in_place_) return;
+        point_index_link(out_);
     }
 
   private:
-    fs::path final_, temp_;
+    fs::path out_, link_, final_;
+    bool in_place_ = false;
     std::optional<search::IndexWriter> writer_;
     bool committed_ = false;
 };
@@ -159,11 +171,58 @@ BuildSummary build_site(const BuildOptions& options) {
     if (options.jobs > 0)
         limit = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
                                                       options.jobs);
+    auto seconds_since_start = [&] {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    };
+
+    // 0. The output's lock, then what changed since the build that made the site there (its
+    // manifest). Nothing changed: nothing is loaded, rendered or written.
+    OutputLock lock(options.out_dir);
+    BuildManifest now;
+    now.tool = tool_identity();
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) now.date_env = epoch;
+    now.units = options.units;
+    std::sort(now.units.begin(), now.units.end());
+    now.units.erase(std::unique(now.units.begin(), now.units.end()), now.units.end());
+    now.search_index = options.search_index;
+    std::optional<BuildManifest> previous;
+    bool interrupted = false;
+    if (options.incremental) {
+        previous = read_manifest(lock.final_dir());
+        std::error_code ec;
+        interrupted = fs::exists(lock.final_dir() / kIncompleteFile, ec);
+        // A manifest without the index it describes (removed by hand), or a build that adds or
+        // drops the index: start again.
+        if (previous &&
+            (previous->search_index != options.search_index ||
+             (options.search_index && !fs::exists(search::index_path_for(options.out_dir), ec))))
+            previous.reset();
+    }
+    if (!fs::is_directory(options.content_dir))
+        throw InputError(options.content_dir.string(), "content directory not found");
+    now.inputs = scan_inputs(options.content_dir, previous ? previous->inputs : InputStamps{});
+    ChangePlan plan;
+    if (previous) plan = plan_changes(*previous, now);
+    if (interrupted) {
+        plan.scope = ChangePlan::Scope::everything;
+        plan.reason = "the previous build was interrupted";
+    }
+    if (previous && plan.scope == ChangePlan::Scope::nothing) {
+        summary.mode = "unchanged";
+        summary.units = now.units.empty() ? 0 : now.units.size();
+        summary.seconds = seconds_since_start();
+        return summary;
+    }
 
     // 1. Load and validate all content; compile every template. Nothing is written before this.
     content::Content content = content::Content::load(options.content_dir);
     summary.warnings = content.warnings;
     const std::string build_date = content.build_date();
+    now.build_date = build_date;
+    if (previous && previous->build_date != build_date && plan.scope == ChangePlan::Scope::units) {
+        plan.scope = ChangePlan::Scope::everything;
+        plan.reason = "the build date moved to " + build_date;
+    }
 
     std::vector<const units::NewUnit*> selected;
     if (options.units.empty()) {
@@ -228,21 +287,74 @@ BuildSummary build_site(const BuildOptions& options) {
                      search_pages, build_date, std::move(built), globals_view(content, build_date)};
     SharedViews shared = SharedViews::build(ctx);
 
-    // 2. Render into a temporary directory beside the output, in parallel by site.
-    OutputDir out(options.out_dir);
+    // What this build renders: every site, or (only communes' own files changed) those communes
+    // and the province site; the other sites and the archive views stay as they are.
+    const bool only_units = previous && plan.scope == ChangePlan::Scope::units;
+    std::vector<bool> render_unit(selected.size(), true);
+    std::vector<std::string> kept_prefixes;  // output folders of sites not rendered
+    std::vector<std::string> rendered_prefixes;
+    if (only_units) {
+        for (std::size_t i = 0; i < selected.size(); ++i) {
+            render_unit[i] = plan.units.count(selected[i]->code) > 0;
+            (render_unit[i] ? rendered_prefixes : kept_prefixes)
+                .push_back(routes::unit_dir(*selected[i]));
+        }
+        for (const auto& entry : archives.entries)
+            kept_prefixes.push_back(entry.prefix);
+    }
+    auto under_any = [](const std::string& path, const std::vector<std::string>& prefixes) {
+        for (const auto& p : prefixes)
+            if (path.compare(0, p.size(), p) == 0) return true;
+        return false;
+    };
+
+    // 2. Render: into a temporary directory beside the output (a cold build), or into the site
+    // itself, writing only files whose bytes changed. In parallel by site.
+    std::optional<OutputDir> out_storage;
+    if (previous) {
+        out_storage.emplace(std::move(lock),
+                            OutputDir::InPlace{read_outputs(options.out_dir), interrupted});
+        summary.mode = only_units ? "units" : "everything";
+        summary.reason = plan.reason;
+        if (only_units)
+            for (const auto& code : plan.units)
+                summary.changed_units.push_back(code);
+        summary.changed_inputs = plan.changed.size();
+        if (only_units)
+            out_storage->keep_unrendered(
+                [&](const std::string& rel) { return under_any(rel, kept_prefixes); });
+    } else {
+        out_storage.emplace(std::move(lock));
+        summary.mode = "cold";
+    }
+    OutputDir& out = *out_storage;
     // The search index, written beside the site (after OutputDir accepted the output path).
     std::optional<IndexBuild> index;
     if (options.search_index) {
-        index.emplace(options.out_dir);
+        if (previous) {
+            try {
+                index.emplace(options.out_dir, search::IndexWriter::InPlace{});
+            } catch (const std::runtime_error& e) {
+                throw std::runtime_error(std::string(e.what()) +
+                                         " (build again with --clean to write a new one)");
+            }
+        } else {
+            index.emplace(options.out_dir);
+        }
         std::map<std::string, std::pair<std::string, std::string>> units;
         for (const auto* u : selected)
             units[u->code] = {routes::unit_dir(*u), u->full_name};
         index->writer().set_units(units);
         if (lexicon) index->writer().set_lexicon(std::move(*lexicon));
     }
+    // The marker names the index built with this site.
+    out.write(kSiteMarker, site_marker_text(index ? index->marker_name() : std::string()));
     std::atomic<std::size_t> pages{0}, units_done{0};
     bool tty = !options.quiet && ::isatty(STDERR_FILENO);
-    Progress progress(tty, selected.size(), pages, units_done);
+    std::size_t to_render = 0;
+    for (bool r : render_unit)
+        to_render += r;
+    Progress progress(tty, to_render, pages, units_done);
     // Tasks: the commune sites, the province site, the search index's shared documents, then one
     // per archive view.
     const std::size_t n_sites = selected.size() + 1;
@@ -251,6 +363,7 @@ BuildSummary build_site(const BuildOptions& options) {
     std::atomic<std::size_t> archived{0};
     tbb::parallel_for(std::size_t{0}, site_warnings.size(), [&](std::size_t k) {
         if (k > feed_task) {
+            if (only_units) return;  // the archive views did not change
             const auto& entry = archives.entries[k - feed_task - 1];
             // Archived pages go into the index in batches whose text analysis runs in parallel
             // (archived pages are long; the view itself is rendered by this one task). Memory
@@ -271,10 +384,12 @@ BuildSummary build_site(const BuildOptions& options) {
             site_warnings[k] = render_archive(ctx, entry, out, pages, index_item);
             if (index) flush();
         } else if (k == feed_task) {
+            // Always: in place, an unchanged document costs a lookup, not an analysis.
             if (index) feed_search_index(ctx, index->writer());
         } else if (k == selected.size()) {
             site_warnings[k] = render_province_site(ctx, base_theme, out, pages);
         } else {
+            if (!render_unit[k]) return;
             const auto* u = selected[k];
             auto it = unit_themes.find(u->code);
             const Theme& theme = it == unit_themes.end() ? base_theme : *it->second;
@@ -290,21 +405,35 @@ BuildSummary build_site(const BuildOptions& options) {
     if (index) {
         for (auto& doc : search_pages.take_sorted())
             index->writer().add(doc);
-        summary.index_documents = index->writer().count();
+        if (index->in_place()) {
+            // Documents that nothing named this time are gone — except, when only some communes
+            // were rendered, the archived pages and the other communes' own pages ("page/<url>").
+            index->writer().remove_unseen([&](const std::string& id) {
+                if (!only_units) return true;
+                if (id.compare(0, 8, "archive/") == 0) return false;
+                if (id.compare(0, 5, "page/") == 0 && under_any(id.substr(5), kept_prefixes))
+                    return false;
+                return true;
+            });
+            summary.index_changed = index->writer().changed();
+        }
         index->finish();
+        summary.index_documents = index->writer().count();
     }
 
-    // 3. Swap into place.
+    // 3. Swap into place (or, in place, remove what is gone and record the manifest).
+    out.set_manifest(manifest_json(now));
     out.commit(options.background_cleanup);
     if (index) index->commit();
-    summary.units = selected.size();
-    summary.archives = archives.entries.size();
+    summary.units = to_render;
+    summary.archives = only_units ? 0 : archives.entries.size();
     summary.archived_items = archived.load();
     summary.pages = pages.load();
     summary.files = out.files();
     summary.bytes = out.bytes();
-    summary.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    summary.files_written = out.written();
+    summary.files_removed = out.removed();
+    summary.seconds = seconds_since_start();
     return summary;
 }
 
@@ -357,6 +486,26 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
         BuildSummary s = build_site(options);
         for (const auto& w : s.warnings)
             err << "warning: " << w << "\n";
+        if (!options.quiet && s.mode == "unchanged") {
+            out << "nothing changed since the last build of " << options.out_dir.string()
+                << " (content checked in " << std::fixed << std::setprecision(2) << s.seconds
+                << " s); 0 files written\n";
+            return 0;
+        }
+        if (!options.quiet && s.mode != "cold") {
+            std::ostringstream line;
+            if (s.mode == "units") {
+                std::string codes;
+                for (const auto& c : s.changed_units)
+                    codes += (codes.empty() ? "" : ", ") + c;
+                line << "changed: " << thousands(s.changed_inputs) << " files of commune folders ("
+                     << codes << "): those communes and the province site rendered";
+            } else {
+                line << "changed: " << s.reason << " (" << thousands(s.changed_inputs)
+                     << " input files): every site rendered";
+            }
+            out << line.str() << "\n";
+        }
         if (!options.quiet) {
             std::ostringstream line;
             line << std::fixed << std::setprecision(2) << "built " << s.units << " units, "
@@ -365,9 +514,14 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
                  << " MiB) in " << std::setprecision(2) << s.seconds << " s, "
                  << std::setprecision(0) << (s.seconds > 0 ? s.pages / s.seconds : 0.0)
                  << " pages/s → " << options.out_dir.string();
+            if (s.mode != "cold")
+                line << "; written " << thousands(s.files_written) << " files, removed "
+                     << thousands(s.files_removed);
             if (options.search_index)
-                line << "; search index: " << thousands(s.index_documents) << " documents → "
-                     << search::index_path_for(options.out_dir).string();
+                line << "; search index: " << thousands(s.index_documents) << " documents"
+                     << (s.mode == "cold" ? std::string()
+                                          : " (" + thousands(s.index_changed) + " changed)")
+                     << " → " << search::index_path_for(options.out_dir).string();
             if (s.archives > 0)
                 line << " (" << s.archives << (s.archives == 1 ? " archive, " : " archives, ")
                      << thousands(s.archived_items) << " archived pages and files)";

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -18,13 +19,26 @@ struct BuildOptions {
     bool quiet = false;              // no progress, no summary
     bool background_cleanup = true;  // remove the replaced site in a background process
     bool search_index = true;        // write the search index "<out_dir>.xapian" beside the site
+    // Compare with the manifest of the site already at out_dir and render and write only what
+    // changed (false: a cold build into a temporary directory, swapped in whole).
+    bool incremental = true;
 };
 
 struct BuildSummary {
-    std::size_t units = 0;
-    std::size_t pages = 0;  // HTML pages
-    std::size_t files = 0;  // every file written
+    // "cold" (a new site, swapped in whole), "everything" (every site rendered, in place),
+    // "units" (only changed communes and the province site rendered, in place), "unchanged"
+    // (no input changed: nothing loaded, rendered or written).
+    std::string mode;
+    std::string reason;                      // why "everything" ("content/x changed")
+    std::vector<std::string> changed_units;  // "units": the communes rendered again
+    std::size_t changed_inputs = 0;          // input files added, changed or removed
+    std::size_t units = 0;                   // commune sites rendered
+    std::size_t pages = 0;                   // HTML pages rendered
+    std::size_t files = 0;                   // files rendered
     std::size_t bytes = 0;
+    std::size_t files_written = 0;    // files written to disk (in place: only those that changed)
+    std::size_t files_removed = 0;    // outputs removed because their content is gone
+    std::size_t index_changed = 0;    // in place: index documents added, replaced or removed
     std::size_t index_documents = 0;  // documents in the search index (0 without one)
     std::size_t archives = 0;         // archive views rendered (luu-tru/<district>/)
     std::size_t archived_items = 0;   // archived pages and attachments given to the index feed

@@ -164,7 +164,9 @@ TEST(OutputDir, KillAtTheSwapLeavesACompleteSite) {
     fs::path site = dir / "site";
     make_site(site, "old");
     int status = in_child([&] {
-        OutputDir::fault_hook = [](const char*) { ::raise(SIGKILL); };
+        OutputDir::fault_hook = [](const char* step) {
+            if (std::string(step) == "exchanged") ::raise(SIGKILL);
+        };
         OutputDir out(site);
         out.write("index.html", "new");
         out.commit();
