@@ -75,7 +75,7 @@ std::string archetype_text(const fs::path& content_dir, std::string_view kind,
     const std::string name = std::string(kind) + ".md";
     for (std::size_t i = 0; i < embedded_file_count; ++i) {
         if (name == embedded_files[i].path) {
-            origin = "archetypes/" + name + " (mặc định)";
+            origin = "mặc định archetypes/" + name;
             return std::string(embedded_files[i].data, embedded_files[i].size);
         }
     }
