@@ -134,6 +134,7 @@ struct PreviewServer::Impl {
     PreviewOptions options;
     std::ostream& log;
     std::mutex log_mutex;
+    std::vector<std::string> last_warnings;  // of the last good build (watch thread only)
 
     mutable std::mutex mutex;  // guards the state below
     std::condition_variable changed;
@@ -170,8 +171,11 @@ struct PreviewServer::Impl {
         const auto t0 = Clock::now();
         std::string failure;
         std::size_t pages = 0;
+        std::vector<std::string> warnings;
         try {
-            pages = site::build_site(b).pages;
+            site::BuildSummary summary = site::build_site(b);
+            pages = summary.pages;
+            warnings = std::move(summary.warnings);
         } catch (const InputError& e) {
             failure = e.what();
         } catch (const std::exception& e) {
@@ -182,6 +186,11 @@ struct PreviewServer::Impl {
             start_inner();
             say("đã dựng " + std::to_string(pages) + " trang trong " + format_seconds(s) + " giây" +
                 (why.empty() ? "" : " (" + why + ")"));
+            // The warnings once, not again on every save.
+            if (warnings != last_warnings)
+                for (const auto& w : warnings)
+                    say("  cảnh báo: " + w);
+            last_warnings = std::move(warnings);
         } else {
             say("LỖI khi dựng" + (why.empty() ? "" : " (" + why + ")") + ": " + failure +
                 "\n  vẫn phục vụ bản dựng tốt gần nhất; sửa lỗi rồi lưu tệp");

@@ -63,6 +63,20 @@ int run_preview_command(PreviewCommand& cmd, const serve::ServeOptions& serve, s
         log << "lỗi: " << o.content_dir.string() << ": không có thư mục nội dung này\n";
         return 1;
     }
+    // A preview folder inside the content tree would rebuild itself for ever (the watcher sees
+    // the build's own writes).
+    if (!cmd.out.empty()) {
+        const fs::path content = fs::weakly_canonical(o.content_dir, ec);
+        const fs::path out = fs::weakly_canonical(cmd.out, ec);
+        auto c = content.begin(), p = out.begin();
+        for (; c != content.end() && p != out.end() && *c == *p; ++c, ++p) {
+        }
+        if (c == content.end()) {
+            log << "lỗi: --out " << cmd.out.string() << " nằm trong thư mục nội dung "
+                << o.content_dir.string() << "; chọn thư mục khác (hoặc bỏ --out)\n";
+            return 1;
+        }
+    }
     fs::path scratch;  // removed on exit
     if (cmd.out.empty()) {
         scratch = fs::temp_directory_path() / ("xasite-preview-" + std::to_string(::getpid()));
@@ -73,8 +87,9 @@ int run_preview_command(PreviewCommand& cmd, const serve::ServeOptions& serve, s
     }
     log << "Xem trước: dựng " << fs::absolute(o.content_dir).string() << " vào "
         << (scratch.empty() ? "" : "thư mục tạm ") << fs::absolute(o.out_dir).string()
-        << (scratch.empty() ? "" : " (xoá khi dừng)")
-        << " — không phải thư mục site/ được đăng; trang nháp (draft: true) không được dựng.\n";
+        << (scratch.empty() ? " (--out: thư mục này bị thay bằng bản xem trước)"
+                            : " (xoá khi dừng) — không phải thư mục site/ được đăng")
+        << "; trang nháp (draft: true) không được dựng.\n";
     if (o.units.empty())
         log << "Dựng mọi đơn vị (chậm): thêm --unit MÃ để chỉ dựng trang của một xã.\n";
     log.flush();
@@ -93,17 +108,18 @@ int run_preview_command(PreviewCommand& cmd, const serve::ServeOptions& serve, s
         if (port < 0) {
             status = 1;
         } else {
-            std::string paths;
+            const std::string root = "http://" + o.host + ":" + std::to_string(port) + "/";
+            std::string pages;
             try {
                 const auto config = content::SiteConfig::load(o.content_dir / "site.json");
                 const auto registry = units::Registry::load(o.content_dir / config.registry);
                 for (const auto& code : o.units)
-                    if (const auto* u = registry.find_new(code)) paths += " " + u->slug + "/";
+                    if (const auto* u = registry.find_new(code))
+                        pages += "\n  " + u->full_name + ": " + root + u->slug + "/";
             } catch (const std::exception&) {
                 // the build reported the content's error already
             }
-            log << "Xem trước tại http://" << o.host << ":" << port << "/"
-                << (paths.empty() ? "" : " (trang xã:" + paths + ")") << " — Ctrl+C để dừng\n";
+            log << "Xem trước tại " << root << " — Ctrl+C để dừng" << pages << "\n";
             log.flush();
             std::atomic<bool> done{false};
             std::thread waiter([&server, &done, signals] {
