@@ -349,6 +349,8 @@ PreviewServer::PreviewServer(PreviewOptions options, std::ostream& log)
     auto& server = im.outer;
     server.set_tcp_nodelay(true);
     server.set_keep_alive_timeout(2);
+    // Each open page holds a worker with its event stream. httplib takes ownership of the queue
+    // it is given (and deletes it): the raw `new` is its API.
     server.new_task_queue = [] { return new httplib::ThreadPool(16); };
     server.Get("/__xasite/events", [&im](const httplib::Request& req, httplib::Response& res) {
         // cpp-httplib 0.11 gzips every text/* response the client accepts compressed, and its

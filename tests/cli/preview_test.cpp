@@ -98,11 +98,13 @@ namespace {
 class Preview : public ::testing::Test {
   protected:
     void SetUp() override {
+        start("---\ntitle: Họp dân\nsection: tin-tuc\ndate: 2026-12-01\n---\nBản một.\n");
+    }
+    void start(const std::string& first_news) {
         content_ = dir_.path() / "content";
         xasite::testing::make_tiny_content(content_);
         news_ = content_ / "units/24169/hop-dan.md";
-        write_text(news_,
-                   "---\ntitle: Họp dân\nsection: tin-tuc\ndate: 2026-12-01\n---\nBản một.\n");
+        write_text(news_, first_news);
         authoring::PreviewOptions o;
         o.content_dir = content_;
         o.out_dir = dir_.path() / "preview/site";
@@ -230,4 +232,29 @@ TEST_F(Preview, AFailedBuildKeepsTheLastSiteAndShowsTheErrorUntilFixed) {
     ASSERT_TRUE(r);
     EXPECT_TRUE(contains(r->body, "Bản sửa."));
     EXPECT_FALSE(contains(r->body, "xasite-preview-error"));
+}
+
+// A preview whose first build fails: every page is the error until the file is fixed.
+class PreviewOfBrokenContent : public Preview {
+  protected:
+    void SetUp() override {
+        start("---\ntitle: Họp dân\nsection: blog\ndate: 2026-12-01\n---\nBản một.\n");
+    }
+};
+
+TEST_F(PreviewOfBrokenContent, EveryPageIsTheErrorUntilTheFirstGoodBuild) {
+    EXPECT_TRUE(contains(server_->last_error(), "hop-dan.md:3")) << server_->last_error();
+    auto r = get(kNews);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 503);
+    EXPECT_TRUE(contains(r->body, "Chưa dựng được trang"));
+    EXPECT_TRUE(contains(r->body, "hop-dan.md:3"));
+    EXPECT_TRUE(contains(r->body, "/__xasite/reload.js"));
+    listen_events();
+    write_text(news_, "---\ntitle: Họp dân\nsection: tin-tuc\ndate: 2026-12-01\n---\nBản sửa.\n");
+    ASSERT_TRUE(wait_for_event("\"generation\":2,\"ok\":true")) << stream() << log_.str();
+    r = get(kNews);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200);
+    EXPECT_TRUE(contains(r->body, "Bản sửa."));
 }
