@@ -13,6 +13,8 @@
 #include "generator/check/link_checker.hpp"
 #include "generator/cli/archive_command.hpp"
 #include "generator/cli/export_command.hpp"
+#include "generator/cli/new_command.hpp"
+#include "generator/cli/preview_command.hpp"
 #include "generator/cli/search_command.hpp"
 #include "generator/cli/serve_command.hpp"
 #include "generator/content/site_config.hpp"
@@ -133,6 +135,12 @@ int run(int argc, char** argv) {
                      "The archive packages, for Memento (TimeGate, TimeMap, headers)")
         ->capture_default_str();
 
+    // new, preview (and serve --watch)
+    xasite::cli::NewCommand new_cmd;
+    xasite::cli::add_new_command(app, new_cmd);
+    xasite::cli::PreviewCommand preview;
+    xasite::cli::add_preview_command(app, preview, cmd_serve);
+
     // archive ingest | verify
     xasite::cli::ArchiveCommand archive;
     xasite::cli::add_archive_command(app, archive);
@@ -168,6 +176,9 @@ int run(int argc, char** argv) {
                                                   std::cerr);
     if (cmd_inspect->parsed())
         return xasite::directives::run_inspect(inspect_files, inspect_json, std::cout, std::cerr);
+    if (new_cmd.app->parsed()) return xasite::cli::run_new_command(new_cmd, std::cout, std::cerr);
+    if (xasite::cli::preview_command_parsed(preview))
+        return xasite::cli::run_preview_command(preview, serve, std::cerr);
     if (cmd_serve->parsed()) return xasite::cli::run_serve(serve, std::cerr);
     if (cmd_search->parsed()) return xasite::cli::run_search(search, std::cout, std::cerr);
     if (export_cmd.app->parsed())
