@@ -9,6 +9,7 @@
 #include "core/files.hpp"
 #include "core/json_fields.hpp"
 #include "core/text.hpp"
+#include "generator/content/media.hpp"
 #include "generator/content/tree.hpp"
 
 namespace xasite::content {
@@ -46,6 +47,32 @@ std::vector<directives::Document> load_documents(const ContentTree& tree,
         docs.push_back(std::move(doc));
     }
     return docs;
+}
+
+// The Markdown pages of a folder (content/units/<code>/ or content/pages/): its .md files, page
+// bundles <slug>/index.md, and bundles grouped in a section's folder <section>/<slug>/index.md
+// (returned with that folder's name). The theme overrides (templates/) and the shared files
+// (media/) are not pages; hidden folders are never read.
+std::vector<std::pair<fs::path, std::string>> page_files(const ContentTree& tree,
+                                                         const fs::path& rel) {
+    std::vector<std::pair<fs::path, std::string>> out;
+    for (const auto& md : tree.files(rel, ".md"))
+        out.emplace_back(md, "");
+    for (const auto& sub : tree.folders(rel)) {
+        const std::string name = sub.filename().string();
+        if (name.front() == '.' || name == "templates" || name == "media") continue;
+        const fs::path sub_rel = rel / name;
+        if (tree.has_file(sub_rel / "index.md")) {
+            out.emplace_back(sub / "index.md", "");
+            continue;
+        }
+        for (const auto& bundle : tree.folders(sub_rel)) {
+            const std::string b = bundle.filename().string();
+            if (b.front() != '.' && tree.has_file(sub_rel / b / "index.md"))
+                out.emplace_back(bundle / "index.md", name);
+        }
+    }
+    return out;
 }
 
 }  // namespace
@@ -182,21 +209,34 @@ Content Content::load(const fs::path& dir) {
         const fs::path unit_rel = fs::relative(unit_dir, dir);
         if (tree.has_folder(unit_rel / "templates"))
             c.unit_templates[code] = load_theme_files(tree, unit_rel / "templates");
-        for (const auto& md : tree.files(unit_rel, ".md")) {
+        for (const auto& [md, group] : page_files(tree, unit_rel)) {
             Page page = load_page(md);
             if (!page.units.empty() || page.all_units)
                 throw InputError(
                     md.string(),
                     "'units' is only for pages in content/pages/; this page belongs to " + code);
+            if (!group.empty()) {
+                // A bundle in a section's folder (tin-tuc/<slug>/index.md) is of that section.
+                if (page.section_line == 0)
+                    page.section = group;
+                else if (page.section != group)
+                    throw InputError(location(md, page.section_line),
+                                     "the page is in the folder " + group +
+                                         "/ but its section is '" + page.section +
+                                         "'; move the folder or change 'section'");
+            }
             // A commune's own pages do not move the province-wide build date: a news item of
             // one commune changes that commune's site only (incremental builds), and a schedule
             // for next week must not date every page of the province next week.
-            if (!page.draft) c.unit_pages[code].push_back(std::move(page));
+            if (page.draft) continue;
+            attach_page_media(page, md.parent_path(), unit_dir, c.warnings);
+            c.unit_pages[code].push_back(std::move(page));
         }
     }
-    // Shared pages: content/pages/*.md
-    for (const auto& md : tree.files("pages", ".md")) {
+    // Shared pages: content/pages/*.md and content/pages/<slug>/index.md
+    for (const auto& [md, group] : page_files(tree, "pages")) {
         Page page = load_page(md);
+        if (!page.draft) attach_page_media(page, md.parent_path(), dir / "pages", c.warnings);
         for (const auto& code : page.units)
             if (!c.registry.find_new(code))
                 throw InputError(md.string(),

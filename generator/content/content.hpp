@@ -3,6 +3,8 @@
 //   content/units/daklak-units.json       the unit registry
 //   content/units/<code>/unit.json        optional: a commune's contacts, leaders, centre
 //   content/units/<code>/*.md             the commune's own pages
+//   content/units/<code>/[<section>/]<slug>/index.md   page bundles, their files beside them
+//   content/units/<code>/media/           pictures and attachments any page of the unit uses
 //   content/pages/*.md                    pages for the province site or for several communes
 //   content/procedures/*.json             normalised procedure records
 //   content/directives/*.{txt,md,pdf}     official documents (metadata read from their text)

@@ -129,10 +129,14 @@ Page parse_page(std::string_view text, const std::filesystem::path& source) {
         throw InputError(location(source, 1),
                          "updated (" + page.updated + ") is before date (" + page.date + ")");
     if (page.slug.empty()) {
-        page.slug = text::slug(source.stem().string());
+        // A page bundle (<slug>/index.md, with its files beside) is named by its folder.
+        page.slug =
+            text::slug(source.filename() == "index.md" ? source.parent_path().filename().string()
+                                                       : source.stem().string());
         if (page.slug.empty()) page.slug = text::slug(page.title);
     }
     page.body_markdown = text::nfc(fm.body);
+    page.body_line = line_col(text, static_cast<std::size_t>(fm.body.data() - text.data())).first;
     page.body_html = markdown_to_html(page.body_markdown);
     if (page.description.empty()) page.description = markdown_summary(page.body_markdown, 200);
     return page;

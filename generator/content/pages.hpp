@@ -18,13 +18,34 @@
 //   ---
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace xasite::content {
+
+// A local file a page refers to (an image or an attachment beside it or in the unit's media/
+// folder), checked when the content is loaded and published beside the page (media.hpp).
+struct PageMedia {
+    enum class Kind { image, attachment };
+    struct Copy {
+        std::string name;           // the published file name, beside the page ("anh-1-480w.jpg")
+        int width = 0, height = 0;  // images only
+    };
+    Kind kind = Kind::attachment;
+    std::filesystem::path source;  // the file in the content tree
+    std::size_t line = 0;          // the line of the page that first refers to it
+    std::string type;              // what it is, by content: "JPEG", "PDF", "Word (.docx)"…
+    std::uintmax_t bytes = 0;      // the source file's size
+    // Attachments: the one copy. Images: the resized copies by width, then the main copy (the
+    // picture itself, at most media.hpp's kMaxEdge), which carries the file's own name.
+    std::vector<Copy> copies;
+    const Copy& main() const { return copies.back(); }
+};
 
 struct Page {
     std::filesystem::path source;  // the .md file
@@ -46,7 +67,10 @@ struct Page {
     std::vector<std::string> tags;
     std::string author;
     std::string body_markdown;
-    std::string body_html;
+    std::size_t body_line = 1;     // the line of the file where body_markdown starts
+    std::string body_html;         // local files referred to by their published names (media.hpp)
+    std::vector<PageMedia> media;  // the local files it refers to
+    std::map<std::string, std::size_t> media_by_url;  // a reference as written → media index
 
     // The page's last change: `updated`, else `date`, else "".
     const std::string& changed() const { return updated.empty() ? date : updated; }

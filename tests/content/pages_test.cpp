@@ -100,3 +100,38 @@ TEST(Pages, NonScalarKeyIsAnErrorNotACrash) {
     EXPECT_NE(error_of("---\ntitle: x\n? {a: b}\n: c\n---\n").find("keys must be plain words"),
               std::string::npos);
 }
+
+TEST(Markdown, ReferencesCarryTheirLineAndAltText) {
+    auto refs = xasite::content::markdown_references(
+        "Mở đầu.\n\nDòng ba ![Lễ *khai* mạc](anh.jpg)\n\n- [Tải về](ke-hoach.pdf)\n");
+    ASSERT_EQ(refs.size(), 2u);
+    EXPECT_EQ(refs[0].url, "anh.jpg");
+    EXPECT_EQ(refs[0].line, 3u);
+    EXPECT_TRUE(refs[0].image);
+    EXPECT_EQ(refs[0].alt, "Lễ khai mạc");
+    EXPECT_EQ(refs[1].url, "ke-hoach.pdf");
+    EXPECT_EQ(refs[1].line, 5u);
+    EXPECT_FALSE(refs[1].image);
+}
+
+TEST(Markdown, RewritingKeepsSafeModeAndNestedReferences) {
+    using xasite::content::MarkdownRef;
+    using xasite::content::RefRewrite;
+    // An image inside a link and a link inside an image's description: both rewritten, nothing
+    // freed twice; raw HTML and javascript: links stay out.
+    const std::string md =
+        "[![Ảnh](a.jpg)](big.jpg) ![Ảnh [x](b.pdf)](c.jpg) <script>alert(1)</script> "
+        "[j](javascript:alert(1))\n";
+    const std::string html = xasite::content::markdown_to_html(
+        md, [](const MarkdownRef& r) -> std::optional<RefRewrite> {
+            if (r.url == "javascript:alert(1)") return std::nullopt;
+            if (r.image) return RefRewrite{"", "<img src=\"new-" + r.url + "\">"};
+            return RefRewrite{"new-" + r.url, ""};
+        });
+    EXPECT_NE(html.find("<a href=\"new-big.jpg\"><img src=\"new-a.jpg\"></a>"), std::string::npos)
+        << html;
+    EXPECT_NE(html.find(" <img src=\"new-c.jpg\"> "), std::string::npos) << html;
+    EXPECT_EQ(html.find("b.pdf"), std::string::npos) << html;
+    EXPECT_EQ(html.find("<script>"), std::string::npos) << html;
+    EXPECT_EQ(html.find("javascript:"), std::string::npos) << html;
+}

@@ -14,7 +14,7 @@ void render_contact(const BuildContext& ctx, CommuneSite& s, SiteRenderer& r,
                                   "Địa chỉ, điện thoại, thư điện tử của " + s.authority +
                                       " và Trung tâm Phục vụ hành chính công; đầu mối cung cấp "
                                       "thông tin.");
-    v["parts"] = section_parts(ctx, s, self);
+    v["parts"] = section_parts(ctx, s, r, self);
     r.page(routes::dir(self.folder), "contact", v, nullptr, s.today);
 }
 

@@ -1,6 +1,8 @@
 // Giới thiệu: the commune's facts, the old units it was formed from (with the archives of their
 // websites, or a plain "none"), and its own intro parts.
+#include "generator/content/media.hpp"
 #include "generator/site/archives.hpp"
+#include "generator/site/media.hpp"
 #include "generator/site/routes.hpp"
 #include "generator/site/search_feed.hpp"
 #include "generator/site/sections/section_renderers.hpp"
@@ -19,10 +21,16 @@ json page_json(const content::Page& p) {
                 {"tags", p.tags}};
 }
 
-json section_parts(const BuildContext& ctx, const CommuneSite& s, const CommuneSection& self) {
+json section_parts(const BuildContext& ctx, const CommuneSite& s, SiteRenderer& r,
+                   const CommuneSection& self) {
     json parts = json::array();
     for (const auto* p : s.pages_of(self.key)) {
         parts.push_back(page_json(*p));
+        if (!p->media.empty()) {
+            // A part's files sit in a folder of its own below the section's page.
+            parts.back()["html"] = content::render_page_body(*p, p->slug + "/");
+            write_page_media(r, *p, routes::dir(self.folder) + p->slug + "/");
+        }
         ctx.search_pages.add(page_search_document(
             *p, routes::unit_dir(s.unit) + "/" + routes::dir(self.folder) + "#phan-" + p->slug,
             s.unit.code));
@@ -74,7 +82,7 @@ void render_intro(const BuildContext& ctx, CommuneSite& s, SiteRenderer& r,
         unit.full_name + ", tỉnh " + ctx.content.config.province_name +
             ": diện tích, dân số, trụ sở, các đơn vị hành chính trước sắp xếp, cơ cấu tổ chức.",
         label(r, self.key).title + " " + unit.type + " " + unit.name);
-    v["parts"] = section_parts(ctx, s, self);
+    v["parts"] = section_parts(ctx, s, r, self);
     v["old_archives"] = old_unit_archives(ctx, unit);
     r.page(routes::dir(self.folder), "intro", v, nullptr, s.today);
 }

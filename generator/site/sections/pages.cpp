@@ -1,5 +1,6 @@
 // Markdown pages: a commune's news items, schedule entries and standalone pages at the folders
 // claimed for them, and the province's own pages. Each is also reported to the search index.
+#include "generator/site/media.hpp"
 #include "generator/site/routes.hpp"
 #include "generator/site/search_feed.hpp"
 #include "generator/site/sections/section_renderers.hpp"
@@ -22,6 +23,7 @@ void render_article(const BuildContext& ctx, SiteRenderer& r, const content::Pag
         page_meta(p.title, p.description, section, p.date, updated, std::move(crumbs), og_type);
     v["article"] = page_json(p);
     r.page(dir, "page", v, nullptr, updated.empty() ? today : updated);
+    write_page_media(r, p, dir);  // its images and attachments, beside it
     ctx.search_pages.add(page_search_document(p, url, unit_code));
 }
 

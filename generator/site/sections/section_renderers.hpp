@@ -33,7 +33,8 @@ nlohmann::json section_page_meta(const SiteRenderer& r, const Section<Site>& sel
 
 // The commune's pages of a "parts" section (PageKind::parts), as the section's page shows them
 // ([{title, slug, html, …}], anchors #phan-<slug>); each is reported to the search index there.
-nlohmann::json section_parts(const BuildContext& ctx, const CommuneSite& site,
+// Their images and attachments are written below it, at "<folder>/<slug>/".
+nlohmann::json section_parts(const BuildContext& ctx, const CommuneSite& site, SiteRenderer& r,
                              const CommuneSection& self);
 
 // Commune sites.
