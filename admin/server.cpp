@@ -446,8 +446,9 @@ struct AdminServer::Impl {
             return fail(403, "Bài đã đăng chỉ người duyệt mới sửa được.");
         f.draft = publish ? false : (user.may_publish() ? current->fields.draft : true);
         const bool build = live || publish;
+        const std::string previous = read_file(o.content_dir / store.page_rel(slug));
         const std::string err =
-            apply({{store.page_rel(slug), page_text(f)}}, build, user,
+            apply({{store.page_rel(slug), page_text(f, previous)}}, build, user,
                   (publish ? "Xuất bản: " : "Sửa: ") + f.title + " (" + code + ")");
         if (!err.empty()) return fail(422, build_error(err));
         Outcome out;

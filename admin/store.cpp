@@ -13,6 +13,7 @@
 #include "core/error.hpp"
 #include "core/files.hpp"
 #include "core/text.hpp"
+#include "generator/content/markdown.hpp"
 #include "generator/content/pages.hpp"
 #include "generator/site/routes.hpp"
 
@@ -81,7 +82,11 @@ std::string normalise(PageFields& f) {
     return "";
 }
 
-std::string page_text(const PageFields& f) {
+namespace {
+std::size_t front_matter_end(std::string_view text);
+}  // namespace
+
+std::string page_text(const PageFields& f, std::string_view previous) {
     // A JSON string is a YAML double-quoted scalar.
     auto quoted = [](const std::string& s) { return nlohmann::json(s).dump(); };
     std::string out = "---\ntitle: " + quoted(f.title) + "\n";
@@ -89,6 +94,28 @@ std::string page_text(const PageFields& f) {
     if (!f.date.empty()) out += "date: " + f.date + "\n";
     if (!f.description.empty()) out += "description: " + quoted(f.description) + "\n";
     if (f.draft) out += "draft: true\n";
+    // The other keys of the previous front matter, each with its continuation lines.
+    const std::size_t end = front_matter_end(previous);
+    if (end != std::string_view::npos) {
+        std::size_t pos = previous.find('\n') + 1;
+        bool keep = false;
+        while (pos < end) {
+            std::size_t nl = previous.find('\n', pos);
+            const std::size_t next = nl == std::string_view::npos ? previous.size() : nl + 1;
+            const std::string_view line = previous.substr(pos, next - pos);
+            if (!line.empty() && line[0] != ' ' && line[0] != '\t' && line[0] != '-' &&
+                line[0] != '#') {
+                const std::string_view key = text::trim(line.substr(0, line.find(':')));
+                keep = key != "title" && key != "section" && key != "date" &&
+                       key != "description" && key != "draft";
+            }
+            if (keep) {
+                out.append(line);
+                if (out.back() != '\n') out += '\n';
+            }
+            pos = next;
+        }
+    }
     out += "---\n";
     out += f.body;
     if (!out.empty() && out.back() != '\n') out += '\n';
@@ -121,7 +148,9 @@ PageItem item_of(const fs::path& file, std::string slug) {
         item.fields.section = p.section;
         item.fields.title = p.title;
         item.fields.date = p.date;
-        item.fields.description = p.description;
+        // The parser fills an absent description with the summary: keep only a written one.
+        if (p.description != content::markdown_summary(p.body_markdown, 200))
+            item.fields.description = p.description;
         item.fields.body = p.body_markdown;
         item.fields.draft = p.draft;
     } catch (const std::exception& e) {

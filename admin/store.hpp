@@ -45,8 +45,10 @@ struct PageItem {
 // Returns the first problem in Vietnamese ("" when the fields are good).
 std::string normalise(PageFields& fields);
 
-// The file's text: front matter (strings as double-quoted YAML scalars) and the body.
-std::string page_text(const PageFields& fields);
+// The file's text: front matter (strings as double-quoted YAML scalars) and the body. When
+// `previous` (the file as it was) is given, the keys of its front matter the editor does not
+// write (tags, weight, menu, author, updated, slug…) are kept as they were.
+std::string page_text(const PageFields& fields, std::string_view previous = {});
 
 class UnitStore {
   public:

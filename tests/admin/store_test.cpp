@@ -72,6 +72,25 @@ TEST(AdminStore, PageTextIsWhatTheBuildReads) {
     EXPECT_EQ(admin::without_draft(tricky), "---\ntitle: a\n---\ndraft: true\n");
 }
 
+TEST(AdminStore, KeysTheEditorDoesNotWriteAreKept) {
+    const std::string previous =
+        "---\ntitle: Cũ\nsection: trang\nmenu: true\nweight: 3\ntags:\n  - tiếp dân\n"
+        "  - lịch\ndescription: cũ\ndraft: true\nauthor: Văn phòng\n---\nThân cũ.\n";
+    admin::PageFields f;
+    f.section = "trang";
+    f.title = "Mới";
+    f.body = "Thân mới.\n";
+    f.draft = false;
+    const content::Page p = content::parse_page(admin::page_text(f, previous), "x.md");
+    EXPECT_EQ(p.title, "Mới");
+    EXPECT_FALSE(p.draft);
+    EXPECT_TRUE(p.menu);
+    EXPECT_EQ(p.weight, 3);
+    EXPECT_EQ(p.tags, (std::vector<std::string>{"tiếp dân", "lịch"}));
+    EXPECT_EQ(p.author, "Văn phòng");
+    EXPECT_EQ(p.description, "Thân mới.") << "the written description goes with the form's";
+}
+
 TEST(AdminStore, NormaliseChecksTheFormInput) {
     admin::PageFields f;
     f.section = "tin-tuc";
