@@ -167,12 +167,13 @@ struct AdminServer::Impl {
     std::ostream& log;
     std::mutex log_mutex;
     httplib::Server http;
-    units::Registry registry;
-    ContentRepo repo;
-
+    // The accounts come first: a users file inside the content tree is refused before the
+    // content is opened (or initialised) as a repository, so it is never committed.
     std::mutex users_mutex;
     Users users;
     fs::file_time_type users_mtime{};
+    units::Registry registry;
+    ContentRepo repo;
 
     std::mutex sessions_mutex;
     std::map<std::string, Session> sessions;
@@ -180,6 +181,12 @@ struct AdminServer::Impl {
 
     std::mutex write_mutex;  // every change of the content and every build, one at a time
 
+    static Users load_users(const AdminOptions& o) {
+        if (sodium_init() < 0) throw std::runtime_error("libsodium: sodium_init failed");
+        if (o.users_file.empty()) throw InputError("--users", "the users file is required");
+        check_users_location(o.users_file, o.content_dir, o.site_dir);
+        return Users::load(o.users_file);
+    }
     static units::Registry load_registry(const fs::path& content) {
         const auto config = content::SiteConfig::load(content / "site.json");
         return units::Registry::load(content / config.registry);
@@ -196,13 +203,10 @@ struct AdminServer::Impl {
     Impl(AdminOptions options, std::ostream& l)
         : o(std::move(options)),
           log(l),
+          users(load_users(o)),
+          users_mtime(fs::last_write_time(o.users_file)),
           registry(load_registry(o.content_dir)),
           repo(open_repo(o.content_dir, l)) {
-        if (sodium_init() < 0) throw std::runtime_error("libsodium: sodium_init failed");
-        if (o.users_file.empty()) throw InputError("--users", "the users file is required");
-        check_users_location(o.users_file, o.content_dir, o.site_dir);
-        users = Users::load(o.users_file);
-        users_mtime = fs::last_write_time(o.users_file);
         if (users.all().empty())
             log << "admin: warning: " << o.users_file.string()
                 << " has no account (xasite admin user add)\n";

@@ -16,6 +16,7 @@
 
 #include "admin/server.hpp"
 #include "admin/users.hpp"
+#include "core/error.hpp"
 #include "core/files.hpp"
 #include "test_support.hpp"
 
@@ -163,6 +164,25 @@ TEST_F(AdminApi, TheContentBecomesARepository) {
     EXPECT_TRUE(fs::exists(content_ / ".git"));
     EXPECT_TRUE(has(log_.str(), "initialised")) << log_.str();
     EXPECT_EQ(commit_authors(), std::vector<std::string>{"xasite-admin"});
+}
+
+TEST(AdminServerStart, RefusesAUsersFileInsideTheContentBeforeTouchingIt) {
+    xasite::testing::TempDir dir;
+    const fs::path content = dir.path() / "content";
+    fs::create_directories(content / "units");
+    fs::copy_file(xasite::testing::content_dir() / "site.json", content / "site.json");
+    fs::copy_file(xasite::testing::fixtures_dir() / "units" / "minimal.json",
+                  content / "units" / "daklak-units.json");
+    admin::Users users;
+    users.add({"bientap", "24169", admin::Role::editor, admin::hash_password(kPassword)});
+    users.save(content / "users.json");
+    admin::AdminOptions o;
+    o.content_dir = content;
+    o.site_dir = dir.path() / "site";
+    o.users_file = content / "users.json";
+    std::ostringstream log;
+    EXPECT_THROW(admin::AdminServer(o, log), InputError);
+    EXPECT_FALSE(fs::exists(content / ".git")) << "no repository was made, nothing committed";
 }
 
 TEST_F(AdminApi, LoginRequiredEverywhere) {
