@@ -451,3 +451,51 @@ TEST_F(AdminApi, HtmlJourneyWithoutJavaScript) {
     EXPECT_TRUE(
         has(read_file(dir_.path() / "site/phuong-ea-kao/lien-he/index.html"), "0262 3812 345"));
 }
+
+TEST_F(AdminApi, HistoryAndRestoreAreCommits) {
+    const Login editor = login("bientap");
+    auto r = create(editor, "Thông báo lần đầu");
+    ASSERT_EQ(r->status, 201);
+    const std::string slug = json::parse(r->body)["slug"];
+    auto put = client().Put("/api/units/24169/pages/" + slug, auth(editor),
+                            json{{"section", "tin-tuc"},
+                                 {"title", "Thông báo đã sửa"},
+                                 {"date", "2025-08-03"},
+                                 {"body", "Bản sửa.\n"}}
+                                .dump(),
+                            "application/json");
+    ASSERT_EQ(put->status, 200) << put->body;
+    auto hist = json::parse(
+        client().Get("/api/units/24169/pages/" + slug + "/history", auth(editor))->body);
+    ASSERT_EQ(hist["history"].size(), 2u) << hist.dump();
+    const std::string first = hist["history"][1]["id"];
+    // The history page lists both; a version can be read, then restored with the form.
+    httplib::Headers cookie{{"Cookie", editor.cookie}};
+    auto page = client().Get("/don-vi/24169/bai/" + slug + "/lich-su?phien-ban=" + first, cookie);
+    ASSERT_EQ(page->status, 200);
+    EXPECT_TRUE(has(page->body, "Thông báo lần đầu"));
+    EXPECT_TRUE(has(page->body, "Khôi phục phiên bản này"));
+    auto restore = client().Post("/don-vi/24169/bai/" + slug + "/khoi-phuc", cookie,
+                                 "csrf=" + editor.csrf + "&commit=" + first,
+                                 "application/x-www-form-urlencoded");
+    ASSERT_EQ(restore->status, 303) << restore->body;
+    const std::string text = read_file(content_ / "units/24169" / (slug + ".md"));
+    EXPECT_TRUE(has(text, "Thông báo lần đầu"));
+    EXPECT_TRUE(has(text, "draft: true")) << "an editor's restore stays a draft";
+    hist = json::parse(
+        client().Get("/api/units/24169/pages/" + slug + "/history", auth(editor))->body);
+    ASSERT_EQ(hist["history"].size(), 3u);
+    EXPECT_TRUE(has(hist["history"][0]["message"].get<std::string>(), "Khôi phục"));
+    // A commit id that is not one, or of another file, is 404; without the token, 403.
+    EXPECT_EQ(client()
+                  .Post("/don-vi/24169/bai/" + slug + "/khoi-phuc", cookie,
+                        "csrf=" + editor.csrf + "&commit=" + std::string(40, 'a'),
+                        "application/x-www-form-urlencoded")
+                  ->status,
+              404);
+    EXPECT_EQ(client()
+                  .Post("/don-vi/24169/bai/" + slug + "/khoi-phuc", cookie, "commit=" + first,
+                        "application/x-www-form-urlencoded")
+                  ->status,
+              403);
+}
