@@ -82,7 +82,7 @@ bench: deps
 	sh bench/run.sh build/bench
 
 format:
-	find core generator search archive serve tests fuzz bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+	find core generator search archive serve admin tests fuzz bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
 
 clean:
 	rm -rf build site site.tmp-* site.old-* site.lock site.xapian site.xapian.tmp-* site.xapian.old-*
