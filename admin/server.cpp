@@ -423,6 +423,10 @@ struct AdminServer::Impl {
 
     Outcome create_page(const User& user, const std::string& code, PageFields f) {
         f.draft = true;
+        // A dated item written without a date is dated today (the API may leave it out).
+        if (const SectionInfo* s = find_section(f.section);
+            s && s->dated && text::trim(f.date).empty())
+            f.date = today();
         if (std::string p = normalise(f); !p.empty()) return fail(400, p);
         std::lock_guard<std::mutex> lock(write_mutex);
         UnitStore store(o.content_dir, code);

@@ -278,6 +278,12 @@ TEST_F(AdminApi, AnotherCommunesUnitIsRefused) {
               403);
     EXPECT_EQ(client().Get("/don-vi/24169/bai/gioi-thieu-chung/", auth(other, false))->status, 403);
     EXPECT_EQ(create(other, "Tin của chính xã", "24352")->status, 201);
+    // Only section, title and body: a news item without a date is dated today.
+    auto minimal = client().Post(
+        "/api/units/24352/pages", auth(other),
+        json{{"section", "tin-tuc"}, {"title", "Tin tối thiểu"}, {"body", "x"}}.dump(),
+        "application/json");
+    EXPECT_EQ(minimal->status, 201) << minimal->body;
     // The province's account may edit every unit; an unknown code is 404.
     const Login tinh = login("tinh");
     EXPECT_EQ(client().Get("/api/units/24169/pages", auth(tinh))->status, 200);
