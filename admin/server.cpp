@@ -331,6 +331,8 @@ struct AdminServer::Impl {
         }
         attempts.erase(key);
         if (!old_session.empty()) sessions.erase(old_session);
+        std::erase_if(sessions,
+                      [](const auto& kv) { return Clock::now() - kv.second.seen > kSessionIdle; });
         r.session = random_token();
         r.csrf = random_token();
         sessions[r.session] = Session{u->name, r.csrf, Clock::now()};
