@@ -16,7 +16,7 @@ DEBIAN_PACKAGES := cmake g++ make ninja-build pkg-config git \
 	libpoppler-cpp-dev libssl-dev libcli11-dev libyaml-cpp-dev libtbb-dev zlib1g-dev \
 	clang libclang-rt-14-dev libkainjow-mustache-dev time tidy \
 	libcairo2-dev fonts-dejavu-core wrk xapian-tools wget \
-	libqrencode-dev libvips-dev chromium nodejs
+	libqrencode-dev libvips-dev libsodium-dev libgit2-dev chromium nodejs
 
 .PHONY: run test bench deps build browser-deps fuzz-smoke format clean
 
@@ -82,7 +82,7 @@ bench: deps
 	sh bench/run.sh build/bench
 
 format:
-	find core generator search archive serve tests fuzz bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+	find core generator search archive serve admin tests fuzz bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
 
 clean:
 	rm -rf build site site.tmp-* site.old-* site.lock site.xapian site.xapian.tmp-* site.xapian.old-* site.xapian.g-* site.xapian.link-* site.archive-fixity

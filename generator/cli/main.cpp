@@ -11,6 +11,7 @@
 #include "core/error.hpp"
 #include "core/version.hpp"
 #include "generator/check/link_checker.hpp"
+#include "generator/cli/admin_command.hpp"
 #include "generator/cli/archive_command.hpp"
 #include "generator/cli/export_command.hpp"
 #include "generator/cli/new_command.hpp"
@@ -147,6 +148,9 @@ int run(int argc, char** argv) {
     // archive export
     xasite::cli::ExportCommand export_cmd;
     xasite::cli::add_export_command(*app.get_subcommand("archive"), export_cmd);
+    // admin (the web editor) and admin user add|list|remove|passwd
+    xasite::cli::AdminCommand admin_cmd;
+    xasite::cli::add_admin_command(app, admin_cmd);
 
     try {
         app.parse(argc, argv);
@@ -185,6 +189,8 @@ int run(int argc, char** argv) {
         return xasite::cli::run_export_command(export_cmd, std::cout, std::cerr);
     if (xasite::cli::archive_command_parsed(archive))
         return xasite::cli::run_archive_command(archive, std::cout, std::cerr);
+    if (admin_cmd.app->parsed())
+        return xasite::cli::run_admin_command(admin_cmd, std::cin, std::cout, std::cerr);
     if (cmd_check->parsed()) return xasite::check::run_check(check_site, check_jobs, std::cout);
     return 2;
 }
