@@ -265,6 +265,8 @@ class Interpreter {
                 word_of.push_back(i);
             }
         const std::size_t m = syllables.size();
+        for (auto& [phrase, matter] : lexicon_.outside_phrases(syllables))
+            out_.outside.push_back(std::move(phrase));
         const bool prefix_last = prefix_word_;
         auto movable = [&](std::size_t s) {
             return !words_[word_of[s]].quoted && !(prefix_last && word_of[s] + 1 == n);

@@ -49,9 +49,12 @@ struct QueryInterpretation {
     std::vector<std::string> exact;                 // exact forms of the words typed with marks
     std::vector<std::vector<std::string>> phrases;  // "quoted" phrases, folded
     std::vector<std::string> dropped;               // filler left out (folded)
-    std::string suggestion;                         // "did you mean", with diacritics; "" when none
-    std::set<std::string> highlight;                // folded syllables to highlight in results
-    std::string typed_prefix;  // the unfinished last word (partial mode), folded
+    // Phrases of a matter outside the catalogue (outside.txt: "làm hộ chiếu", "giá vàng"),
+    // folded: only a title with the phrase itself answers the question.
+    std::vector<std::vector<std::string>> outside;
+    std::string suggestion;           // "did you mean", with diacritics; "" when none
+    std::set<std::string> highlight;  // folded syllables to highlight in results
+    std::string typed_prefix;         // the unfinished last word (partial mode), folded
     // The action asked for (index into Lexicon::actions(); -1 when none): "làm lại" → cấp lại.
     int action = -1;
     // Whether a word was corrected as a typo (by edit distance). Such a correction is only

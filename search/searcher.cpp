@@ -228,6 +228,19 @@ std::string judge_confidence(const QueryInterpretation& in, const IndexSnapshot&
         procedure = procedure || snap.facet_value(0, id) == "procedure";
     for (const auto& code : in.codes)
         if (terms.count(std::string(layout::kCode) + code)) return procedure ? "high" : "low";
+    // A matter outside the catalogue ("làm hộ chiếu", "giá cà phê"): only a title naming it
+    // answers the question ("Trình báo mất hộ chiếu" does not answer "làm hộ chiếu").
+    if (!in.outside.empty()) {
+        const std::string padded = " " + snap.folded_title(doc) + " ";
+        bool named = false;
+        for (const auto& phrase : in.outside) {
+            std::string needle = " ";
+            for (const auto& w : phrase)
+                needle += w + " ";
+            named = named || padded.find(needle) != std::string::npos;
+        }
+        if (!named) return "none";
+    }
     const double generic =
         std::max(5.0, weights.generic_pair * static_cast<double>(snap.document_count()));
     bool evidence = false;
