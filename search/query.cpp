@@ -283,6 +283,11 @@ class Interpreter {
         auto key_at = [&](std::size_t s, std::size_t len) -> const std::vector<Lexicon::Phrase>* {
             for (std::size_t k = s; k < s + len; ++k)
                 if (!movable(k)) return nullptr;
+            // One word that folds to both a filler word and an event word is the filler as typed:
+            // "de" is "để" (so that), not "đẻ" (give birth), unless typed "đẻ".
+            if (len == 1 && lexicon_.is_event_word(syllables, s, 1) &&
+                lexicon_.is_filler(syllables, exact, s, 1))
+                return nullptr;
             return lexicon_.expansions(syllables, s, len);
         };
         // best[s] = (covered, -keys) from s to the end; choice[s] = key length taken at s (0: none)
