@@ -256,6 +256,26 @@ std::string judge_confidence(const QueryInterpretation& in, const IndexSnapshot&
         evidence = true;
         break;
     }
+    // A phrase of three or more syllables (typed or expanded: "giấy chứng nhận quyền sử dụng
+    // đất" for "sổ đỏ") found whole in the title is evidence even when each of its pairs is common.
+    for (const auto& c : in.concepts) {
+        if (evidence || c.followup) break;
+        for (const auto& alt : c.alternatives) {
+            if (alt.syllables.size() < 3) continue;
+            bool whole = true;
+            for (std::size_t k = 1; whole && k < alt.syllables.size(); ++k) {
+                std::string t(layout::kTitleBigram);
+                t += alt.syllables[k - 1];
+                t.push_back(layout::kBigramJoin);
+                t += alt.syllables[k];
+                whole = terms.count(t) > 0;
+            }
+            if (whole) {
+                evidence = true;
+                break;
+            }
+        }
+    }
     double total = 0, matched = 0, key_weight = -1;
     int key_level = 0;
     bool event_matched = false;
