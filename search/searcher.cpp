@@ -484,10 +484,18 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     }
     // A follow-up that names no procedure ("thế còn lệ phí bao nhiêu") is read together with it.
     std::string context_used, searched = request.query;
+    // Read with the earlier question, the action asked now wins over the earlier one ("thế còn
+    // gia hạn thì sao" after "cấp lại giấy phép xây dựng").
+    const int own_action = in.action;
+    auto joined_reading = [&](const std::string& joined) {
+        QueryInterpretation r = interpret(joined, *snap, QueryOptions{request.partial});
+        if (own_action >= 0) r.action = own_action;
+        return r;
+    };
     if (!earlier.empty() && in.only_followup()) {
         context_used = earlier;
         searched = earlier + " " + request.query;
-        in = interpret(searched, *snap, QueryOptions{request.partial});
+        in = joined_reading(searched);
     }
 
     if (in.empty() && filters.empty()) throw NothingToSearchFor();
@@ -497,7 +505,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     // after "đăng ký giám hộ") is read with the earlier question when that finds one.
     if (!earlier.empty() && context_used.empty() && response.confidence != "high") {
         const std::string joined = earlier + " " + request.query;
-        QueryInterpretation with = interpret(joined, *snap, QueryOptions{request.partial});
+        QueryInterpretation with = joined_reading(joined);
         SearchResponse together = run(request, with, *snap, unit, filters);
         if (together.confidence == "high") {
             response = std::move(together);
