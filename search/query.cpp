@@ -532,6 +532,28 @@ QueryInterpretation interpret(std::string_view query, const IndexSnapshot& index
     return Interpreter(index, options).run(query);
 }
 
+QueryInterpretation read_together(QueryInterpretation earlier, QueryInterpretation now) {
+    QueryInterpretation out = std::move(earlier);
+    auto append = [](auto& to, auto& from) {
+        to.insert(to.end(), std::make_move_iterator(from.begin()),
+                  std::make_move_iterator(from.end()));
+    };
+    if (!now.concepts.empty()) now.concepts.front().adjacent_to_previous = false;
+    append(out.concepts, now.concepts);
+    append(out.codes, now.codes);
+    out.code_prefixes = std::move(now.code_prefixes);
+    append(out.exact, now.exact);
+    append(out.phrases, now.phrases);
+    append(out.dropped, now.dropped);
+    append(out.outside, now.outside);
+    out.highlight.insert(now.highlight.begin(), now.highlight.end());
+    out.suggestion = std::move(now.suggestion);
+    out.typo_fixed = now.typo_fixed;
+    out.typed_prefix = std::move(now.typed_prefix);
+    if (now.action >= 0) out.action = now.action;
+    return out;
+}
+
 Xapian::Query build_query(const QueryInterpretation& in, const QueryWeights& w) {
     std::vector<Xapian::Query> parts;
     auto syllable = [&](std::vector<Xapian::Query>& into, const std::string& s, double f) {

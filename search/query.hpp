@@ -113,6 +113,12 @@ struct QueryWeights {
 QueryInterpretation interpret(std::string_view query, const IndexSnapshot& index,
                               const QueryOptions& options = {});
 
+// A question read together with an earlier one of the conversation (a follow-up): the concepts
+// of both, each read on its own, so that no synonym, life event, action or adjacent pair is read
+// across the two ("… cho con" + "mất thì làm lại ở đâu" is no "con mất"); the action asked now
+// wins, else the earlier one's. The suggestion and the unfinished word are the later question's.
+QueryInterpretation read_together(QueryInterpretation earlier, QueryInterpretation now);
+
 Xapian::Query build_query(const QueryInterpretation& interpretation,
                           const QueryWeights& weights = {});
 

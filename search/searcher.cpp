@@ -482,20 +482,16 @@ SearchResponse Searcher::search(const SearchRequest& request) {
             break;
         }
     }
-    // A follow-up that names no procedure ("thế còn lệ phí bao nhiêu") is read together with it.
-    std::string context_used, searched = request.query;
-    // Read with the earlier question, the action asked now wins over the earlier one ("thế còn
-    // gia hạn thì sao" after "cấp lại giấy phép xây dựng").
-    const int own_action = in.action;
-    auto joined_reading = [&](const std::string& joined) {
-        QueryInterpretation r = interpret(joined, *snap, QueryOptions{request.partial});
-        if (own_action >= 0) r.action = own_action;
-        return r;
+    // A follow-up that names no procedure ("thế còn lệ phí bao nhiêu") is read together with it
+    // (read_together: each question on its own, the action asked now first).
+    std::string context_used;
+    auto reading_with = [&](const std::string& before, const QueryOptions& options) {
+        return read_together(interpret(before, *snap, options),
+                             interpret(request.query, *snap, options));
     };
     if (!earlier.empty() && in.only_followup()) {
         context_used = earlier;
-        searched = earlier + " " + request.query;
-        in = joined_reading(searched);
+        in = reading_with(earlier, QueryOptions{request.partial});
     }
 
     if (in.empty() && filters.empty()) throw NothingToSearchFor();
@@ -504,14 +500,12 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     // A question that names something but finds no good answer alone ("can mấy người làm chứng"
     // after "đăng ký giám hộ") is read with the earlier question when that finds one.
     if (!earlier.empty() && context_used.empty() && response.confidence != "high") {
-        const std::string joined = earlier + " " + request.query;
-        QueryInterpretation with = joined_reading(joined);
+        QueryInterpretation with = reading_with(earlier, QueryOptions{request.partial});
         SearchResponse together = run(request, with, *snap, unit, filters);
         if (together.confidence == "high") {
             response = std::move(together);
             in = std::move(with);
             context_used = earlier;
-            searched = joined;
         }
     }
     response.query = request.query;
@@ -523,7 +517,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         response.suggestion.clear();
         if (response.confidence != "high" && !request.partial) {
             QueryOptions fix{request.partial, true};
-            QueryInterpretation fixed = interpret(searched, *snap, fix);
+            QueryInterpretation fixed = context_used.empty() ? interpret(request.query, *snap, fix)
+                                                             : reading_with(context_used, fix);
             SearchRequest probe = request;
             probe.offset = 0;
             probe.limit = 1;

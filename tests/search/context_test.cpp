@@ -80,3 +80,11 @@ TEST(SearchContext, TheActionAskedNowWinsOverTheEarlierOne) {
     EXPECT_NE(text::fold(r.results[0].title).find("gia han"), std::string::npos)
         << r.results[0].title;
 }
+
+TEST(SearchContext, NothingIsReadAcrossTheTwoQuestions) {
+    // "… cho con" + "mất thì …" is no "con mất" (a death): the ID card is re-issued.
+    auto r = ask("mat thi lam lai o dau", {"lam cccd lan dau cho con"});
+    EXPECT_EQ(first_code(r), "1.116410");
+    EXPECT_EQ(r.context_used, "lam cccd lan dau cho con");
+    EXPECT_EQ(r.action, "cấp lại");
+}
