@@ -19,7 +19,7 @@ namespace {
 
 constexpr const char* kFiles[] = {"variants.txt", "filler.txt", "abbreviations.txt",
                                   "synonyms.txt", "events.txt", "actions.txt",
-                                  "followup.txt", "words.txt"};
+                                  "followup.txt", "words.txt",  "outside.txt"};
 
 std::string join(const Lexicon::Phrase& phrase) {
     std::string s;
@@ -256,7 +256,52 @@ Lexicon Lexicon::parse(const std::map<std::string, std::string>& files, const st
             lex.note_words(w);
         lex.actions_.push_back(std::move(a));
     }
+    // outside.txt: "Name: phrase, phrase, …"
+    for (const auto& line : content_lines(file_text("outside.txt"))) {
+        auto colon = line.text.find(':');
+        if (colon == std::string::npos)
+            throw InputError(where("outside.txt", line.number),
+                             "expected \"Matter: phrases, …\", got \"" + line.text + "\"");
+        Outside o;
+        o.name = std::string(text::trim(std::string_view(line.text).substr(0, colon)));
+        if (o.name.empty())
+            throw InputError(where("outside.txt", line.number), "a matter without a name");
+        o.words = phrase_list("outside.txt", line, line.text.substr(colon + 1), ",", "phrase");
+        for (const auto& w : o.words)
+            lex.note_words(w);
+        lex.outside_.push_back(std::move(o));
+    }
+    lex.index_outside();
     return lex;
+}
+
+void Lexicon::index_outside() {
+    outside_words_.clear();
+    longest_outside_ = 0;
+    for (std::size_t m = 0; m < outside_.size(); ++m)
+        for (const auto& w : outside_[m].words) {
+            outside_words_.emplace(join(w), m);
+            longest_outside_ = std::max(longest_outside_, w.size());
+        }
+}
+
+std::vector<std::pair<Lexicon::Phrase, std::size_t>> Lexicon::outside_phrases(
+    const std::vector<std::string>& words) const {
+    std::vector<std::pair<Phrase, std::size_t>> found;
+    for (std::size_t s = 0; s < words.size();) {
+        std::size_t matched = 0;
+        for (std::size_t len = std::min(longest_outside_, words.size() - s); len >= 1; --len) {
+            auto it = outside_words_.find(join(words, s, len));
+            if (it == outside_words_.end()) continue;
+            found.emplace_back(Phrase(words.begin() + static_cast<long>(s),
+                                      words.begin() + static_cast<long>(s + len)),
+                               it->second);
+            matched = len;
+            break;
+        }
+        s += std::max<std::size_t>(matched, 1);
+    }
+    return found;
 }
 
 int Lexicon::action_form_at(const std::vector<std::string>& words, std::size_t p,
@@ -365,6 +410,10 @@ std::string Lexicon::serialize() const {
     j["actions"] = actions;
     j["followups"] = followups_;
     j["words"] = words_;
+    nlohmann::json outside = nlohmann::json::array();
+    for (const auto& o : outside_)
+        outside.push_back({{"name", o.name}, {"words", o.words}});
+    j["outside"] = outside;
     return j.dump();
 }
 
@@ -413,6 +462,12 @@ Lexicon Lexicon::deserialize(std::string_view json_text) {
         if (j.contains("words"))
             for (const auto& w : j.at("words"))
                 lex.words_.insert(w.get<std::string>());
+        // Added after issue 13's first round; an index written before has none.
+        if (j.contains("outside"))
+            for (const auto& o : j.at("outside"))
+                lex.outside_.push_back(
+                    {o.at("name").get<std::string>(), o.at("words").get<std::vector<Phrase>>()});
+        lex.index_outside();
     } catch (const nlohmann::json::exception& e) {
         throw std::runtime_error(std::string("malformed lexicon in the index: ") + e.what());
     }

@@ -1,7 +1,8 @@
 // The editable language data of the search (content/search/*.txt, described in its README.md):
 // i/y spelling variants, colloquial filler words, abbreviations and synonyms, life events
-// (events.txt), action words (actions.txt), follow-up words (followup.txt) and everyday words
-// that spelling repair leaves alone (words.txt). Every entry is kept
+// (events.txt), action words (actions.txt), follow-up words (followup.txt), everyday words
+// that spelling repair leaves alone (words.txt) and matters outside the catalogue (outside.txt).
+// Every entry is kept
 // folded (no marks, lower case), so staff may write it with or without diacritics.
 //
 // The index is written with one Lexicon and stores it in the database metadata; queries read it
@@ -34,6 +35,14 @@ class Lexicon {
         std::string name;                 // as written ("cấp lại")
         std::vector<Phrase> title_forms;  // folded phrases found in titles
         std::vector<Phrase> words;        // folded phrases found in questions
+    };
+
+    // A matter outside the catalogue (outside.txt): "Hộ chiếu" with the phrases that ask for it
+    // ("làm hộ chiếu", "xin visa"). A question with one of them is answered only by a result whose
+    // title has that phrase itself; otherwise no procedure matches it (confidence "none").
+    struct Outside {
+        std::string name;           // as written ("Hộ chiếu, thị thực")
+        std::vector<Phrase> words;  // folded
     };
 
     // The files of content/search compiled into the binary.
@@ -89,6 +98,11 @@ class Lexicon {
     bool is_followup(const std::vector<std::string>& words, std::size_t begin,
                      std::size_t length) const;
     std::size_t longest_followup() const { return longest_followup_; }
+    const std::vector<Outside>& outside() const { return outside_; }
+    // The phrases of outside.txt found in `words` (folded syllables), in order, each with the
+    // index of its matter in outside(); the longest at each position, not overlapping.
+    std::vector<std::pair<Phrase, std::size_t>> outside_phrases(
+        const std::vector<std::string>& words) const;
 
     std::size_t variant_count() const { return variants_.size(); }
     std::size_t filler_count() const { return fillers_.size(); }
@@ -111,6 +125,10 @@ class Lexicon {
     std::vector<Action> actions_;
     std::set<std::string> followups_;  // folded phrases joined by ' '
     std::size_t longest_followup_ = 0;
+    std::vector<Outside> outside_;
+    std::map<std::string, std::size_t> outside_words_;  // folded phrase joined by ' ' → matter
+    std::size_t longest_outside_ = 0;
+    void index_outside();
 };
 
 }  // namespace xasite::search

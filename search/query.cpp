@@ -265,6 +265,8 @@ class Interpreter {
                 word_of.push_back(i);
             }
         const std::size_t m = syllables.size();
+        for (auto& [phrase, matter] : lexicon_.outside_phrases(syllables))
+            out_.outside.push_back(std::move(phrase));
         const bool prefix_last = prefix_word_;
         auto movable = [&](std::size_t s) {
             return !words_[word_of[s]].quoted && !(prefix_last && word_of[s] + 1 == n);
@@ -281,6 +283,11 @@ class Interpreter {
         auto key_at = [&](std::size_t s, std::size_t len) -> const std::vector<Lexicon::Phrase>* {
             for (std::size_t k = s; k < s + len; ++k)
                 if (!movable(k)) return nullptr;
+            // One word that folds to both a filler word and an event word is the filler as typed:
+            // "de" is "để" (so that), not "đẻ" (give birth), unless typed "đẻ".
+            if (len == 1 && lexicon_.is_event_word(syllables, s, 1) &&
+                lexicon_.is_filler(syllables, exact, s, 1))
+                return nullptr;
             return lexicon_.expansions(syllables, s, len);
         };
         // best[s] = (covered, -keys) from s to the end; choice[s] = key length taken at s (0: none)
@@ -523,6 +530,28 @@ Xapian::Query or_of(const std::vector<Xapian::Query>& parts) {
 QueryInterpretation interpret(std::string_view query, const IndexSnapshot& index,
                               const QueryOptions& options) {
     return Interpreter(index, options).run(query);
+}
+
+QueryInterpretation read_together(QueryInterpretation earlier, QueryInterpretation now) {
+    QueryInterpretation out = std::move(earlier);
+    auto append = [](auto& to, auto& from) {
+        to.insert(to.end(), std::make_move_iterator(from.begin()),
+                  std::make_move_iterator(from.end()));
+    };
+    if (!now.concepts.empty()) now.concepts.front().adjacent_to_previous = false;
+    append(out.concepts, now.concepts);
+    append(out.codes, now.codes);
+    out.code_prefixes = std::move(now.code_prefixes);
+    append(out.exact, now.exact);
+    append(out.phrases, now.phrases);
+    append(out.dropped, now.dropped);
+    append(out.outside, now.outside);
+    out.highlight.insert(now.highlight.begin(), now.highlight.end());
+    out.suggestion = std::move(now.suggestion);
+    out.typo_fixed = now.typo_fixed;
+    out.typed_prefix = std::move(now.typed_prefix);
+    if (now.action >= 0) out.action = now.action;
+    return out;
 }
 
 Xapian::Query build_query(const QueryInterpretation& in, const QueryWeights& w) {

@@ -49,9 +49,12 @@ struct QueryInterpretation {
     std::vector<std::string> exact;                 // exact forms of the words typed with marks
     std::vector<std::vector<std::string>> phrases;  // "quoted" phrases, folded
     std::vector<std::string> dropped;               // filler left out (folded)
-    std::string suggestion;                         // "did you mean", with diacritics; "" when none
-    std::set<std::string> highlight;                // folded syllables to highlight in results
-    std::string typed_prefix;  // the unfinished last word (partial mode), folded
+    // Phrases of a matter outside the catalogue (outside.txt: "làm hộ chiếu", "giá vàng"),
+    // folded: only a title with the phrase itself answers the question.
+    std::vector<std::vector<std::string>> outside;
+    std::string suggestion;           // "did you mean", with diacritics; "" when none
+    std::set<std::string> highlight;  // folded syllables to highlight in results
+    std::string typed_prefix;         // the unfinished last word (partial mode), folded
     // The action asked for (index into Lexicon::actions(); -1 when none): "làm lại" → cấp lại.
     int action = -1;
     // Whether a word was corrected as a typo (by edit distance). Such a correction is only
@@ -109,6 +112,12 @@ struct QueryWeights {
 // `query` must be valid UTF-8 (the searcher checks); at most 64 words are read.
 QueryInterpretation interpret(std::string_view query, const IndexSnapshot& index,
                               const QueryOptions& options = {});
+
+// A question read together with an earlier one of the conversation (a follow-up): the concepts
+// of both, each read on its own, so that no synonym, life event, action or adjacent pair is read
+// across the two ("… cho con" + "mất thì làm lại ở đâu" is no "con mất"); the action asked now
+// wins, else the earlier one's. The suggestion and the unfinished word are the later question's.
+QueryInterpretation read_together(QueryInterpretation earlier, QueryInterpretation now);
 
 Xapian::Query build_query(const QueryInterpretation& interpretation,
                           const QueryWeights& weights = {});

@@ -228,6 +228,19 @@ std::string judge_confidence(const QueryInterpretation& in, const IndexSnapshot&
         procedure = procedure || snap.facet_value(0, id) == "procedure";
     for (const auto& code : in.codes)
         if (terms.count(std::string(layout::kCode) + code)) return procedure ? "high" : "low";
+    // A matter outside the catalogue ("làm hộ chiếu", "giá cà phê"): only a title naming it
+    // answers the question ("Trình báo mất hộ chiếu" does not answer "làm hộ chiếu").
+    if (!in.outside.empty()) {
+        const std::string padded = " " + snap.folded_title(doc) + " ";
+        bool named = false;
+        for (const auto& phrase : in.outside) {
+            std::string needle = " ";
+            for (const auto& w : phrase)
+                needle += w + " ";
+            named = named || padded.find(needle) != std::string::npos;
+        }
+        if (!named) return "none";
+    }
     const double generic =
         std::max(5.0, weights.generic_pair * static_cast<double>(snap.document_count()));
     bool evidence = false;
@@ -242,6 +255,26 @@ std::string judge_confidence(const QueryInterpretation& in, const IndexSnapshot&
         if (static_cast<double>(snap.title_bigram_frequency(a, b)) > generic) continue;
         evidence = true;
         break;
+    }
+    // A phrase of three or more syllables (typed or expanded: "giấy chứng nhận quyền sử dụng
+    // đất" for "sổ đỏ") found whole in the title is evidence even when each of its pairs is common.
+    for (const auto& c : in.concepts) {
+        if (evidence || c.followup) break;
+        for (const auto& alt : c.alternatives) {
+            if (alt.syllables.size() < 3) continue;
+            bool whole = true;
+            for (std::size_t k = 1; whole && k < alt.syllables.size(); ++k) {
+                std::string t(layout::kTitleBigram);
+                t += alt.syllables[k - 1];
+                t.push_back(layout::kBigramJoin);
+                t += alt.syllables[k];
+                whole = terms.count(t) > 0;
+            }
+            if (whole) {
+                evidence = true;
+                break;
+            }
+        }
     }
     double total = 0, matched = 0, key_weight = -1;
     int key_level = 0;
@@ -462,12 +495,16 @@ SearchResponse Searcher::search(const SearchRequest& request) {
             break;
         }
     }
-    // A follow-up that names no procedure ("thế còn lệ phí bao nhiêu") is read together with it.
-    std::string context_used, searched = request.query;
+    // A follow-up that names no procedure ("thế còn lệ phí bao nhiêu") is read together with it
+    // (read_together: each question on its own, the action asked now first).
+    std::string context_used;
+    auto reading_with = [&](const std::string& before, const QueryOptions& options) {
+        return read_together(interpret(before, *snap, options),
+                             interpret(request.query, *snap, options));
+    };
     if (!earlier.empty() && in.only_followup()) {
         context_used = earlier;
-        searched = earlier + " " + request.query;
-        in = interpret(searched, *snap, QueryOptions{request.partial});
+        in = reading_with(earlier, QueryOptions{request.partial});
     }
 
     if (in.empty() && filters.empty()) throw NothingToSearchFor();
@@ -476,14 +513,12 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     // A question that names something but finds no good answer alone ("can mấy người làm chứng"
     // after "đăng ký giám hộ") is read with the earlier question when that finds one.
     if (!earlier.empty() && context_used.empty() && response.confidence != "high") {
-        const std::string joined = earlier + " " + request.query;
-        QueryInterpretation with = interpret(joined, *snap, QueryOptions{request.partial});
+        QueryInterpretation with = reading_with(earlier, QueryOptions{request.partial});
         SearchResponse together = run(request, with, *snap, unit, filters);
         if (together.confidence == "high") {
             response = std::move(together);
             in = std::move(with);
             context_used = earlier;
-            searched = joined;
         }
     }
     response.query = request.query;
@@ -495,7 +530,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         response.suggestion.clear();
         if (response.confidence != "high" && !request.partial) {
             QueryOptions fix{request.partial, true};
-            QueryInterpretation fixed = interpret(searched, *snap, fix);
+            QueryInterpretation fixed = context_used.empty() ? interpret(request.query, *snap, fix)
+                                                             : reading_with(context_used, fix);
             SearchRequest probe = request;
             probe.offset = 0;
             probe.limit = 1;

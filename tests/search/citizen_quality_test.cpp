@@ -127,23 +127,27 @@ void print_row(const std::string& split, const std::string& cls, const Figures& 
 
 // The figures a split must keep, each the measured figure minus 0.02 (answerable "none": plus
 // 0.02). First measured with the engine of commit 67eb9a5 (before any issue-13 engine change; tune
-// MRR@10 0.594, holdout 0.719, follow-up 0.111/0.127, abstention recall 0); raised on 2026-12-06
-// (UTC) after the issue-13 engine was merged, by `ctest -R CitizenQuality -V` in build/dev (Debug)
-// on the 358 questions of this commit (docs/SEARCH-INDEX.md, "Citizen questions (issue 13)").
+// MRR@10 0.594, holdout 0.719, follow-up 0.111/0.127, abstention recall 0); raised after the
+// issue-13 engine (holdout MRR@10 0.775, abstention recall 0.474); raised again on 2026-12-06
+// (UTC) after the second round (outside.txt, eight more life events, synonyms, "để" is no "đẻ",
+// whole phrases as evidence, a follow-up and its context read each on its own), by
+// `./tests/search/search_citizen_quality_test` in build/dev (Debug) on the 384 questions of this
+// commit (docs/SEARCH-INDEX.md, "Citizen questions (issue 13)"). The tune part grew from 222 to
+// 248 lines in that round; the holdout part is unchanged.
 struct Baseline {
     double mrr, top1, recall10, followup_mrr, abstention_precision, abstention_recall;
     double answerable_none;  // at most
 };
 const std::map<std::string, Baseline> kBaselines = {
-    // measured: MRR@10 0.724, top-1 0.651, recall@10 0.871, follow-up 0.666, abstention P 0.613,
-    // R 0.528, answerable "none" 0.065
-    {"tune", {0.704, 0.631, 0.851, 0.646, 0.593, 0.508, 0.085}},
-    // measured: MRR@10 0.775, top-1 0.709, recall@10 0.880, follow-up 0.561, abstention P 0.750,
-    // R 0.474, answerable "none" 0.026
-    {"holdout", {0.755, 0.689, 0.860, 0.541, 0.730, 0.454, 0.046}},
+    // measured: MRR@10 0.814, top-1 0.739, recall@10 0.945, follow-up 0.743, abstention P 0.885,
+    // R 0.939, answerable "none" 0.030
+    {"tune", {0.794, 0.719, 0.925, 0.723, 0.865, 0.919, 0.050}},
+    // measured: MRR@10 0.787, top-1 0.718, recall@10 0.897, follow-up 0.568, abstention P 0.857,
+    // R 0.632, answerable "none" 0.017
+    {"holdout", {0.767, 0.698, 0.877, 0.548, 0.837, 0.612, 0.037}},
 };
-// Issue 13's target for the share of answerable questions answered "none" (≤ 3 %): not met on the
-// tune part yet (6.5 %), so the test holds the measured figures above; the table prints both.
+// Issue 13's target for the share of answerable questions answered "none" (≤ 3 %): met on the
+// held-out part (1.7 %) and at the edge on the tune part (6 of 199, 3.0 %); the table prints both.
 constexpr double kTargetAnswerableNone = 0.03;
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "answer_helpers.hpp"
+#include "core/text.hpp"
 #include "generator/cli/search_command.hpp"
 #include "search/query.hpp"
 #include "search/snapshot.hpp"
@@ -70,4 +71,20 @@ TEST(SearchContext, CommandLineReadsContextAndPrintsConfidence) {
     ASSERT_EQ(cli::run_search(o, text_out, err), 0);
     EXPECT_NE(text_out.str().find("confidence: none"), std::string::npos) << text_out.str();
     EXPECT_NE(text_out.str().find("dichvucong.gov.vn"), std::string::npos);
+}
+
+TEST(SearchContext, TheActionAskedNowWinsOverTheEarlierOne) {
+    auto r = ask("thế còn gia hạn thì sao", {"cấp lại giấy phép xây dựng"});
+    EXPECT_EQ(r.action, "gia hạn");
+    ASSERT_FALSE(r.results.empty());
+    EXPECT_NE(text::fold(r.results[0].title).find("gia han"), std::string::npos)
+        << r.results[0].title;
+}
+
+TEST(SearchContext, NothingIsReadAcrossTheTwoQuestions) {
+    // "… cho con" + "mất thì …" is no "con mất" (a death): the ID card is re-issued.
+    auto r = ask("mat thi lam lai o dau", {"lam cccd lan dau cho con"});
+    EXPECT_EQ(first_code(r), "1.116410");
+    EXPECT_EQ(r.context_used, "lam cccd lan dau cho con");
+    EXPECT_EQ(r.action, "cấp lại");
 }

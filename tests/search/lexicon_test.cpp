@@ -135,3 +135,24 @@ TEST(SearchLexicon, SurvivesTheRoundTripThroughTheIndex) {
     EXPECT_THROW(Lexicon::deserialize("{"), std::runtime_error);
     EXPECT_THROW(Lexicon::deserialize("{\"version\": 9}"), std::runtime_error);
 }
+
+TEST(SearchLexicon, MattersOutsideTheCatalogueAreReadAsPhrases) {
+    const Lexicon& lex = Lexicon::builtin();
+    ASSERT_FALSE(lex.outside().empty());
+    auto found = lex.outside_phrases({"lam", "ho", "chieu", "o", "xa"});
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].first, (Lexicon::Phrase{"lam", "ho", "chieu"}));
+    EXPECT_TRUE(lex.outside_phrases({"mat", "ho", "chieu"}).empty());  // the commune takes that
+    Lexicon back = Lexicon::deserialize(lex.serialize());
+    EXPECT_EQ(back.outside_phrases({"gia", "vang", "hom", "nay"}).size(), 1u);
+    Lexicon own = Lexicon::parse({{"outside.txt", "# c\nThời tiết: thời tiết, dự báo\n"}}, "x");
+    ASSERT_EQ(own.outside().size(), 1u);
+    EXPECT_EQ(own.outside()[0].name, "Thời tiết");
+    EXPECT_EQ(own.outside_phrases({"du", "bao", "mua"}).size(), 1u);
+    try {
+        Lexicon::parse({{"outside.txt", "\nthời tiết\n"}}, "content/search");
+        ADD_FAILURE() << "a line without ':' was accepted";
+    } catch (const xasite::InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("outside.txt:2:"), std::string::npos) << e.what();
+    }
+}

@@ -1,0 +1,50 @@
+// Developer tool (not a test): the answer figures of a question file over the test index of the
+// real procedures (search_fixture.hpp), e.g. the tune part of the citizen questions while choosing
+// weights or editing content/search/*.txt:
+//   search_eval [--split tune|holdout|calib|all] [--verbose] FILE
+// Prints MRR@10, top-1, abstention precision and recall, the share of answerable questions
+// answered "none", the follow-up MRR and how often each confidence level is right
+// (answer_figures.hpp). --verbose lists every question with what came first; it refuses to list
+// the lines of a "holdout" split, which must stay unseen while tuning (figures only).
+// Exit 0, or 2 on a usage error or a file with no question of that split.
+#include <cstring>
+#include <iostream>
+#include <string>
+
+#include "answer_figures.hpp"
+#include "question_set.hpp"
+
+int main(int argc, char** argv) {
+    std::string split = "tune", file;
+    bool verbose = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--split" && i + 1 < argc) {
+            split = argv[++i];
+        } else if (a == "--verbose" || a == "-v") {
+            verbose = true;
+        } else if (!a.empty() && a[0] != '-' && file.empty()) {
+            file = a;
+        } else {
+            std::cerr << "usage: search_eval [--split tune|holdout|calib|all] [--verbose] FILE\n";
+            return 2;
+        }
+    }
+    if (file.empty()) {
+        std::cerr << "usage: search_eval [--split tune|holdout|calib|all] [--verbose] FILE\n";
+        return 2;
+    }
+    if (verbose && (split == "holdout" || split == "all")) {
+        std::cerr << "search_eval: --verbose lists no held-out line (tune on the tune part only)\n";
+        return 2;
+    }
+    const auto questions =
+        xasite::testing::load_questions(file, split == "all" ? std::string() : split);
+    if (questions.empty()) {
+        std::cerr << "search_eval: no question of split \"" << split << "\" in " << file << "\n";
+        return 2;
+    }
+    xasite::testing::print_answer_figures(file + " [" + split + "]",
+                                          xasite::testing::evaluate_answers(questions, verbose));
+    return 0;
+}
