@@ -13,11 +13,6 @@
 
 namespace xasite::archive {
 
-void UniqueFd::reset() {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = -1;
-}
-
 FileInput::FileInput(const std::filesystem::path& path) : path_(path) {
     fd_ = UniqueFd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (fd_.get() < 0)

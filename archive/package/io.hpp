@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/unique_fd.hpp"
+
 namespace xasite::archive {
 
 // A byte source read front to back.
@@ -19,33 +21,7 @@ class Input {
     virtual std::size_t read(char* buf, std::size_t n) = 0;
 };
 
-// An owned POSIX file descriptor.
-class UniqueFd {
-  public:
-    UniqueFd() = default;
-    explicit UniqueFd(int fd) : fd_(fd) {}
-    ~UniqueFd() { reset(); }
-    UniqueFd(UniqueFd&& o) noexcept : fd_(o.release()) {}
-    UniqueFd& operator=(UniqueFd&& o) noexcept {
-        if (this != &o) {
-            reset();
-            fd_ = o.release();
-        }
-        return *this;
-    }
-    UniqueFd(const UniqueFd&) = delete;
-    UniqueFd& operator=(const UniqueFd&) = delete;
-    int get() const { return fd_; }
-    int release() {
-        int f = fd_;
-        fd_ = -1;
-        return f;
-    }
-    void reset();
-
-  private:
-    int fd_ = -1;
-};
+using xasite::UniqueFd;  // core/unique_fd.hpp
 
 class FileInput : public Input {
   public:

@@ -168,6 +168,7 @@ struct PreviewServer::Impl {
         b.jobs = options.jobs;
         b.quiet = true;
         b.search_index = options.search_index;
+        b.drafts = true;  // staff preview what they have not published yet
         const auto t0 = Clock::now();
         std::string failure;
         std::size_t pages = 0;

@@ -10,8 +10,8 @@
 #include "core/error.hpp"
 #include "core/files.hpp"
 #include "core/text.hpp"
+#include "core/unique_fd.hpp"
 #include "generator/authoring/embedded.hpp"
-#include "generator/authoring/unique_fd.hpp"
 #include "generator/content/site_config.hpp"
 #include "generator/units/registry.hpp"
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "generator/authoring/unique_fd.hpp"
+#include "core/unique_fd.hpp"
 
 namespace xasite::authoring {
 

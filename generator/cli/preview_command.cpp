@@ -89,7 +89,7 @@ int run_preview_command(PreviewCommand& cmd, const serve::ServeOptions& serve, s
         << (scratch.empty() ? "" : "thư mục tạm ") << fs::absolute(o.out_dir).string()
         << (scratch.empty() ? " (--out: thư mục này bị thay bằng bản xem trước)"
                             : " (xoá khi dừng) — không phải thư mục site/ được đăng")
-        << "; trang nháp (draft: true) không được dựng.\n";
+        << "; trang nháp (draft: true) cũng được dựng để xem trước.\n";
     if (o.units.empty())
         log << "Dựng mọi đơn vị (chậm): thêm --unit MÃ để chỉ dựng trang của một xã.\n";
     log.flush();

@@ -162,7 +162,7 @@ void check_reform_acts(Content& c) {
 
 }  // namespace
 
-Content Content::load(const fs::path& dir) {
+Content Content::load(const fs::path& dir, bool drafts) {
     const ContentTree tree(dir);  // refuses links out of the tree, FIFOs and devices
     Content c;
     c.root = dir;
@@ -228,7 +228,7 @@ Content Content::load(const fs::path& dir) {
             // A commune's own pages do not move the province-wide build date: a news item of
             // one commune changes that commune's site only (incremental builds), and a schedule
             // for next week must not date every page of the province next week.
-            if (page.draft) continue;
+            if (page.draft && !drafts) continue;
             attach_page_media(page, md.parent_path(), unit_dir, c.warnings);
             c.unit_pages[code].push_back(std::move(page));
         }
@@ -236,14 +236,15 @@ Content Content::load(const fs::path& dir) {
     // Shared pages: content/pages/*.md and content/pages/<slug>/index.md
     for (const auto& [md, group] : page_files(tree, "pages")) {
         Page page = load_page(md);
-        if (!page.draft) attach_page_media(page, md.parent_path(), dir / "pages", c.warnings);
+        if (!page.draft || drafts)
+            attach_page_media(page, md.parent_path(), dir / "pages", c.warnings);
         for (const auto& code : page.units)
             if (!c.registry.find_new(code))
                 throw InputError(md.string(),
                                  "front matter 'units' names unknown unit code '" + code + "'");
         note_date(page.date);
         note_date(page.updated);
-        if (page.draft) continue;
+        if (page.draft && !drafts) continue;
         if (page.all_units) {
             for (const auto& u : c.registry.new_units())
                 c.unit_pages[u.code].push_back(page);

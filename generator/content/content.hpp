@@ -78,7 +78,9 @@ struct Content {
     // required fields, unknown unit codes (in a folder name or a page's front matter), a document
     // marked MẬT / TỐI MẬT / TUYỆT MẬT (never published), an entry that resolves outside the tree
     // or is not a regular file or folder.
-    static Content load(const std::filesystem::path& dir);
+    // `drafts`: pages marked `draft: true` are loaded too (the preview shows them; a published
+    // build never does).
+    static Content load(const std::filesystem::path& dir, bool drafts = false);
 
     // The date the build stamps on generated pages: site.json build_date, else SOURCE_DATE_EPOCH,
     // else the newest date of the province-wide content. Never the wall clock, so builds are

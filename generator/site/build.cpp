@@ -185,6 +185,7 @@ BuildSummary build_site(const BuildOptions& options) {
     std::sort(now.units.begin(), now.units.end());
     now.units.erase(std::unique(now.units.begin(), now.units.end()), now.units.end());
     now.search_index = options.search_index;
+    now.drafts = options.drafts;
     std::optional<BuildManifest> previous;
     bool interrupted = false;
     if (options.incremental) {
@@ -215,7 +216,7 @@ BuildSummary build_site(const BuildOptions& options) {
     }
 
     // 1. Load and validate all content; compile every template. Nothing is written before this.
-    content::Content content = content::Content::load(options.content_dir);
+    content::Content content = content::Content::load(options.content_dir, options.drafts);
     summary.warnings = content.warnings;
     const std::string build_date = content.build_date();
     now.build_date = build_date;

@@ -22,6 +22,8 @@ struct BuildOptions {
     // Compare with the manifest of the site already at out_dir and render and write only what
     // changed (false: a cold build into a temporary directory, swapped in whole).
     bool incremental = true;
+    // Build pages marked `draft: true` too: only for `xasite preview`, never for a published site.
+    bool drafts = false;
 };
 
 struct BuildSummary {

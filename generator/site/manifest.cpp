@@ -83,6 +83,7 @@ std::optional<BuildManifest> read_manifest(const fs::path& site_dir) {
         m.build_date = j.at("build_date").get<std::string>();
         m.units = j.at("units").get<std::vector<std::string>>();
         m.search_index = j.at("search_index").get<bool>();
+        m.drafts = j.value("drafts", false);
         for (const auto& [path, s] : j.at("inputs").items()) {
             InputStamp st;
             st.size = s.at(0).get<std::uint64_t>();
@@ -101,9 +102,10 @@ std::string manifest_json(const BuildManifest& m) {
     json inputs = json::object();
     for (const auto& [path, s] : m.inputs)
         inputs[path] = json::array({s.size, s.mtime_ns, s.inode, s.sha256});
-    json j = {{"format", kFormat},          {"tool", m.tool},   {"date_env", m.date_env},
-              {"build_date", m.build_date}, {"units", m.units}, {"search_index", m.search_index},
-              {"inputs", std::move(inputs)}};
+    json j = {{"format", kFormat},      {"tool", m.tool},
+              {"date_env", m.date_env}, {"build_date", m.build_date},
+              {"units", m.units},       {"search_index", m.search_index},
+              {"drafts", m.drafts},     {"inputs", std::move(inputs)}};
     return j.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
@@ -201,7 +203,8 @@ ChangePlan plan_changes(const BuildManifest& previous, const BuildManifest& now)
         plan.reason = "SOURCE_DATE_EPOCH changed";
         return plan;
     }
-    if (previous.units != now.units || previous.search_index != now.search_index) {
+    if (previous.units != now.units || previous.search_index != now.search_index ||
+        previous.drafts != now.drafts) {
         plan.reason = "the build's options changed";
         return plan;
     }

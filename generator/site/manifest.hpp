@@ -47,6 +47,7 @@ struct BuildManifest {
     std::string build_date;          // the date the pages were built for
     std::vector<std::string> units;  // --unit, sorted and unique; empty = every unit
     bool search_index = true;
+    bool drafts = false;  // pages marked draft built too (a preview)
     InputStamps inputs;
 };
 

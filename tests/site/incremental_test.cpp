@@ -375,6 +375,28 @@ TEST_F(Incremental, ABadEditStopsBeforeAnythingIsWritten) {
     EXPECT_EQ(build(site_).mode, "unchanged");
 }
 
+// `xasite preview` builds drafts (BuildOptions::drafts); a published build never does, and going
+// from one to the other is a change of options (everything rendered again).
+TEST_F(Incremental, DraftsAreBuiltOnlyForThePreview) {
+    write(content_ / "units/24169/nhap.md",
+          "---\ntitle: Bản nháp thông báo\nsection: tin-tuc\ndate: 2025-08-03\ndraft: "
+          "true\n---\nChưa đăng.\n");
+    const std::string page = "phuong-ea-kao/tin-tuc/nhap/index.html";
+    build(site_);
+    EXPECT_FALSE(fs::exists(site_ / page));
+    site::BuildOptions o;
+    o.content_dir = content_;
+    o.out_dir = site_;
+    o.units = {"24169", "24352"};
+    o.quiet = true;
+    o.drafts = true;
+    auto s = site::build_site(o);
+    EXPECT_EQ(s.mode, "everything") << "the options changed";
+    EXPECT_TRUE(fs::exists(site_ / page));
+    EXPECT_EQ(build(site_).mode, "everything");
+    EXPECT_FALSE(fs::exists(site_ / page)) << "a published build drops the draft again";
+}
+
 TEST(BuildManifest, PlanNamesWhatChangedAndItsScope) {
     site::BuildManifest a;
     a.tool = "x";

@@ -1,24 +1,24 @@
-// A file descriptor closed by its destructor (the inotify instance, its wake-up eventfd, a file
-// being created). archive/package/io.hpp has the same class privately; a shared one would go to
-// core/.
+// An owned POSIX file descriptor, closed by its destructor (RAII): the one helper of its kind,
+// used by archive ingest and verify, the preview's inotify watcher and the scaffold's exclusive
+// file creation.
 #pragma once
 
 #include <unistd.h>
 
 #include <utility>
 
-namespace xasite::authoring {
+namespace xasite {
 
 class UniqueFd {
   public:
     UniqueFd() = default;
     explicit UniqueFd(int fd) : fd_(fd) {}
     ~UniqueFd() { reset(); }
-    UniqueFd(UniqueFd&& o) noexcept : fd_(std::exchange(o.fd_, -1)) {}
+    UniqueFd(UniqueFd&& o) noexcept : fd_(o.release()) {}
     UniqueFd& operator=(UniqueFd&& o) noexcept {
         if (this != &o) {
             reset();
-            fd_ = std::exchange(o.fd_, -1);
+            fd_ = o.release();
         }
         return *this;
     }
@@ -26,6 +26,7 @@ class UniqueFd {
     UniqueFd& operator=(const UniqueFd&) = delete;
     int get() const { return fd_; }
     explicit operator bool() const { return fd_ >= 0; }
+    int release() { return std::exchange(fd_, -1); }
     void reset() {
         if (fd_ >= 0) ::close(fd_);
         fd_ = -1;
@@ -35,4 +36,4 @@ class UniqueFd {
     int fd_ = -1;
 };
 
-}  // namespace xasite::authoring
+}  // namespace xasite
