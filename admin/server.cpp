@@ -408,6 +408,8 @@ struct AdminServer::Impl {
                 std::lock_guard<std::mutex> l(log_mutex);
                 log << "admin: build failed for " << user.name << ", content put back: " << e.what()
                     << "\n";
+                // Staff read it: in Vietnamese where the error has it (file and line stay).
+                if (const auto* input = dynamic_cast<const InputError*>(&e)) return input->vi();
                 return e.what();
             }
         }

@@ -14,7 +14,19 @@ class InputError : public std::runtime_error {
     // wrong.
     InputError(const std::string& where, const std::string& what)
         : std::runtime_error(where.empty() ? what : where + ": " + what) {}
+    // The same, also said in Vietnamese for commune staff (`what_vi`): the errors of the files
+    // staff write (pages, their pictures and attachments).
+    InputError(const std::string& where, const std::string& what, const std::string& what_vi)
+        : std::runtime_error(where.empty() ? what : where + ": " + what),
+          vi_(where.empty() ? what_vi : where + ": " + what_vi) {}
     explicit InputError(const std::string& message) : std::runtime_error(message) {}
+
+    // The message in Vietnamese where one was given, else the English one (operators' errors).
+    std::string vi() const { return vi_.empty() ? std::string(what()) : vi_; }
+    bool has_vi() const { return !vi_.empty(); }
+
+  private:
+    std::string vi_;
 };
 
 // "path:line" (line is 1-based; 0 means no line).

@@ -28,8 +28,8 @@ std::optional<FrontMatter> split_front_matter(std::string_view text,
             return fm;
         }
     }
-    throw InputError(location(source, 1),
-                     "front matter block is not closed (no second '---' line)");
+    throw InputError(location(source, 1), "front matter block is not closed (no second '---' line)",
+                     "phần đầu trang chưa được đóng (thiếu dòng '---' thứ hai)");
 }
 
 }  // namespace xasite

@@ -178,7 +178,7 @@ struct PreviewServer::Impl {
             pages = summary.pages;
             warnings = std::move(summary.warnings);
         } catch (const InputError& e) {
-            failure = e.what();
+            failure = e.vi();  // staff read it: in Vietnamese where the error has it
         } catch (const std::exception& e) {
             failure = std::string("lỗi khi ghi trang: ") + e.what();
         }

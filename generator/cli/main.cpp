@@ -2,6 +2,7 @@
 // file and line or record), 2 usage error.
 #include <CLI/CLI.hpp>
 
+#include <cstdlib>
 #include <exception>
 #include <filesystem>
 #include <iostream>
@@ -49,6 +50,18 @@ int run(int argc, char** argv) {
     bool no_index = false;
     cmd_build->add_flag("--no-index", no_index, "Do not write the search index (<out>.xapian)");
     cmd_build->add_flag("--quiet,-q", build.quiet, "No progress bar and no summary");
+    // Commune staff read the errors of their own files in Vietnamese: --lang vi, or a Vietnamese
+    // locale (LANG=vi_VN.UTF-8).
+    for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"})
+        if (const char* v = std::getenv(var); v && *v) {
+            if (std::string(v).rfind("vi", 0) == 0) build.lang = "vi";
+            break;
+        }
+    cmd_build
+        ->add_option("--lang", build.lang,
+                     "Language of the messages: en, or vi (errors in the files staff write, in "
+                     "Vietnamese); default from the locale")
+        ->check(CLI::IsMember({"en", "vi"}));
     bool clean_build = false;
     cmd_build->add_flag("--clean", clean_build,
                         "Render everything into a new directory and swap it in, instead of "

@@ -119,7 +119,10 @@ std::optional<LocalRef> local_file(const MarkdownRef& ref, const fs::path& sourc
             throw InputError(location(source, line),
                              "'" + ref.url +
                                  "' is a path on a computer; put the file beside the page or in "
-                                 "media/ and write its name (e.g. anh.jpg)");
+                                 "media/ and write its name (e.g. anh.jpg)",
+                             "'" + ref.url +
+                                 "' là đường dẫn trên máy tính; hãy đặt tệp cạnh trang hoặc "
+                                 "trong thư mục media/ rồi ghi tên tệp (ví dụ anh.jpg)");
         return std::nullopt;
     }
     if (url.starts_with("//")) return std::nullopt;  // another host
@@ -140,7 +143,10 @@ std::optional<LocalRef> local_file(const MarkdownRef& ref, const fs::path& sourc
         throw InputError(location(source, line),
                          "'" + ref.url +
                              "' is an absolute path; a file is referred to by its name beside the "
-                             "page or in media/ (e.g. anh.jpg or media/anh.jpg)");
+                             "page or in media/ (e.g. anh.jpg or media/anh.jpg)",
+                         "'" + ref.url +
+                             "' là đường dẫn tuyệt đối; hãy ghi tên tệp đặt cạnh trang hoặc "
+                             "trong media/ (ví dụ anh.jpg hoặc media/anh.jpg)");
     return out;
 }
 
@@ -174,9 +180,12 @@ void attach_page_media(Page& page, const fs::path& folder, const fs::path& bound
         // Beside the page first, then the unit's media/ folder; never outside the unit's folder.
         const fs::path beside = (here / local->path).lexically_normal();
         if (!inside(beside, root))
-            throw InputError(where, std::string("the ") + what + " '" + ref.url + "' is outside " +
-                                        root.string() +
-                                        "; only files of this unit's folder are published");
+            throw InputError(where,
+                             std::string("the ") + what + " '" + ref.url + "' is outside " +
+                                 root.string() + "; only files of this unit's folder are published",
+                             std::string(ref.image ? "ảnh" : "tệp đính kèm") + " '" + ref.url +
+                                 "' nằm ngoài thư mục " + root.string() +
+                                 "; chỉ đăng được tệp trong thư mục của đơn vị mình");
         fs::path found;
         std::error_code ec;
         for (const fs::path& candidate : {beside, (media_dir / local->path).lexically_normal()}) {
@@ -187,9 +196,13 @@ void attach_page_media(Page& page, const fs::path& folder, const fs::path& bound
             }
         }
         if (found.empty())
-            throw InputError(where, std::string("the ") + what + " '" + ref.url +
-                                        "' is missing: no file " + local->path + " in " +
-                                        here.string() + " or " + media_dir.string());
+            throw InputError(where,
+                             std::string("the ") + what + " '" + ref.url +
+                                 "' is missing: no file " + local->path + " in " + here.string() +
+                                 " or " + media_dir.string(),
+                             std::string(ref.image ? "không tìm thấy ảnh" : "không tìm thấy tệp") +
+                                 " '" + ref.url + "': không có tệp " + local->path + " trong " +
+                                 here.string() + " hay " + media_dir.string());
         if (!fs::is_regular_file(found, ec))
             throw InputError(where, std::string("the ") + what + " '" + ref.url + "' (" +
                                         found.string() + ") is not a file");
@@ -219,20 +232,28 @@ void attach_page_media(Page& page, const fs::path& folder, const fs::path& bound
         if (ref.image || image_ext) {
             // A picture, shown or linked: published only as a re-encoded copy without metadata.
             if (m.bytes > kMaxImageBytes)
-                throw InputError(where, "the picture " + found.string() + " is " +
-                                            std::to_string(m.bytes >> 20) +
-                                            " MB; a picture may have at most " +
-                                            std::to_string(kMaxImageBytes >> 20) + " MB");
+                throw InputError(
+                    where,
+                    "the picture " + found.string() + " is " + std::to_string(m.bytes >> 20) +
+                        " MB; a picture may have at most " + std::to_string(kMaxImageBytes >> 20) +
+                        " MB",
+                    "ảnh " + found.string() + " nặng " + std::to_string(m.bytes >> 20) +
+                        " MB; mỗi ảnh tối đa " + std::to_string(kMaxImageBytes >> 20) + " MB");
             const std::string bytes = read_bytes(found, m.bytes);
             image::Info info;
             try {
                 info = image::probe(bytes);
             } catch (const image::Error& e) {
                 if (!image::sniff(bytes))
-                    throw InputError(where, found.string() + " is not a picture: it is " +
-                                                describe(bytes) +
-                                                " (pictures may be JPEG, PNG, WebP or GIF)");
-                throw InputError(where, found.string() + ": " + e.what());
+                    throw InputError(
+                        where,
+                        found.string() + " is not a picture: it is " + describe(bytes) +
+                            " (pictures may be JPEG, PNG, WebP or GIF)",
+                        found.string() + " không phải là ảnh (nội dung: " + describe(bytes) +
+                            "); ảnh phải là JPEG, PNG, WebP hoặc GIF");
+                throw InputError(
+                    where, found.string() + ": " + e.what(),
+                    found.string() + ": ảnh bị hỏng hoặc không đọc được (" + e.what() + ")");
             }
             m.kind = PageMedia::Kind::image;
             m.type = image::format_name(info.format);
@@ -264,17 +285,26 @@ void attach_page_media(Page& page, const fs::path& folder, const fs::path& bound
                                  "'" + ref.url + "': ." + ext +
                                      " files are not published; an attachment may be a PDF, "
                                      "Word, Excel, PowerPoint, OpenDocument, ZIP, .txt or .csv "
-                                     "file, a picture JPEG, PNG, WebP or GIF");
+                                     "file, a picture JPEG, PNG, WebP or GIF",
+                                 "'" + ref.url + "': không đăng được tệp ." + ext +
+                                     "; tệp đính kèm phải là PDF, Word, Excel, PowerPoint, "
+                                     "OpenDocument, ZIP, .txt, .csv hoặc ảnh JPEG, PNG, WebP, "
+                                     "GIF");
             if (m.bytes > kMaxAttachmentBytes)
-                throw InputError(where, "the attachment " + found.string() + " is " +
-                                            std::to_string(m.bytes >> 20) +
-                                            " MB; an attachment may have at most " +
-                                            std::to_string(kMaxAttachmentBytes >> 20) + " MB");
+                throw InputError(
+                    where,
+                    "the attachment " + found.string() + " is " + std::to_string(m.bytes >> 20) +
+                        " MB; an attachment may have at most " +
+                        std::to_string(kMaxAttachmentBytes >> 20) + " MB",
+                    "tệp đính kèm " + found.string() + " nặng " + std::to_string(m.bytes >> 20) +
+                        " MB; mỗi tệp tối đa " + std::to_string(kMaxAttachmentBytes >> 20) + " MB");
             const std::string bytes = read_bytes(found, m.bytes);
             if (!has_magic(bytes, type->magic))
-                throw InputError(where, found.string() + " is not a " + std::string(type->label) +
-                                            " file as its name says: its content is " +
-                                            describe(bytes));
+                throw InputError(where,
+                                 found.string() + " is not a " + std::string(type->label) +
+                                     " file as its name says: its content is " + describe(bytes),
+                                 found.string() + " không phải tệp " + std::string(type->label) +
+                                     " như tên tệp ghi: nội dung của nó là " + describe(bytes));
             m.kind = PageMedia::Kind::attachment;
             m.type = type->label;
             m.copies.push_back({claim(stem, ext) + "." + ext, 0, 0});

@@ -532,7 +532,10 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
         }
         return 0;
     } catch (const InputError& e) {
-        err << "error: " << e.what() << "\n";
+        if (options.lang == "vi")
+            err << "lỗi: " << e.vi() << "\n";
+        else
+            err << "error: " << e.what() << "\n";
         return 1;
     } catch (const mustache::SyntaxError& e) {
         err << "error: template syntax error: " << e.what() << "\n";

@@ -24,6 +24,8 @@ struct BuildOptions {
     bool incremental = true;
     // Build pages marked `draft: true` too: only for `xasite preview`, never for a published site.
     bool drafts = false;
+    // run_build's messages: "en", or "vi" (commune staff: errors of their files in Vietnamese).
+    std::string lang = "en";
 };
 
 struct BuildSummary {

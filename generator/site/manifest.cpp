@@ -159,12 +159,19 @@ std::string outputs_text(const OutputStamps& outputs) {
 InputStamps scan_inputs(const fs::path& content_dir, const InputStamps& previous) {
     InputStamps now;
     std::error_code ec;
-    auto options = fs::directory_options::follow_directory_symlink |
-                   fs::directory_options::skip_permission_denied;
-    fs::recursive_directory_iterator it(content_dir, options, ec), end;
+    // Linked folders are not followed (their targets are inside the tree, so scanned there, and
+    // a link to an ancestor would never end); a version-control folder (the editor keeps content/
+    // in git) is no input.
+    fs::recursive_directory_iterator it(content_dir, fs::directory_options::none, ec), end;
     if (ec) throw std::runtime_error(content_dir.string() + ": cannot read: " + ec.message());
     for (; it != end; it.increment(ec)) {
         if (ec) throw std::runtime_error(content_dir.string() + ": cannot read: " + ec.message());
+        const std::string name = it->path().filename().string();
+        if ((name == ".git" || name == ".hg" || name == ".svn") && it->is_directory(ec) &&
+            !it->is_symlink(ec)) {
+            it.disable_recursion_pending();
+            continue;
+        }
         struct stat st {};
         if (::stat(it->path().c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
         std::string rel = it->path().lexically_relative(content_dir).generic_string();

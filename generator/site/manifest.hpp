@@ -63,8 +63,9 @@ std::string outputs_text(const OutputStamps& outputs);
 // A 64-bit hash of output bytes (change detection, not integrity: together with the size).
 std::uint64_t output_hash(std::string_view bytes);
 
-// Every regular file under `content_dir` (links followed, as the content loader does). A file whose
-// size, time and inode equal its stamp in `previous` keeps that stamp; others are hashed.
+// Every regular file under `content_dir` (links to files followed; linked folders, whose targets
+// are inside the tree, and version-control folders such as .git are not). A file whose size, time
+// and inode equal its stamp in `previous` keeps that stamp; others are hashed.
 InputStamps scan_inputs(const std::filesystem::path& content_dir, const InputStamps& previous);
 
 // The running executable: path, size and modification time.

@@ -135,3 +135,40 @@ TEST(Markdown, RewritingKeepsSafeModeAndNestedReferences) {
     EXPECT_EQ(html.find("<script>"), std::string::npos) << html;
     EXPECT_EQ(html.find("javascript:"), std::string::npos) << html;
 }
+
+// Commune staff write these files: each error of a page's front matter is also said in
+// Vietnamese (InputError::vi(), shown by the editor, the preview and `xasite build --lang vi`),
+// with the same file and line as the English one.
+TEST(Pages, ErrorsAreAlsoInVietnameseWithTheSameFileAndLine) {
+    struct Case {
+        const char* text;
+        const char* where;
+    };
+    const Case cases[] = {
+        {"Chỉ có nội dung.\n", "tin.md:1: "},
+        {"---\ntitle: Họp dân\n", "tin.md:1: "},
+        {"---\ntitle: Họp dân\ndate: 2025-13-45\n---\nx\n", "tin.md:3: "},
+        {"---\ntitle: Họp dân\nsection: Tin Tuc\n---\nx\n", "tin.md:3: "},
+        {"---\ntitle: Họp dân\nngay: 2025-01-01\n---\nx\n", "tin.md:3: "},
+        {"---\ndate: 2025-01-01\n---\nx\n", "tin.md:1: "},
+        {"---\ntitle: Họp dân\ndraft: có lẽ\n---\nx\n", "tin.md:3: "},
+        {"---\ntitle: Họp dân\ndate: 2025-08-02\nupdated: 2025-08-01\n---\nx\n", "tin.md:1: "},
+    };
+    for (const auto& c : cases) {
+        try {
+            parse_page(c.text, "tin.md");
+            ADD_FAILURE() << "no error for: " << c.text;
+        } catch (const xasite::InputError& e) {
+            const std::string en = e.what(), vi = e.vi();
+            EXPECT_TRUE(e.has_vi()) << en;
+            EXPECT_EQ(en.rfind(c.where, 0), 0u) << en;
+            EXPECT_EQ(vi.rfind(c.where, 0), 0u) << vi;
+            EXPECT_NE(vi, en);
+            // Said in Vietnamese words, not only the English with a Vietnamese file name.
+            bool said = false;
+            for (const char* word : {"phải", "phần đầu trang", "không", "thiếu", "trước", "mục"})
+                said = said || vi.find(word) != std::string::npos;
+            EXPECT_TRUE(said) << vi;
+        }
+    }
+}

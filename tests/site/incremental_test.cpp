@@ -168,6 +168,11 @@ TEST_F(Incremental, NoChangeRebuildLoadsAndWritesNothing) {
         fs::last_write_time(content_ / "units/24169/hop-dan.md") + std::chrono::seconds(5));
     EXPECT_EQ(build(site_).mode, "unchanged");
     EXPECT_EQ(mtimes(site_), before);
+
+    // The editor keeps content/ in git: its commits are no content change.
+    write(content_ / ".git/objects/ab/cdef", "x");
+    write(content_ / "units/24169/.git/HEAD", "ref: refs/heads/main\n");
+    EXPECT_EQ(build(site_).mode, "unchanged");
 }
 
 TEST_F(Incremental, OneCommunePageRewritesOnlyWhatShowsIt) {

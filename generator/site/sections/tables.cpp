@@ -234,8 +234,10 @@ void check_page_sections(const content::Content& content) {
         if (row.pages != PageKind::none) keys.push_back(row.key);
     auto check = [&](const content::Page& p) {
         if (std::find(keys.begin(), keys.end(), p.section) != keys.end()) return;
-        throw InputError(location(p.source, p.section_line),
-                         "section must be one of " + joined(keys) + "; got '" + p.section + "'");
+        throw InputError(
+            location(p.source, p.section_line),
+            "section must be one of " + joined(keys) + "; got '" + p.section + "'",
+            "section phải là một trong " + joined(keys) + "; đang ghi '" + p.section + "'");
     };
     for (const auto& [code, pages] : content.unit_pages)
         for (const auto& p : pages)
