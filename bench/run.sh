@@ -3,6 +3,8 @@
 # Usage: bench/run.sh BUILD_DIR   (run from the repository's root: it reads content/ and bench/)
 # Environment:
 #   BENCH_ONLY=archive      only the archive part (ingest, verify, view builds); default: everything
+#   BENCH_ONLY=build        only the full-province builds: cold, --clean, no change, one news item,
+#                           one procedure record (incremental builds, issue 12)
 #   ARCHIVE_BENCH_BIG_MB=N  size of the big synthetic WARC, in MB (default 1024)
 #   ARCHIVE_BENCH_WARC=FILE use this WARC as the big one instead of generating it (kept; e.g. the
 #                           same file for two builds of xasite); its size is then what it is
@@ -15,7 +17,7 @@ cores=$(nproc)
 
 echo "== xasite bench on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(date -u +%Y-%m-%d)"
 only=${BENCH_ONLY:-}
-case "$only" in ""|archive) ;; *) echo "BENCH_ONLY: unknown part \"$only\" (archive)" >&2; exit 2 ;; esac
+case "$only" in ""|archive|build) ;; *) echo "BENCH_ONLY: unknown part \"$only\" (archive, build)" >&2; exit 2 ;; esac
 
 # Wall seconds and peak RSS (KiB) from a `/usr/bin/time -v` report.
 time_v_wall() {
@@ -58,7 +60,7 @@ run_incremental() {  # label
   echo "$label: wall_s=$wall share_of_cold=$(awk "BEGIN {printf \"%.1f%%\", 100*$wall/$cold_wall}") files_written=$written files_removed=$removed pages_rendered=$rendered site_files=$total peak_rss_mib=$(awk "BEGIN {printf \"%.1f\", $rss_kb/1024}")"
 }
 
-if [ -z "$only" ]; then
+if [ -z "$only" ] || [ "$only" = build ]; then
 cp -r content "$work/content"
 sync
 label="full province, fresh output (cold)"; run_build
@@ -79,6 +81,7 @@ sed -i '0,/"name": "/s//"name": "(sửa) /' "$work/content/procedures/$rec"
 label="full province, one procedure record edited (incremental, every site rendered)"; run_incremental
 sed -i '0,/"name": "(sửa) /s//"name": "/' "$work/content/procedures/$rec"
 run_incremental >/dev/null
+[ "$only" = build ] && exit 0
 
 /usr/bin/time -f "%e" -o "$work/time" "$xasite" check --site "$work/site" -j "$cores" >"$work/check" 2>&1 || true
 echo "check: $(tail -1 "$work/check") wall_s=$(cat "$work/time")"
