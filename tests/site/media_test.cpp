@@ -14,6 +14,7 @@
 #include "generator/site/build.hpp"
 #include "image_support.hpp"
 #include "test_support.hpp"
+#include "tiny_content.hpp"
 
 using namespace xasite;
 namespace fs = std::filesystem;
@@ -38,16 +39,7 @@ class MediaContent : public ::testing::Test {
   protected:
     void SetUp() override {
         content_ = dir_.path() / "content";
-        fs::create_directories(content_ / "procedures");
-        fs::copy_file(xasite::testing::content_dir() / "site.json", content_ / "site.json");
-        fs::create_directories(content_ / "directives");
-        fs::copy_file(xasite::testing::content_dir() / "directives/001_1eb639fe7a9b089c.txt",
-                      content_ / "directives/001_1eb639fe7a9b089c.txt");
-        fs::create_directories(content_ / "units");
-        fs::copy_file(xasite::testing::fixtures_dir() / "units" / "minimal.json",
-                      content_ / "units" / "daklak-units.json");
-        fs::copy_file(xasite::testing::content_dir() / "procedures" / "1.001193.json",
-                      content_ / "procedures" / "1.001193.json");
+        xasite::testing::make_tiny_content(content_);
     }
     fs::path unit() const { return content_ / "units/24169"; }
     // A news bundle tin-tuc/le-hoi/index.md with `body` after a 4-line front matter (the body

@@ -12,6 +12,7 @@
 #include "generator/site/routes.hpp"
 #include "generator/site/sections/sections.hpp"
 #include "test_support.hpp"
+#include "tiny_content.hpp"
 
 using namespace xasite;
 namespace fs = std::filesystem;
@@ -34,19 +35,7 @@ class TinyContent : public ::testing::Test {
   protected:
     void SetUp() override {
         content_ = dir_.path() / "content";
-        fs::create_directories(content_ / "procedures");
-        fs::copy_file(xasite::testing::content_dir() / "site.json", content_ / "site.json");
-        // The directive that quotes NQ 202/2025/QH15, which site.json's acts are checked against.
-        fs::create_directories(content_ / "directives");
-        fs::copy_file(xasite::testing::content_dir() / "directives/001_1eb639fe7a9b089c.txt",
-                      content_ / "directives/001_1eb639fe7a9b089c.txt");
-        fs::create_directories(content_ / "units");
-        fs::copy_file(xasite::testing::fixtures_dir() / "units" / "minimal.json",
-                      content_ / "units" / "daklak-units.json");
-        for (const char* code : {"1.001193", "1.000080", "1.000094"})
-            fs::copy_file(
-                xasite::testing::content_dir() / "procedures" / (std::string(code) + ".json"),
-                content_ / "procedures" / (std::string(code) + ".json"));
+        xasite::testing::make_tiny_content(content_, {"1.001193", "1.000080", "1.000094"});
         write(
             content_ / "units/24169/hop-dan.md",
             "---\ntitle: Họp dân khu phố 3\nsection: tin-tuc\ndate: 2025-08-02\n---\nNội dung.\n");

@@ -1,9 +1,11 @@
 // A tiny content tree made in the test: site.json and the directive it quotes, the minimal registry
-// fixture (new units 24169 Phường Ea Kao, 24352, 24121), one procedure record.
+// fixture (new units 24169 Phường Ea Kao, 24352, 24121), real procedure records (1.001193 unless
+// others are named). The one copy of this set-up, for every test that builds a site.
 #pragma once
 
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <string>
 
 #include "test_support.hpp"
@@ -15,7 +17,8 @@ inline void write_text(const std::filesystem::path& path, const std::string& tex
     std::ofstream(path, std::ios::binary) << text;
 }
 
-inline void make_tiny_content(const std::filesystem::path& content) {
+inline void make_tiny_content(const std::filesystem::path& content,
+                              std::initializer_list<const char*> procedures = {"1.001193"}) {
     namespace fs = std::filesystem;
     fs::create_directories(content / "procedures");
     fs::create_directories(content / "directives");
@@ -25,8 +28,9 @@ inline void make_tiny_content(const std::filesystem::path& content) {
                   content / "directives/001_1eb639fe7a9b089c.txt");
     fs::copy_file(fixtures_dir() / "units" / "minimal.json",
                   content / "units" / "daklak-units.json");
-    fs::copy_file(content_dir() / "procedures" / "1.001193.json",
-                  content / "procedures" / "1.001193.json");
+    for (const char* code : procedures)
+        fs::copy_file(content_dir() / "procedures" / (std::string(code) + ".json"),
+                      content / "procedures" / (std::string(code) + ".json"));
 }
 
 inline bool contains(const std::string& haystack, const std::string& needle) {
