@@ -278,8 +278,13 @@ void OutputDir::write(std::string_view relative, std::string_view data) {
         produced_[rel] = stamp;
     }
     if (!verify_) {
+        // The manifest says the site holds these bytes; a file removed or cut short by hand since
+        // (its size on disk differs) is written again.
         auto it = previous_.find(rel);  // read-only after construction: no lock needed
-        if (it != previous_.end() && it->second == stamp) return;
+        struct stat st {};
+        if (it != previous_.end() && it->second == stamp && ::stat(target.c_str(), &st) == 0 &&
+            S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) == stamp.size)
+            return;
     } else {
         std::error_code ec;
         if (fs::is_regular_file(target, ec) && fs::file_size(target, ec) == data.size() && !ec) {
