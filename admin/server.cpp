@@ -953,6 +953,20 @@ struct AdminServer::Impl {
                                        : "Không có đơn vị này.");
         const std::string uname = unit_name(code);
         const std::string ubase = "/don-vi/" + code + "/";
+        // "Xem trước" of a new page or an edit: the fields checked, the body rendered by the
+        // build's Markdown renderer, nothing saved.
+        auto preview = [&](views::EditorView& ev, const std::string& title) {
+            PageFields f = ev.fields;
+            if (std::string p = normalise(f); !p.empty())
+                return html(
+                    res, 400,
+                    views::layout(title, &v, views::page_editor(ev), {p, true}, ubase, uname));
+            ev.fields = f;
+            ev.preview_html = content::markdown_to_html(f.body);
+            html(
+                res, 200,
+                views::layout(title + ": xem trước", &v, views::page_editor(ev), {}, ubase, uname));
+        };
         UnitStore store(o.content_dir, code);
         const views::Notice notice{notice_text(req.get_param_value("tb")), false};
 
@@ -988,18 +1002,7 @@ struct AdminServer::Impl {
             }
             ev.fields = form_fields(req);
             const std::string action = field(req, "action");
-            if (action == "xem-truoc") {
-                PageFields f = ev.fields;
-                if (std::string p = normalise(f); !p.empty())
-                    return html(res, 400,
-                                views::layout("Viết mới", &v, views::page_editor(ev), {p, true},
-                                              ubase, uname));
-                ev.fields = f;
-                ev.preview_html = content::markdown_to_html(f.body);
-                return html(res, 200,
-                            views::layout("Viết mới: xem trước", &v, views::page_editor(ev), {},
-                                          ubase, uname));
-            }
+            if (action == "xem-truoc") return preview(ev, "Viết mới");
             Outcome out = create_page(w->user, code, ev.fields);
             if (!out.error.empty())
                 return html(res, out.status,
@@ -1119,18 +1122,7 @@ struct AdminServer::Impl {
                             views::layout("Sửa bài", &v, views::page_editor(ev), n, ubase, uname));
             ev.fields = form_fields(req);
             const std::string action = field(req, "action");
-            if (action == "xem-truoc") {
-                PageFields f = ev.fields;
-                if (std::string p = normalise(f); !p.empty())
-                    return html(res, 400,
-                                views::layout("Sửa bài", &v, views::page_editor(ev), {p, true},
-                                              ubase, uname));
-                ev.fields = f;
-                ev.preview_html = content::markdown_to_html(f.body);
-                return html(res, 200,
-                            views::layout("Sửa bài: xem trước", &v, views::page_editor(ev), {},
-                                          ubase, uname));
-            }
+            if (action == "xem-truoc") return preview(ev, "Sửa bài");
             const bool publish = action == "xuat-ban";
             Outcome out = update_page(w->user, code, slug, ev.fields, publish);
             if (!out.error.empty())
