@@ -16,7 +16,8 @@ DEBIAN_PACKAGES := cmake g++ make ninja-build pkg-config git \
 	libpoppler-cpp-dev libssl-dev libcli11-dev libyaml-cpp-dev libtbb-dev zlib1g-dev \
 	clang libclang-rt-14-dev libkainjow-mustache-dev time tidy \
 	libcairo2-dev fonts-dejavu-core wrk xapian-tools wget \
-	libqrencode-dev libvips-dev libsodium-dev libgit2-dev chromium nodejs
+	libqrencode-dev libvips-dev libsodium-dev libgit2-dev chromium nodejs \
+	nginx libmicrohttpd-dev systemd dpkg-dev
 
 .PHONY: run test bench deps build browser-deps fuzz-smoke format clean
 
