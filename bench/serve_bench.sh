@@ -18,6 +18,9 @@ cp -r content "$work/content"
 "$xasite" build --content "$work/content" --out "$work/site" --unit 24373 --no-index >/dev/null 2>"$work/build.err" || {
   cat "$work/build.err"; exit 1; }
 truncate -s 200M "$work/site/big.bin"
+# nginx started by root runs its workers as nobody: they must be able to read the site
+chmod 755 "$work"
+chmod -R a+rX "$work/site"
 # a few static files: the province's home page, a commune's, a stylesheet, a script
 home=/index.html
 commune=$(cd "$work/site" && find . -mindepth 2 -maxdepth 2 -name index.html | sort | head -1 | sed 's/^\.//')
@@ -51,7 +54,7 @@ http {
   server { listen 127.0.0.1:$nport; root $work/site; }
 }
 CONF
-/usr/sbin/nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' 2>"$work/nginx/stderr" &
+/usr/sbin/nginx -p "$work/nginx" -e "$work/nginx/error.log" -c "$work/nginx/nginx.conf" -g 'daemon off;' 2>"$work/nginx/stderr" &
 npid=$!
 pids="$pids $npid"
 for port in $xport $nport; do
@@ -69,6 +72,7 @@ for server in xasite nginx; do
   port=$xport; [ $server = nginx ] && port=$nport
   echo "$server $("$probe" slow $port /index.html 1000)"
 done
+grep -q '" 200 ' "$work/nginx/access.log" || { echo "nginx answered no 200: $(tail -2 "$work/nginx/error.log")"; }
 # the memory of the downloads: xasite's process; nginx's worker processes summed is not measured
 echo "xasite $("$probe" download $xport /big.bin 4 $xpid)"
 echo "xasite serve: $(grep -c '" 200 ' "$work/xasite.log" || true) answers 200 logged"
