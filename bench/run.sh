@@ -3,6 +3,8 @@
 # Usage: bench/run.sh BUILD_DIR   (run from the repository's root: it reads content/ and bench/)
 # Environment:
 #   BENCH_ONLY=archive      only the archive part (ingest, verify, view builds); default: everything
+#   BENCH_ONLY=serve        only xasite serve vs nginx (bench/serve_bench.sh: wrk -c256, slow
+#                           clients, 4 x 200 MB downloads)
 #   BENCH_ONLY=build        only the full-province builds: cold, --clean, no change, one news item,
 #                           one procedure record (incremental builds, issue 12)
 #   ARCHIVE_BENCH_BIG_MB=N  size of the big synthetic WARC, in MB (default 1024)
@@ -17,7 +19,9 @@ cores=$(nproc)
 
 echo "== xasite bench on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(date -u +%Y-%m-%d)"
 only=${BENCH_ONLY:-}
-case "$only" in ""|archive|build) ;; *) echo "BENCH_ONLY: unknown part \"$only\" (archive, build)" >&2; exit 2 ;; esac
+case "$only" in ""|archive|build|serve) ;; *) echo "BENCH_ONLY: unknown part \"$only\" (archive, build, serve)" >&2; exit 2 ;; esac
+# BENCH_ONLY=serve: xasite serve vs nginx (issue 14), bench/serve_bench.sh
+if [ "$only" = serve ]; then sh bench/serve_bench.sh "$build"; exit $?; fi
 
 # Wall seconds and peak RSS (KiB) from a `/usr/bin/time -v` report.
 time_v_wall() {

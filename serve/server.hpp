@@ -1,5 +1,6 @@
-// `xasite serve`: the built sites over HTTP (cpp-httplib, multi-threaded), with security headers on
-// every response and one log line per request, plus the search service:
+// `xasite serve`: the built sites over HTTP (libmicrohttpd, epoll worker threads; files streamed
+// from disk with sendfile, byte ranges, ETag/Last-Modified, gzip), with security headers on
+// every response and one log line per request (combined format), plus the search service:
 //   GET /api/search?q=&unit=&type=&field=&level=&online=&boundary_free=&limit=&offset=&partial=
 //       → JSON (search/response_json.hpp); 400 {"error"} for bad input, 503 without an index
 //   GET /api/suggest?q=&unit=&limit= → {"query", "suggestions": [{"title", "url", …}]}
@@ -8,6 +9,8 @@
 //       (works without JS)
 //   GET /api/old-url?url=… → where an archived site's old address is kept now
 //   GET /<archive_dir>/<district>/timemap/link/<url>, …/timegate/<url> → Memento (RFC 7089)
+//   GET /healthz → 200 {"status": "ok", …} or 503 naming what is missing (site, index)
+//   GET /metrics → Prometheus text exposition (requests by status class, latency, connections)
 // The index (index_path_for(site_dir) unless given) is reopened when `xasite build` swaps in a
 // new one; the server keeps serving the static sites when there is no index.
 //
@@ -16,6 +19,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <ostream>
@@ -30,7 +34,13 @@ struct ServeOptions {
     bool quiet = false;               // no request log
     std::filesystem::path index_dir;  // default: index_path_for(site_dir)
     std::chrono::milliseconds index_recheck = std::chrono::seconds(1);  // rebuilt-index check
-    unsigned threads = 0;  // worker threads; 0 = max(32, 8 × cores)
+    // libmicrohttpd worker threads, each an epoll loop over its share of the connections (the
+    // search runs on them: ~1–10 ms of CPU); 0 = max(4, cores).
+    unsigned threads = 0;
+    unsigned max_connections = 4096;        // beyond: accepted and closed at once
+    unsigned connection_timeout_s = 15;     // a connection idle (or trickling nothing) this long
+    std::size_t connection_memory = 32768;  // per connection: request line + headers (431 beyond)
+    std::chrono::milliseconds shutdown_grace = std::chrono::seconds(10);  // for answers under way
     // The site sections the server treats specially, as folder names under the output root
     // (one path segment, no slashes). Empty = that treatment is off.
     // archive_dir: the archive views; their pages get the archives' own Content-Security-Policy,
@@ -48,7 +58,9 @@ struct ServeOptions {
     std::filesystem::path packages_dir;
 };
 
-// The server object: bind() then listen() (blocking, from any thread); stop() from another thread.
+// The server object: bind() (opens the socket and starts the workers) then listen() (blocks until
+// stop(), then stops accepting, lets the answers under way finish — at most shutdown_grace —
+// and returns); stop() from another thread or a signal handler (async-signal-safe).
 class SiteServer {
   public:
     SiteServer(ServeOptions options, std::ostream& log);

@@ -43,24 +43,25 @@ std::string content_type_for(const fs::path& file) {
 
 namespace {
 
-// The 404 page of the site the path belongs to ("/xa-ea-kar/…" → site/xa-ea-kar/404.html), else
-// the province's.
-fs::path not_found_page(const fs::path& root, const std::string& clean) {
-    auto slash = clean.find('/', 1);
-    if (slash != std::string::npos) {
-        fs::path candidate = root / clean.substr(1, slash - 1) / "404.html";
-        std::error_code ec;
-        if (fs::is_regular_file(candidate, ec)) return candidate;
-    }
-    return root / "404.html";
-}
-
 bool inside(const fs::path& root, const fs::path& p) {
     auto r = root.begin(), q = p.begin();
     for (; r != root.end(); ++r, ++q) {
         if (q == p.end() || *r != *q) return false;
     }
     return true;
+}
+
+// The 404 page of the site the path belongs to ("/xa-ea-kar/…" → site/xa-ea-kar/404.html), else
+// the province's; never a file outside the site (a symlinked folder).
+fs::path not_found_page(const fs::path& root, const std::string& clean) {
+    auto slash = clean.find('/', 1);
+    if (slash != std::string::npos) {
+        std::error_code ec;
+        fs::path candidate =
+            fs::weakly_canonical(root / clean.substr(1, slash - 1) / "404.html", ec);
+        if (!ec && inside(root, candidate) && fs::is_regular_file(candidate, ec)) return candidate;
+    }
+    return root / "404.html";
 }
 
 }  // namespace
@@ -91,17 +92,27 @@ StaticResult resolve_static(const fs::path& site_dir, std::string_view decoded_p
             return (seg == "." || seg == "..") ? (result.status = 400, result) : not_found(clean);
         start = end + 1;
     }
-    fs::path target = root / clean.substr(1);
-    if (fs::is_directory(target, ec)) {
+    // An empty segment ("//proc/1", "/a//b") is refused: appended to the root, "/proc/1" would
+    // replace it, and a redirect to "//proc/1/" would name another host.
+    if (clean.find("//") != std::string::npos) {
+        result.status = 400;
+        return result;
+    }
+    // Everything is decided on the canonical path, and only inside the root: what lies outside
+    // (a symlink out of the site) answers like an absent path, so the status says nothing about
+    // the filesystem around the site.
+    fs::path real = fs::weakly_canonical(root / clean.substr(1), ec);
+    if (ec || !inside(root, real)) return not_found(clean);
+    if (fs::is_directory(real, ec)) {
         if (clean.back() != '/') {
             result.status = 301;
             result.location = clean + "/";
             return result;
         }
-        target /= "index.html";
+        real = fs::weakly_canonical(real / "index.html", ec);
+        if (ec || !inside(root, real)) return not_found(clean);
     }
-    fs::path real = fs::weakly_canonical(target, ec);
-    if (ec || !inside(root, real) || !fs::is_regular_file(real, ec)) return not_found(clean);
+    if (!fs::is_regular_file(real, ec)) return not_found(clean);
     result.status = 200;
     result.file = real;
     result.content_type = content_type_for(real);

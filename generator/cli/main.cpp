@@ -144,6 +144,21 @@ int run(int argc, char** argv) {
         ->capture_default_str()
         ->check(CLI::Range(0, 65535));
     cmd_serve->add_flag("--quiet,-q", serve.quiet, "No request log");
+    cmd_serve->add_option("--threads", serve.threads, "Worker threads (0 = max(4, cores))")
+        ->capture_default_str();
+    cmd_serve->add_option("--max-connections", serve.max_connections, "Open connections at most")
+        ->capture_default_str()
+        ->check(CLI::Range(1u, 1000000u));
+    cmd_serve
+        ->add_option("--timeout", serve.connection_timeout_s,
+                     "Seconds before an idle or stalled connection is closed")
+        ->capture_default_str()
+        ->check(CLI::Range(1u, 3600u));
+    cmd_serve
+        ->add_option("--header-memory", serve.connection_memory,
+                     "Bytes per connection for the request line and headers (431 beyond)")
+        ->capture_default_str()
+        ->check(CLI::Range(std::size_t{4096}, std::size_t{1} << 20));
     cmd_serve
         ->add_option("--packages", serve.packages_dir,
                      "The archive packages, for Memento (TimeGate, TimeMap, headers)")

@@ -1,5 +1,7 @@
 #include "generator/cli/serve_command.hpp"
 
+#include <sys/resource.h>
+
 #include <csignal>
 #include <filesystem>
 
@@ -14,7 +16,17 @@ namespace fs = std::filesystem;
 serve::SiteServer* g_server = nullptr;
 
 void on_signal(int) {
-    if (g_server) g_server->stop();
+    if (g_server) g_server->stop();  // async-signal-safe: a byte on a pipe
+}
+
+// Each connection is a file descriptor: the soft limit (often 1024) raised to the hard one, so
+// that --max-connections is what limits.
+void raise_file_limit() {
+    rlimit r{};
+    if (getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur < r.rlim_max) {
+        r.rlim_cur = r.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &r);
+    }
 }
 
 }  // namespace
@@ -31,6 +43,8 @@ serve::ServeOptions serve_options() {
 }
 
 int run_serve(const serve::ServeOptions& options, std::ostream& log) {
+    raise_file_limit();
+    std::signal(SIGPIPE, SIG_IGN);  // a client gone mid-answer is an error return, not an exit
     serve::SiteServer server(options, log);
     int port = server.bind();
     if (port < 0) return 1;
@@ -41,8 +55,10 @@ int run_serve(const serve::ServeOptions& options, std::ostream& log) {
     g_server = &server;
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
+    // SIGTERM/SIGINT: no new connection, the answers under way finish (bounded), exit 0.
     bool ok = server.listen();
     g_server = nullptr;
+    log << "stopped\n";
     return ok ? 0 : 1;
 }
 

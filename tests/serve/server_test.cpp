@@ -51,8 +51,8 @@ TEST(SiteServer, ServesPagesWithSecurityHeadersAndLogsEachRequest) {
     server.stop();
     t.join();
     std::string lines = log.str();
-    EXPECT_NE(lines.find("\"GET /xa-ea-kar/\" 200"), std::string::npos) << lines;
-    EXPECT_NE(lines.find("\"GET /xa-ea-kar/khong-co/\" 404"), std::string::npos) << lines;
+    EXPECT_NE(lines.find("\"GET /xa-ea-kar/ HTTP/1.1\" 200"), std::string::npos) << lines;
+    EXPECT_NE(lines.find("\"GET /xa-ea-kar/khong-co/ HTTP/1.1\" 404"), std::string::npos) << lines;
 }
 
 TEST(SiteServer, MissingSiteIsAClearError) {
