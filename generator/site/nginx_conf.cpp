@@ -162,6 +162,10 @@ std::string nginx_conf(const NginxOptions& o, const SiteLinks& links, const Arch
          " first: your listen lines and TLS certificates.\n"
          "# /api/ and the search pages with ?q= go to `xasite serve` at " +
          o.upstream + ".\n";
+    if (!split_slugs.empty())
+        c += "# " + std::to_string(split_slugs.size()) +
+             " communes have hosts of their own: set `server_names_hash_max_size 1024;` in http "
+             "{ }.\n";
     if (base_path != "/")
         c += "# NOTE: base_url " + links.province_url() +
              " has a path; this file serves the output at / of its host.\n";
