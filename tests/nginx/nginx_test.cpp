@@ -289,3 +289,91 @@ TEST(Nginx, TheGeneratedConfigurationServesTheSiteInFrontOfServe) {
 
 }  // namespace
 }  // namespace xasite
+
+namespace xasite {
+namespace {
+
+// The operator's minimal top-level configuration around a generated nginx.conf, in `dir`.
+fs::path top_conf(const fs::path& dir, const fs::path& generated) {
+    for (const char* d : {"body", "proxy", "fastcgi", "uwsgi", "scgi"})
+        fs::create_directories(dir / d);
+    const std::string n = dir.string();
+    std::ofstream(dir / "nginx.conf")
+        << "daemon off;\nworker_processes 1;\npid " << n << "/nginx.pid;\nerror_log " << n
+        << "/error.log warn;\nevents { worker_connections 64; }\nhttp {\n"
+        << "    include /etc/nginx/mime.types;\n    access_log off;\n"
+        << "    server_names_hash_max_size 1024;\n"
+        << "    client_body_temp_path " << n << "/body;\n    proxy_temp_path " << n << "/proxy;\n"
+        << "    fastcgi_temp_path " << n << "/fastcgi;\n    uwsgi_temp_path " << n << "/uwsgi;\n"
+        << "    scgi_temp_path " << n << "/scgi;\n    include " << generated.string() << ";\n}\n";
+    return dir / "nginx.conf";
+}
+
+// Communes on hosts of their own: one server per commune host, its own pages at its root, its own
+// 404 page, its search proxied to serve under its folder; the province's old address of the
+// commune redirects to the new host.
+TEST(Nginx, CommunesOnTheirOwnHosts) {
+    if (!fs::exists(kNginx)) GTEST_SKIP() << kNginx << " is not installed (make deps)";
+    testing::TempDir tmp_dir;
+    const fs::path tmp = tmp_dir.path();
+    const fs::path content = tmp / "content";
+    fs::copy(testing::content_dir(), content, fs::copy_options::recursive);
+    fs::remove_all(content / "archives");
+    std::string config = slurp(content / "site.json");
+    const std::string from = "\"unit_url\": \"{base_url}{slug}/\"";
+    ASSERT_NE(config.find(from), std::string::npos);
+    config.replace(config.find(from), from.size(),
+                   "\"unit_url\": \"https://{slug}.daklak.gov.vn/\"");
+    std::ofstream(content / "site.json") << config;
+
+    const int nginx_port = free_port(), serve_port = free_port();
+    ASSERT_GT(nginx_port, 0);
+    ASSERT_GT(serve_port, 0);
+    const fs::path site = tmp / "site", listen = tmp / "listen.conf";
+    std::ofstream(listen) << "listen 127.0.0.1:" << nginx_port << ";\n";
+    auto build = run_command(
+        quote(testing::xasite_binary()) + " build -q --content " + quote(content) + " --out " +
+        quote(site) + " --unit 24373 --nginx-upstream 127.0.0.1:" + std::to_string(serve_port) +
+        " --nginx-listen " + quote(listen));
+    ASSERT_EQ(build.exit_code, 0) << build.out;
+    const fs::path top = top_conf(tmp / "nginx", site / "nginx.conf");
+    Child serve({testing::xasite_binary().string(), "serve", "--site", site.string(), "--port",
+                 std::to_string(serve_port), "--quiet"},
+                tmp / "serve.log");
+    Child nginx({kNginx, "-e", (tmp / "nginx/error.log").string(), "-p", (tmp / "nginx").string(),
+                 "-c", top.string()},
+                tmp / "nginx.log");
+    ASSERT_TRUE(wait_for(nginx_port, tmp, "/")) << slurp(tmp / "nginx/error.log");
+    const std::string host = "xa-ea-kar.daklak.gov.vn";
+    bool serve_up = false;
+    for (int i = 0; i < 200 && !serve_up; ++i) {
+        serve_up = get(nginx_port, "/api/search?q=khai+sinh", tmp, host).status == 200;
+        if (!serve_up) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    ASSERT_TRUE(serve_up) << slurp(tmp / "serve.log");
+
+    auto home = get(nginx_port, "/", tmp, host);
+    EXPECT_EQ(home.status, 200);
+    EXPECT_EQ(home.body, slurp(site / "xa-ea-kar/index.html"));
+    EXPECT_EQ(home.header("content-security-policy"), serve::content_security_policy());
+    EXPECT_EQ(get(nginx_port, "/assets/style.css", tmp, host).status, 200);
+    auto missing = get(nginx_port, "/khong-co/", tmp, host);
+    EXPECT_EQ(missing.status, 404);
+    EXPECT_EQ(missing.body, slurp(site / "xa-ea-kar/404.html"));
+    auto search = get(nginx_port, "/tra-cuu/?q=khai+sinh", tmp, host);
+    EXPECT_EQ(search.status, 200);
+    EXPECT_TRUE(has(search.body, "search-result")) << search.body.substr(0, 2000);
+    EXPECT_TRUE(has(search.body, "xã Ea Kar"));
+    // The commune's old address on the province host.
+    auto moved = get(nginx_port, "/xa-ea-kar/lien-he/", tmp);
+    EXPECT_EQ(moved.status, 301);
+    EXPECT_EQ(moved.header("location"), "https://xa-ea-kar.daklak.gov.vn/lien-he/");
+    // serve down: the commune's static search page.
+    serve.stop();
+    auto fallback = get(nginx_port, "/tra-cuu/?q=khai+sinh", tmp, host);
+    EXPECT_EQ(fallback.status, 200);
+    EXPECT_EQ(fallback.body, slurp(site / "xa-ea-kar/tra-cuu/index.html"));
+}
+
+}  // namespace
+}  // namespace xasite
