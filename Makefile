@@ -17,7 +17,7 @@ DEBIAN_PACKAGES := cmake g++ make ninja-build pkg-config git \
 	clang libclang-rt-14-dev libkainjow-mustache-dev time tidy \
 	libcairo2-dev fonts-dejavu-core wrk xapian-tools wget \
 	libqrencode-dev libvips-dev libsodium-dev libgit2-dev chromium nodejs \
-	nginx libmicrohttpd-dev systemd dpkg-dev
+	nginx libmicrohttpd-dev systemd dpkg-dev curl
 
 .PHONY: run test bench deps build browser-deps fuzz-smoke format clean
 

@@ -67,8 +67,11 @@ class Scanner {
   private:
     void add(std::string_view raw) {
         std::string cleaned = url::clean_reference(raw);
-        if (!cleaned.empty() && !url::is_external(cleaned))
+        if (cleaned.empty()) return;
+        if (!url::is_external(cleaned))
             out_.links.push_back(std::move(cleaned));
+        else if (cleaned.compare(0, 7, "http://") == 0 || cleaned.compare(0, 8, "https://") == 0)
+            out_.absolute_links.push_back(std::move(cleaned));
     }
 
     void link(const GumboElement& el, const char* name) {

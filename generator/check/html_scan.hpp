@@ -18,14 +18,18 @@ struct PageScan {
     std::optional<std::string> title;  // text of the first <title>, trimmed; nullopt when none
     std::vector<std::string> ids;  // every id="…" and <a name="…">, sorted, without duplicates
     std::vector<std::string> links;  // internal references, cleaned (url::clean), document order
+    // Absolute http(s) references, cleaned, document order: internal too when their host is one
+    // of the output's sites (check_site maps them with the output's .xasite-sites.json).
+    std::vector<std::string> absolute_links;
 };
 
 // Parses `html` with gumbo and collects the page basics, the anchors it offers and the internal
 // references it makes: a[href], area[href], link[href], img[src], img[srcset] (every candidate),
 // script[src], source[src], source[srcset], iframe[src], embed[src], object[data], track[src],
 // audio[src], video[src], video[poster], form[action] and <meta http-equiv="refresh"> URLs.
-// External references (any scheme, "//host") and empty ones are left out. Never throws on bad
-// input: unclosed tags, binary garbage and invalid UTF-8 (which gumbo reads as U+FFFD) all parse.
+// Other external references (any other scheme, "//host") and empty ones are left out. Never throws
+// on bad input: unclosed tags, binary garbage and invalid UTF-8 (which gumbo reads as U+FFFD) all
+// parse.
 PageScan scan_html(std::string_view html);
 
 }  // namespace xasite::check

@@ -9,11 +9,14 @@
 #include <cstdint>
 #include <exception>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 #include <string_view>
 #include <system_error>
 #include <unordered_map>
 #include <utility>
+
+#include <nlohmann/json.hpp>
 
 #include "core/ascii.hpp"
 #include "core/error.hpp"
@@ -166,8 +169,45 @@ void check_basics(const PageScan& scan, std::vector<Finding>& findings) {
 
 // Parses one page, checks its basics and resolves its links against the file list. Links with a
 // fragment into another page are left pending; same-page fragments are checked here.
-void check_page(const fs::path& root, const SiteFiles& site, std::uint32_t index,
-                PageResult& result) {
+// The public URL of each site of the output and its folder (.xasite-sites.json, written by
+// `xasite build`), longest URL first: an absolute link under one of them is a link into the output.
+using SiteUrls = std::vector<std::pair<std::string, std::string>>;
+
+SiteUrls read_site_urls(const fs::path& root) {
+    SiteUrls sites;
+    std::error_code ec;
+    const fs::path file = root / ".xasite-sites.json";
+    if (!fs::is_regular_file(file, ec)) return sites;
+    try {
+        auto j = nlohmann::json::parse(read_file(file));
+        for (const auto& s : j.at("sites"))
+            sites.emplace_back(s.at("url").get<std::string>(), s.at("dir").get<std::string>());
+    } catch (const nlohmann::json::exception& e) {
+        throw InputError(file.string(), std::string("not a list of sites: ") + e.what());
+    }
+    std::sort(sites.begin(), sites.end(), [](const auto& a, const auto& b) {
+        return a.first.size() != b.first.size() ? a.first.size() > b.first.size()
+                                                : a.first < b.first;
+    });
+    return sites;
+}
+
+// "https://xa-ea-kar.daklak.gov.vn/thu-tuc/?x#y" → "/xa-ea-kar/thu-tuc/?x#y" when that host and
+// path are a site of the output; nullopt for any other address (it leaves the output).
+std::optional<std::string> site_reference(const SiteUrls& sites, std::string_view href) {
+    for (const auto& [url, dir] : sites) {
+        if (href.compare(0, url.size(), url) == 0)
+            return "/" + dir + std::string(href.substr(url.size()));
+        // The site's root without its slash ("https://xa-ea-kar.daklak.gov.vn").
+        if (!url.empty() && url.back() == '/' && href.size() == url.size() - 1 &&
+            href.compare(0, href.size(), url, 0, url.size() - 1) == 0)
+            return "/" + dir;
+    }
+    return std::nullopt;
+}
+
+void check_page(const fs::path& root, const SiteFiles& site, const SiteUrls& site_urls,
+                std::uint32_t index, PageResult& result) {
     const std::string& page = site.pages[index];
     std::size_t slash = page.rfind('/');
     std::string_view page_dir =
@@ -192,9 +232,39 @@ void check_page(const fs::path& root, const SiteFiles& site, std::uint32_t index
     result.ids = IdSet(scan.ids);
     scan.ids = {};
 
+    // Absolute links to the output's own sites (communes on hosts of their own): checked as the
+    // root-relative path they map to, reported as written.
+    // A root-absolute link ("/lien-he/") is on the host of the page's own site: on a commune's
+    // own host, that commune's folder.
+    std::string origin;
+    {
+        std::size_t best = 0;
+        for (const auto& [url, dir] : site_urls)
+            if ((dir.empty() || page.compare(0, dir.size(), dir) == 0) &&
+                (origin.empty() || dir.size() > best)) {
+                auto scheme = url.find("://");
+                auto slash = scheme == std::string::npos ? scheme : url.find('/', scheme + 3);
+                origin = url.substr(0, slash);
+                best = dir.size();
+            }
+    }
+    std::vector<std::pair<std::string, std::string>> links;  // (reference to resolve, as written)
+    links.reserve(scan.links.size() + scan.absolute_links.size());
     for (std::string& href : scan.links) {
+        if (!origin.empty() && href.size() > 1 && href[0] == '/' && href[1] != '/')
+            if (auto mapped = site_reference(site_urls, origin + href)) {
+                links.emplace_back(std::move(*mapped), std::move(href));
+                continue;
+            }
+        links.emplace_back(href, std::move(href));
+    }
+    for (std::string& href : scan.absolute_links)
+        if (auto mapped = site_reference(site_urls, href))
+            links.emplace_back(std::move(*mapped), std::move(href));
+
+    for (auto& [reference, href] : links) {
         ++result.links;
-        url::Parts parts = url::split(href);
+        url::Parts parts = url::split(reference);
         std::uint32_t target = index;
         if (!parts.path.empty()) {
             auto resolved = url::resolve(page_dir, url::decode_path(parts.path));
@@ -263,6 +333,7 @@ Report check_site(const fs::path& site_dir, unsigned jobs) {
                          fs::exists(site_dir, ec) ? "not a directory" : "no such directory");
 
     const SiteFiles site = list_files(site_dir);
+    const SiteUrls site_urls = read_site_urls(site_dir);
     const std::size_t n = site.pages.size();
     std::vector<PageResult> results(n);
 
@@ -273,7 +344,8 @@ Report check_site(const fs::path& site_dir, unsigned jobs) {
         tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n), [&](const auto& range) {
             for (std::size_t i = range.begin(); i != range.end(); ++i) {
                 try {
-                    check_page(site_dir, site, static_cast<std::uint32_t>(i), results[i]);
+                    check_page(site_dir, site, site_urls, static_cast<std::uint32_t>(i),
+                               results[i]);
                 } catch (const std::exception& e) {
                     results[i].findings.push_back({"unreadable", e.what()});
                 }

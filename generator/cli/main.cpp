@@ -62,6 +62,16 @@ int run(int argc, char** argv) {
                      "Language of the messages: en, or vi (errors in the files staff write, in "
                      "Vietnamese); default from the locale")
         ->check(CLI::IsMember({"en", "vi"}));
+    cmd_build
+        ->add_option("--nginx-upstream", build.nginx_upstream,
+                     "Where xasite serve listens, for the generated nginx.conf (/api/, search)")
+        ->capture_default_str();
+    cmd_build
+        ->add_option("--nginx-listen", build.nginx_listen,
+                     "The file of listen/TLS lines every server of nginx.conf includes (absolute)")
+        ->capture_default_str();
+    cmd_build->add_option("--nginx-root", build.nginx_root,
+                          "The output directory as nginx reads it (default: --out, absolute)");
     bool clean_build = false;
     cmd_build->add_flag("--clean", clean_build,
                         "Render everything into a new directory and swap it in, instead of "

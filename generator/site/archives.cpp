@@ -7,6 +7,7 @@
 #include "generator/site/context.hpp"
 #include "generator/site/format.hpp"
 #include "generator/site/routes.hpp"
+#include "generator/site/site_links.hpp"
 #include "search/index.hpp"
 
 namespace xasite::site {
@@ -231,10 +232,20 @@ std::vector<std::string> render_archive(
     o.kept_as = entry.kept_as;
     o.base_url = ctx.content.config.base_url;
     archive::ViewSummary s;
+    // The view's links to the successors' sites: absolute when those are on hosts of their own.
+    const SiteLinks links(ctx.content);
     try {
         s = archive::render_view(
             entry.package, o,
             [&](std::string_view path, std::string_view bytes) {
+                if (links.split() && path.size() > 5 && path.substr(path.size() - 5) == ".html") {
+                    std::string html(bytes);
+                    if (links.rewrite_html(path, html) > 0) {
+                        out.write(path, html);
+                        pages.fetch_add(1);
+                        return;
+                    }
+                }
                 out.write(path, bytes);
                 if (path.size() > 5 && path.substr(path.size() - 5) == ".html") pages.fetch_add(1);
             },

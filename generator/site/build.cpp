@@ -25,11 +25,13 @@
 #include "generator/site/catalog.hpp"
 #include "generator/site/documents.hpp"
 #include "generator/site/manifest.hpp"
+#include "generator/site/nginx_conf.hpp"
 #include "generator/site/output.hpp"
 #include "generator/site/province_site.hpp"
 #include "generator/site/routes.hpp"
 #include "generator/site/search_feed.hpp"
 #include "generator/site/sections/sections.hpp"
+#include "generator/site/site_links.hpp"
 #include "generator/site/theme.hpp"
 #include "generator/site/unit_site.hpp"
 #include "generator/site/views.hpp"
@@ -186,6 +188,12 @@ BuildSummary build_site(const BuildOptions& options) {
     now.units.erase(std::unique(now.units.begin(), now.units.end()), now.units.end());
     now.search_index = options.search_index;
     now.drafts = options.drafts;
+    const NginxOptions nginx{
+        (options.nginx_root.empty() ? fs::absolute(options.out_dir) : options.nginx_root)
+            .lexically_normal()
+            .string(),
+        options.nginx_upstream, options.nginx_listen};
+    now.nginx = nginx.root + "\n" + nginx.upstream + "\n" + nginx.listen_include;
     std::optional<BuildManifest> previous;
     bool interrupted = false;
     if (options.incremental) {
@@ -420,6 +428,13 @@ BuildSummary build_site(const BuildOptions& options) {
         }
         index->finish();
         summary.index_documents = index->writer().count();
+    }
+
+    // The site-wide nginx configuration and the sites' public URLs (for `xasite check`).
+    {
+        const SiteLinks links(content);
+        out.write(kNginxConfFile, nginx_conf(nginx, links, archives));
+        out.write(kSitesFile, links.sites_json());
     }
 
     // 3. Swap into place (or, in place, remove what is gone and record the manifest).

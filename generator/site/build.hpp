@@ -26,6 +26,12 @@ struct BuildOptions {
     bool drafts = false;
     // run_build's messages: "en", or "vi" (commune staff: errors of their files in Vietnamese).
     std::string lang = "en";
+    // The site-wide nginx.conf at the top of the output (generator/site/nginx_conf.hpp): where
+    // `xasite serve` listens, the operator's file of listen/TLS lines every server includes, and
+    // the output directory as nginx reads it (empty: out_dir made absolute).
+    std::string nginx_upstream = "127.0.0.1:8080";
+    std::string nginx_listen = "/etc/nginx/xasite-listen.conf";
+    std::filesystem::path nginx_root;
 };
 
 struct BuildSummary {

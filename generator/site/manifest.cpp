@@ -84,6 +84,7 @@ std::optional<BuildManifest> read_manifest(const fs::path& site_dir) {
         m.units = j.at("units").get<std::vector<std::string>>();
         m.search_index = j.at("search_index").get<bool>();
         m.drafts = j.value("drafts", false);
+        m.nginx = j.value("nginx", "");
         for (const auto& [path, s] : j.at("inputs").items()) {
             InputStamp st;
             st.size = s.at(0).get<std::uint64_t>();
@@ -102,10 +103,9 @@ std::string manifest_json(const BuildManifest& m) {
     json inputs = json::object();
     for (const auto& [path, s] : m.inputs)
         inputs[path] = json::array({s.size, s.mtime_ns, s.inode, s.sha256});
-    json j = {{"format", kFormat},      {"tool", m.tool},
-              {"date_env", m.date_env}, {"build_date", m.build_date},
-              {"units", m.units},       {"search_index", m.search_index},
-              {"drafts", m.drafts},     {"inputs", std::move(inputs)}};
+    json j = {{"format", kFormat},          {"tool", m.tool},   {"date_env", m.date_env},
+              {"build_date", m.build_date}, {"units", m.units}, {"search_index", m.search_index},
+              {"drafts", m.drafts},         {"nginx", m.nginx}, {"inputs", std::move(inputs)}};
     return j.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
@@ -211,7 +211,7 @@ ChangePlan plan_changes(const BuildManifest& previous, const BuildManifest& now)
         return plan;
     }
     if (previous.units != now.units || previous.search_index != now.search_index ||
-        previous.drafts != now.drafts) {
+        previous.drafts != now.drafts || previous.nginx != now.nginx) {
         plan.reason = "the build's options changed";
         return plan;
     }

@@ -48,6 +48,7 @@ struct BuildManifest {
     std::vector<std::string> units;  // --unit, sorted and unique; empty = every unit
     bool search_index = true;
     bool drafts = false;  // pages marked draft built too (a preview)
+    std::string nginx;    // the nginx.conf options (root, upstream, listen file)
     InputStamps inputs;
 };
 

@@ -43,7 +43,7 @@ std::string url_path(const std::string& url) {
 SiteRenderer::SiteRenderer(const Theme& theme, OutputDir& out, const nlohmann::json& globals,
                            const nlohmann::json& site, std::string prefix, std::string base_url,
                            std::string base_path, std::string layout,
-                           std::atomic<std::size_t>& page_counter)
+                           std::atomic<std::size_t>& page_counter, const SiteLinks& links)
     : theme_(theme),
       out_(out),
       globals_(globals),
@@ -52,7 +52,8 @@ SiteRenderer::SiteRenderer(const Theme& theme, OutputDir& out, const nlohmann::j
       base_url_(std::move(base_url)),
       base_path_(std::move(base_path)),
       layout_(std::move(layout)),
-      pages_(page_counter) {
+      pages_(page_counter),
+      links_(links) {
     buffer_.reserve(1 << 16);
 }
 
@@ -93,7 +94,9 @@ void SiteRenderer::page(const std::string& dir, const std::string& page_template
     else
         tmpl.render({&globals_, &site_, &view}, buffer_);
     const bool is_file = dir.size() > 5 && dir.compare(dir.size() - 5, 5, ".html") == 0;
-    out_.write(prefix_ + dir + (is_file ? "" : "index.html"), buffer_);
+    const std::string file = prefix_ + dir + (is_file ? "" : "index.html");
+    links_.rewrite_html(file, buffer_);
+    out_.write(file, buffer_);
     pages_.fetch_add(1, std::memory_order_relaxed);
     if (in_sitemap) sitemap_.push_back({dir, lastmod});
 }
@@ -106,11 +109,14 @@ void SiteRenderer::error_page(const std::string& file, const std::string& page_t
         std::size_t slash = province_path.rfind('/', province_path.size() - 2);
         province_path = slash == std::string::npos ? "/" : province_path.substr(0, slash + 1);
     }
+    // A commune on a host of its own reaches the province site by its absolute URL.
+    if (!prefix_.empty() && links_.split()) province_path = links_.province_url();
     fill_common(view, "", base_path_, province_path);
     view["page"]["canonical"] = nullptr;
     const auto& tmpl = theme_.page(layout_, page_template);
     buffer_.clear();
     tmpl.render({&globals_, &site_, &view}, buffer_);
+    links_.rewrite_html(prefix_ + file, buffer_);
     out_.write(prefix_ + file, buffer_);
     pages_.fetch_add(1, std::memory_order_relaxed);
 }

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "generator/site/output.hpp"
+#include "generator/site/site_links.hpp"
 #include "generator/site/theme.hpp"
 
 namespace xasite::site {
@@ -24,9 +25,11 @@ class SiteRenderer {
     // prefix: the site's folder inside the output ("xa-ea-kar/" or "" for the province site).
     // base_url: the site's absolute URL (for canonical links and sitemap.xml).
     // base_path: the URL path of the site root ("/xa-ea-kar/"), for pages served at any URL (404).
+    // links: which links of a page cross to a site on another host (made absolute when written).
     SiteRenderer(const Theme& theme, OutputDir& out, const nlohmann::json& globals,
                  const nlohmann::json& site, std::string prefix, std::string base_url,
-                 std::string base_path, std::string layout, std::atomic<std::size_t>& page_counter);
+                 std::string base_path, std::string layout, std::atomic<std::size_t>& page_counter,
+                 const SiteLinks& links);
 
     // Renders pages/<page_template> inside the layout at <dir>index.html (or at <dir> itself when
     // it ends in ".html"). `view` must hold
@@ -56,6 +59,7 @@ class SiteRenderer {
     const nlohmann::json& site_;
     std::string prefix_, base_url_, base_path_, layout_;
     std::atomic<std::size_t>& pages_;
+    const SiteLinks& links_;
     std::vector<SitemapEntry> sitemap_;
     std::string buffer_;
     void fill_common(nlohmann::json& view, const std::string& dir, const std::string& root,

@@ -207,8 +207,9 @@ std::vector<std::string> render_unit_site(const BuildContext& ctx, const SharedV
         ctx, shared, unit, site["site"]["authority"].get<std::string>());
     site["menu"] = sections::commune_menu(ctx, data, theme);
     const std::string base_url = ctx.content.config.unit_base_url(unit.slug);
+    const SiteLinks links(ctx.content);
     SiteRenderer r(theme, out, ctx.globals, site, routes::unit_dir(unit) + "/", base_url,
-                   url_path(base_url), std::string(sections::kCommuneLayout), pages);
+                   url_path(base_url), std::string(sections::kCommuneLayout), pages, links);
     for (const auto& section : sections::commune_sections())
         if (section.render) section.render(ctx, data, r, section);
     return std::move(data.warnings);

@@ -315,3 +315,63 @@ TEST(RunCheck, ControlCharactersInFileNamesAreEscapedInOutput) {
               "a\\x0Ab.html: broken-link: a\uFFFDz.html\n"
               "checked 1 pages, 1 links: 1 problems\n");
 }
+
+namespace {
+
+// Communes on hosts of their own (.xasite-sites.json, as `xasite build` writes it): absolute links
+// to those hosts are links into the output, checked like any other; other hosts stay external.
+TEST(CheckSite, AbsoluteLinksToTheOutputsOwnHostsAreChecked) {
+    TempDir dir;
+    const fs::path root = dir.path();
+    write(root / ".xasite-sites.json",
+          R"({"sites": [{"url": "https://daklak.gov.vn/", "dir": ""},
+                        {"url": "https://xa-a.daklak.gov.vn/", "dir": "xa-a/"}]})");
+    write(root / "index.html",
+          page("<a href=\"https://xa-a.daklak.gov.vn/\">a</a>"
+               "<a href=\"https://xa-a.daklak.gov.vn\">a, no slash</a>"
+               "<a href=\"https://xa-a.daklak.gov.vn/lien-he/#dia-chi\">contact</a>"
+               "<a href=\"https://xa-a.daklak.gov.vn/khong-co/\">missing</a>"
+               "<a href=\"https://xa-a.daklak.gov.vn/lien-he/#khong-co\">bad anchor</a>"
+               "<a href=\"https://example.org/khong-co/\">another site</a>"));
+    write(root / "xa-a/index.html",
+          page("<a href=\"https://daklak.gov.vn/\">province</a>"
+               "<a href=\"https://daklak.gov.vn/tra-cuu-don-vi/\">missing on the province</a>"));
+    write(root / "xa-a/lien-he/index.html", page("<p id=\"dia-chi\">x</p>"));
+    Report r = check_site(root, 1);
+    EXPECT_EQ(r.links, 7u);
+    EXPECT_EQ(lines(r),
+              (Strings{"index.html: broken-anchor: https://xa-a.daklak.gov.vn/lien-he/#khong-co",
+                       "index.html: broken-link: https://xa-a.daklak.gov.vn/khong-co/",
+                       "xa-a/index.html: broken-link: https://daklak.gov.vn/tra-cuu-don-vi/"}));
+
+    // Without the list, absolute links are external (not checked).
+    fs::remove(root / ".xasite-sites.json");
+    EXPECT_TRUE(check_site(root, 1).problems.empty());
+    write(root / ".xasite-sites.json", "{\"sites\": 3}");
+    EXPECT_THROW(check_site(root, 1), xasite::InputError);
+}
+
+}  // namespace
+
+namespace {
+
+// On a commune's own host, "/lien-he/" is that commune's page (its 404 page links so).
+TEST(CheckSite, RootAbsoluteLinksAreOnThePagesOwnHost) {
+    TempDir dir;
+    const fs::path root = dir.path();
+    write(root / ".xasite-sites.json",
+          R"({"sites": [{"url": "https://daklak.gov.vn/", "dir": ""},
+                        {"url": "https://xa-a.daklak.gov.vn/", "dir": "xa-a/"},
+                        {"url": "https://daklak.gov.vn/xa-b/", "dir": "xa-b/"}]})");
+    write(root / "xa-a/404.html", page("<a href=\"/lien-he/\">a</a><a href=\"/tra-cuu/\">b</a>"));
+    write(root / "xa-a/lien-he/index.html", page("x"));
+    write(root / "xa-b/404.html",
+          page("<a href=\"/xa-b/lien-he/\">a</a><a href=\"/lien-he/\">b</a>"));
+    write(root / "xa-b/lien-he/index.html", page("x"));
+    write(root / "404.html", page("<a href=\"/xa-b/\">b</a>"));
+    write(root / "xa-b/index.html", page("x"));
+    EXPECT_EQ(lines(check_site(root, 1)), (Strings{"xa-a/404.html: broken-link: /tra-cuu/",
+                                                   "xa-b/404.html: broken-link: /lien-he/"}));
+}
+
+}  // namespace

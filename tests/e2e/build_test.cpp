@@ -445,6 +445,8 @@ TEST(Build, IsReproducible) {
     o.units = {"24169"};
     o.quiet = true;
     o.background_cleanup = false;
+    // nginx.conf names the output's absolute path: one path for both builds.
+    o.nginx_root = "/srv/xasite/site";
     o.out_dir = dir / "a";
     site::build_site(o);
     o.out_dir = dir / "b";

@@ -118,6 +118,8 @@ class Incremental : public ::testing::Test {
         o.background_cleanup = false;
         o.search_index = true;
         o.incremental = incremental;
+        // nginx.conf names the output's absolute path: one path for the sites compared.
+        o.nginx_root = "/srv/xasite/site";
         return site::build_site(o);
     }
     // A clean build of the content as it is now, compared with the incremental site.
