@@ -43,9 +43,12 @@ _xasite_subcommands() {
     esac
 }
 
-# Options followed by a value (the word after them is not a subcommand).
+# Whether option $2 of command path $1 is followed by a value (which is then not a subcommand).
 _xasite_takes_value() {
-    case "$1" in
+    case "$1 $2" in
+        "preview --index") return 1 ;; # a flag there; search --index DIR takes a folder
+    esac
+    case "$2" in
         --content | --out | --jobs | -j | --unit | --lang | --site | --index | --type | --field | \
             --level | --limit | --offset | --context | --event | --host | --port | --packages | \
             --users | --public-url | --role | --captured | --base-url | --demonstration | \
@@ -63,7 +66,7 @@ _xasite() {
     # Walk the words before the cursor: subcommands extend the path, option values are skipped.
     for ((i = 1; i < COMP_CWORD; i++)); do
         word="${COMP_WORDS[i]}"
-        if _xasite_takes_value "$word"; then
+        if _xasite_takes_value "$path" "$word"; then
             ((i++))
             continue
         fi
@@ -73,14 +76,14 @@ _xasite() {
     done
 
     # The value of an option.
-    case "$prev" in
+    _xasite_takes_value "$path" "$prev" && case "$prev" in
         --content | --out | --site | --index | --packages)
-            compopt -o filenames 2>/dev/null
+            compopt -o filenames 2>/dev/null || true
             COMPREPLY=($(compgen -d -- "$cur"))
             return 0
             ;;
         --users | --output | -o)
-            compopt -o filenames 2>/dev/null
+            compopt -o filenames 2>/dev/null || true
             COMPREPLY=($(compgen -f -- "$cur"))
             return 0
             ;;
@@ -127,11 +130,11 @@ _xasite() {
             COMPREPLY=($(compgen -W "tin-tuc lich-cong-tac trang van-ban" -- "$cur"))
             ;;
         "import dvc" | "directive inspect" | "archive ingest")
-            compopt -o filenames 2>/dev/null
+            compopt -o filenames 2>/dev/null || true
             COMPREPLY=($(compgen -f -- "$cur"))
             ;;
         "archive verify" | "archive export")
-            compopt -o filenames 2>/dev/null
+            compopt -o filenames 2>/dev/null || true
             COMPREPLY=($(compgen -d -- "$cur"))
             ;;
     esac

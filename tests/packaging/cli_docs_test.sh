@@ -70,6 +70,19 @@ while [ ${#paths[@]} -gt 0 ]; do
         [ "$o" = --help ] && continue
         grep -qx -- "$o" <<<"$opts" || fail "completion offers $o, which 'xasite $path --help' lacks"
     done
+    # Options that take a value (a type after one space in --help: "--out TEXT") are those the
+    # completion skips the value of, so that a value is never taken for a subcommand.
+    while read -r names; do
+        for o in ${names//,/ }; do
+            _xasite_takes_value "$path" "$o" || fail "completion: $o of 'xasite $path' takes a value"
+        done
+    done < <(sed -n 's/^  \(-[-a-zA-Z,]*\) [A-Z][A-Z:]*.*/\1/p' <<<"$help")
+    while read -r names; do
+        for o in ${names//,/ }; do
+            [ "$o" = -h ] || [ "$o" = --help ] || ! _xasite_takes_value "$path" "$o" ||
+                fail "completion: $o of 'xasite $path' is a flag, but its value is skipped"
+        done
+    done < <(sed -n 's/^  \(-[-a-zA-Z,]*\)  .*/\1/p' <<<"$help")
     checked=$((checked + 1))
 done
 [ "$checked" -ge 20 ] || fail "only $checked command paths found in --help"

@@ -48,5 +48,8 @@ expect "xasite new --unit 24373 t" "tin-tuc trang"
 expect "xasite serve --w" "--watch"
 expect "xasite search --type p" "page procedure"
 expect "xasite build --unit " ""
+expect "xasite preview --index --u" "--unit"
+expect "xasite search --index idx --j" "--json"
+expect "xasite search --index " "build"
 [ "$failures" -eq 0 ] || exit 1
 echo "completion: all cases pass"
