@@ -16,12 +16,15 @@
 # paths.
 include(GNUInstallDirs)
 
-set(XASITE_PACKAGING_DIR ${PROJECT_SOURCE_DIR}/packaging)
+# The repository (the folder above this file's), so that tests/packaging can package a stand-in
+# binary with these same rules.
+get_filename_component(XASITE_SOURCE_ROOT ${CMAKE_CURRENT_LIST_DIR} DIRECTORY)
+set(XASITE_PACKAGING_DIR ${XASITE_SOURCE_ROOT}/packaging)
 
 install(TARGETS xasite RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 
 # The example content tree (the real Đắk Lắk data).
-install(DIRECTORY ${PROJECT_SOURCE_DIR}/content/
+install(DIRECTORY ${XASITE_SOURCE_ROOT}/content/
         DESTINATION ${CMAKE_INSTALL_DATADIR}/xasite/content
         USE_SOURCE_PERMISSIONS)
 
@@ -41,11 +44,11 @@ install(FILES
 install(FILES ${XASITE_PACKAGING_DIR}/default/xasite DESTINATION /etc/default)
 
 # Documentation, and the nginx server block as an example (not enabled: the operator copies it).
-install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
-file(GLOB XASITE_DOCS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/docs/*.md)
+install(FILES ${XASITE_SOURCE_ROOT}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+file(GLOB XASITE_DOCS CONFIGURE_DEPENDS ${XASITE_SOURCE_ROOT}/docs/*.md)
 install(FILES ${XASITE_DOCS} DESTINATION ${CMAKE_INSTALL_DOCDIR})
 # The screenshots docs/HUONG-DAN-CAN-BO.md shows.
-install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/huong-dan DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(DIRECTORY ${XASITE_SOURCE_ROOT}/docs/huong-dan DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES ${XASITE_PACKAGING_DIR}/nginx/xasite.conf.example
         DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
 
