@@ -85,6 +85,9 @@ while [ ${#paths[@]} -gt 0 ]; do
     done < <(sed -n 's/^  \(-[-a-zA-Z,]*\)  .*/\1/p' <<<"$help")
     checked=$((checked + 1))
 done
+# The man page's header names the binary's version.
+version=$("$xasite" --version)
+grep -q "^\.TH XASITE 1 \"[^\"]*\" \"$version\"" "$page" || fail "man page: .TH does not say '$version'"
 [ "$checked" -ge 20 ] || fail "only $checked command paths found in --help"
 [ "$failures" -eq 0 ] || exit 1
 echo "man page and completion match the --help of $checked command paths"
