@@ -72,7 +72,7 @@ in_chroot dpkg-query -W -f='${Conffiles}\n' xasite
 step "xasite build --content /usr/share/xasite/content --out /tmp/site"
 in_chroot bash -c 'cd /tmp && time xasite build --content /usr/share/xasite/content --out /tmp/site'
 in_chroot test -f /tmp/site/index.html
-echo "pages: $(in_chroot find /tmp/site -name '*.html' | wc -l), sites: $(in_chroot find /tmp/site -mindepth 2 -maxdepth 2 -name index.html | wc -l)"
+echo "HTML files: $(in_chroot find /tmp/site -name '*.html' | wc -l), top-level folders with an index.html: $(in_chroot find /tmp/site -mindepth 2 -maxdepth 2 -name index.html | wc -l)"
 in_chroot xasite search --site /tmp/site --limit 3 khai sinh | sed -n 1,8p
 
 step "as xasite-build.service runs it: the xasite user builds /var/lib/xasite/site"
