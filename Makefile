@@ -3,6 +3,7 @@
 #   make run    build xasite and the default province from content/ into site/
 #   make test   build with ASan/UBSan and run every test (CTest + GoogleTest, fuzz smoke runs)
 #   make bench  build optimised and run the benchmarks (full province build, figures printed)
+#   make package  build optimised and make the Debian package build/release/xasite_<version>_<arch>.deb
 
 JOBS      ?= $(shell nproc)
 BUILD     ?= build/release
@@ -18,8 +19,10 @@ DEBIAN_PACKAGES := cmake g++ make ninja-build pkg-config git \
 	libcairo2-dev fonts-dejavu-core wrk xapian-tools wget \
 	libqrencode-dev libvips-dev libsodium-dev libgit2-dev chromium nodejs \
 	nginx libmicrohttpd-dev systemd dpkg-dev curl
+# make package (cpack: file, dpkg-shlibdeps) and tests/packaging (groff, man, col)
+DEBIAN_PACKAGES += file groff-base man-db bsdextrautils
 
-.PHONY: run test bench deps build browser-deps fuzz-smoke format clean
+.PHONY: run test bench deps build browser-deps fuzz-smoke format clean package
 
 deps:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do \
@@ -81,6 +84,11 @@ bench: deps
 	cmake -S . -B build/bench $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release -DXASITE_TESTS=OFF -DXASITE_BENCH=ON
 	cmake --build build/bench -j $(JOBS)
 	sh bench/run.sh build/bench
+
+# The Debian package (cmake/Install.cmake, packaging/): dependencies from dpkg-shlibdeps.
+package: build
+	cd $(BUILD) && cpack -G DEB
+	@echo "Install it with: apt-get install ./$$(ls -t $(BUILD)/xasite_*.deb | head -n 1)"
 
 format:
 	find core generator search archive serve admin tests fuzz bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i

@@ -1,6 +1,6 @@
 // The site-wide nginx configuration `xasite build` writes at the top of the output (nginx.conf),
 // for an operator who serves the site with nginx in front of `xasite serve`
-// (OPERATIONS-section.md). It is included inside the operator's `http { }` and holds every
+// (docs/OPERATIONS.md). It is included inside the operator's `http { }` and holds every
 // `server { }` the output needs — the province host, each commune on a host of its own
 // (site.json unit_url), each reclaimed old domain of an archive — with paths absolute (the output
 // directory as built), so it loads in place. Listening and TLS stay the operator's: every
