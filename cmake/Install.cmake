@@ -40,6 +40,8 @@ install(FILES
         ${XASITE_PACKAGING_DIR}/systemd/xasite-admin.service
         ${XASITE_PACKAGING_DIR}/systemd/xasite-build.service
         ${XASITE_PACKAGING_DIR}/systemd/xasite-build.timer
+        ${XASITE_PACKAGING_DIR}/systemd/xasite-archive-verify.service
+        ${XASITE_PACKAGING_DIR}/systemd/xasite-archive-verify.timer
         DESTINATION lib/systemd/system)
 install(FILES ${XASITE_PACKAGING_DIR}/default/xasite DESTINATION /etc/default)
 

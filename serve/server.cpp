@@ -880,7 +880,7 @@ struct SiteServer::Impl {
         }
         if (is_archive_path(req.path)) res.archive = true;
         if (memento(req, res)) return;
-        StaticResult r = resolve_static(options.site_dir, req.path);
+        StaticResult r = resolve_static(options.site_dir, req.path, options.private_files);
         if (r.status == 301) {
             res.status = 301;
             // The path re-encoded (never a raw byte in a header); it starts with one '/' and has

@@ -24,6 +24,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace xasite::serve {
 
@@ -56,6 +57,8 @@ struct ServeOptions {
     //   /<archive_dir>/<district>/timegate/<original URL>      302 to the nearest memento
     // and the archived pages carry Memento-Datetime and Link headers. Empty = off.
     std::filesystem::path packages_dir;
+    // Files at the top of the site never served (answered 404): the build's nginx.conf.
+    std::vector<std::string> private_files;
 };
 
 // The server object: bind() (opens the socket and starts the workers) then listen() (blocks until

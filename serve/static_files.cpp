@@ -66,7 +66,8 @@ fs::path not_found_page(const fs::path& root, const std::string& clean) {
 
 }  // namespace
 
-StaticResult resolve_static(const fs::path& site_dir, std::string_view decoded_path) {
+StaticResult resolve_static(const fs::path& site_dir, std::string_view decoded_path,
+                            const std::vector<std::string>& private_at_root) {
     StaticResult result;
     std::error_code ec;
     const fs::path root = fs::weakly_canonical(site_dir, ec);
@@ -92,6 +93,9 @@ StaticResult resolve_static(const fs::path& site_dir, std::string_view decoded_p
             return (seg == "." || seg == "..") ? (result.status = 400, result) : not_found(clean);
         start = end + 1;
     }
+    for (const std::string& name : private_at_root)
+        if (clean.size() == name.size() + 1 && clean.compare(1, std::string::npos, name) == 0)
+            return not_found(clean);
     // An empty segment ("//proc/1", "/a//b") is refused: appended to the root, "/proc/1" would
     // replace it, and a redirect to "//proc/1/" would name another host.
     if (clean.find("//") != std::string::npos) {

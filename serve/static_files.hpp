@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace xasite::serve {
 
@@ -17,7 +18,10 @@ struct StaticResult {
 };
 
 // `decoded_path` is the URL path after percent-decoding (what the HTTP library gives).
-StaticResult resolve_static(const std::filesystem::path& site_dir, std::string_view decoded_path);
+// `private_at_root`: names of files at the top of the site that are never served (the build's
+// nginx.conf: it names the server's paths); they answer like absent files.
+StaticResult resolve_static(const std::filesystem::path& site_dir, std::string_view decoded_path,
+                            const std::vector<std::string>& private_at_root = {});
 
 // Content type by file extension ("text/html; charset=utf-8", "text/css; charset=utf-8", …).
 std::string content_type_for(const std::filesystem::path& file);

@@ -39,6 +39,9 @@ serve::ServeOptions serve_options() {
     // The preservation packages the archive views were built from (content/archives/<code>/,
     // where Content::load finds them): their records give Memento its capture dates.
     options.packages_dir = fs::path("content") / "archives";
+    // The nginx configuration the build writes at the top of the output names the server's
+    // paths: for nginx to read, not for visitors.
+    options.private_files = {std::string(site::routes::kNginxConf)};
     return options;
 }
 

@@ -8,6 +8,9 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+
+#include "generator/site/routes.hpp"
 
 namespace xasite::site {
 
@@ -35,5 +38,6 @@ std::string nginx_conf(const NginxOptions& options, const SiteLinks& links,
 
 // The name of the file at the output root.
 inline constexpr const char* kNginxConfFile = "nginx.conf";
+static_assert(std::string_view(kNginxConfFile) == routes::kNginxConf);
 
 }  // namespace xasite::site

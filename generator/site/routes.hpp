@@ -35,6 +35,8 @@ inline constexpr std::string_view kNotFound = "404.html";
 inline constexpr std::string_view kUnitLookup = "tra-cuu-don-vi";
 inline constexpr std::string_view kServiceCentres = "trung-tam-phuc-vu";
 inline constexpr std::string_view kArchives = "luu-tru";
+// The nginx configuration every build writes at the top of the output (for nginx, never served).
+inline constexpr std::string_view kNginxConf = "nginx.conf";
 // The server's JSON API on the province root (`xasite serve`): reserved, never a page.
 inline constexpr std::string_view kApi = "api";
 

@@ -20,6 +20,8 @@ for f in usr/bin/xasite \
          usr/lib/systemd/system/xasite-admin.service \
          usr/lib/systemd/system/xasite-build.service \
          usr/lib/systemd/system/xasite-build.timer \
+         usr/lib/systemd/system/xasite-archive-verify.service \
+         usr/lib/systemd/system/xasite-archive-verify.timer \
          etc/default/xasite \
          usr/share/doc/xasite/README.md \
          usr/share/doc/xasite/ARCHITECTURE.md \
@@ -44,7 +46,7 @@ for d in "$source"/docs/*.md; do
 done
 # Nothing outside the expected places.
 unexpected=$(find . -type f | sed 's|^\./||' | grep -v -E \
-    '^(usr/bin/xasite|usr/share/man/man1/xasite\.1|usr/share/bash-completion/completions/xasite|usr/lib/systemd/system/xasite-[a-z]+\.(service|timer)|etc/default/xasite|usr/share/doc/xasite/.*|usr/share/xasite/content/.*)$' || true)
+    '^(usr/bin/xasite|usr/share/man/man1/xasite\.1|usr/share/bash-completion/completions/xasite|usr/lib/systemd/system/xasite-[a-z-]+\.(service|timer)|etc/default/xasite|usr/share/doc/xasite/.*|usr/share/xasite/content/.*)$' || true)
 [ -z "$unexpected" ] || fail "unexpected files installed: $unexpected"
 [ "$failures" -eq 0 ] || exit 1
 echo "installed $(find . -type f | wc -l) files as expected"

@@ -25,6 +25,10 @@ for unit in xasite-serve xasite-admin xasite-build; do
     grep -qx 'NoNewPrivileges=yes' "$tmp/units/$unit.service"
     grep -qx 'SystemCallFilter=@system-service' "$tmp/units/$unit.service"
 done
+# The fixity check runs `xasite archive verify` on every package, read-only.
+grep -q "$binary archive verify \"\$p\"" "$tmp/units/xasite-archive-verify.service" ||
+    { echo "xasite-archive-verify.service does not run 'archive verify'"; exit 1; }
+grep -qx 'ReadOnlyPaths=/var/lib/xasite' "$tmp/units/xasite-archive-verify.service"
 # Every variable the units read is set in /etc/default/xasite.
 for var in $(grep -oh '\${\?XASITE_[A-Z_]*' "$tmp"/units/*.service | tr -d '${' | sort -u); do
     grep -q "^$var=" "$packaging/default/xasite" || { echo "/etc/default/xasite lacks $var"; exit 1; }

@@ -66,3 +66,16 @@ TEST_F(StaticFiles, HostilePathsNeverLeaveTheSite) {
     EXPECT_EQ(resolve_static(site(), "/.xasite-site").status, 404);  // dotfiles are not served
     EXPECT_EQ(resolve_static(site(), "/link-out.txt").status, 404);  // symlink out of the site
 }
+
+TEST_F(StaticFiles, PrivateFilesAtTheRootAnswerLikeAbsentOnes) {
+    write_file_atomic(site() / "nginx.conf", "root /srv/site;");
+    write_file_atomic(site() / "xa-ea-kar/tai-lieu/nginx.conf", "a document");
+    const std::vector<std::string> hidden = {"nginx.conf"};
+    auto r = resolve_static(site(), "/nginx.conf", hidden);
+    EXPECT_EQ(r.status, 404);
+    EXPECT_EQ(r.file.filename(), "404.html");
+    // Only at the top: a commune's file of the same name is served, and without the list so is
+    // the top one.
+    EXPECT_EQ(resolve_static(site(), "/xa-ea-kar/tai-lieu/nginx.conf", hidden).status, 200);
+    EXPECT_EQ(resolve_static(site(), "/nginx.conf").status, 200);
+}
