@@ -144,6 +144,9 @@ int run(int argc, char** argv) {
         ->capture_default_str()
         ->check(CLI::Range(0, 65535));
     cmd_serve->add_flag("--quiet,-q", serve.quiet, "No request log");
+    cmd_serve->add_option("--index", serve.index_dir,
+                          "Search index: a database or a stub file naming its shards, local or "
+                          "remote (default: the one the site's marker names)");
     cmd_serve
         ->add_option("--packages", serve.packages_dir,
                      "The archive packages, for Memento (TimeGate, TimeMap, headers)")
