@@ -3,6 +3,7 @@
 # Usage: bench/run.sh BUILD_DIR   (run from the repository's root: it reads content/ and bench/)
 # Environment:
 #   BENCH_ONLY=archive      only the archive part (ingest, verify, view builds); default: everything
+#   BENCH_ONLY=search       only the search index and query latency (local and two remote shards)
 #   BENCH_ONLY=build        only the full-province builds: cold, --clean, no change, one news item,
 #                           one procedure record (incremental builds, issue 12)
 #   ARCHIVE_BENCH_BIG_MB=N  size of the big synthetic WARC, in MB (default 1024)
@@ -17,7 +18,14 @@ cores=$(nproc)
 
 echo "== xasite bench on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(date -u +%Y-%m-%d)"
 only=${BENCH_ONLY:-}
-case "$only" in ""|archive|build) ;; *) echo "BENCH_ONLY: unknown part \"$only\" (archive, build)" >&2; exit 2 ;; esac
+case "$only" in ""|archive|build|search) ;; *) echo "BENCH_ONLY: unknown part \"$only\" (archive, build, search)" >&2; exit 2 ;; esac
+# BENCH_ONLY=search: the search index and query latency only, on one local database and on the
+# same documents in two xapian-tcpsrv shards on loopback (issue 14).
+if [ "$only" = search ]; then
+  echo "== search (issue 4; issue 14: two remote shards)"
+  "$build/bench/xasite_search_bench" content "$work" --remote
+  exit 0
+fi
 
 # Wall seconds and peak RSS (KiB) from a `/usr/bin/time -v` report.
 time_v_wall() {
