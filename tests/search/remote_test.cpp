@@ -11,6 +11,7 @@
 #include <netinet/in.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -50,6 +51,9 @@ class Child {
         args.push_back(nullptr);
         // In a process group of its own: xapian-tcpsrv stops its forked children by signalling its
         // group, which must not be this test's.
+        // Its forked children, orphaned when it stops, are reaped here (not left as zombies of
+        // an init that may not reap).
+        ::prctl(PR_SET_CHILD_SUBREAPER, 1);
         posix_spawnattr_t attr;
         posix_spawnattr_init(&attr);
         posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
@@ -66,6 +70,8 @@ class Child {
         ::kill(-pid_, SIGTERM);  // it and the children it forked
         int status = 0;
         ::waitpid(pid_, &status, 0);
+        while (::waitpid(-pid_, &status, 0) > 0) {
+        }
         pid_ = -1;
     }
 
