@@ -9,6 +9,7 @@
 #include <netinet/in.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -107,6 +108,7 @@ struct TcpServer {
         for (auto& a : argv)
             args.push_back(a.data());
         args.push_back(nullptr);
+        ::prctl(PR_SET_CHILD_SUBREAPER, 1);  // its orphaned children are reaped below
         posix_spawnattr_t attr;
         posix_spawnattr_init(&attr);
         posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
@@ -121,6 +123,8 @@ struct TcpServer {
         ::kill(-pid, SIGTERM);
         int status = 0;
         ::waitpid(pid, &status, 0);
+        while (::waitpid(-pid, &status, 0) > 0) {
+        }
     }
     TcpServer(const TcpServer&) = delete;
     TcpServer& operator=(const TcpServer&) = delete;
