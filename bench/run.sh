@@ -5,6 +5,7 @@
 #   BENCH_ONLY=archive      only the archive part (ingest, verify, view builds); default: everything
 #   BENCH_ONLY=serve        only xasite serve vs nginx (bench/serve_bench.sh: wrk -c256, slow
 #                           clients, 4 x 200 MB downloads)
+#   BENCH_ONLY=search       only the search index and query latency (local and two remote shards)
 #   BENCH_ONLY=build        only the full-province builds: cold, --clean, no change, one news item,
 #                           one procedure record (incremental builds, issue 12)
 #   ARCHIVE_BENCH_BIG_MB=N  size of the big synthetic WARC, in MB (default 1024)
@@ -19,9 +20,16 @@ cores=$(nproc)
 
 echo "== xasite bench on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(date -u +%Y-%m-%d)"
 only=${BENCH_ONLY:-}
-case "$only" in ""|archive|build|serve) ;; *) echo "BENCH_ONLY: unknown part \"$only\" (archive, build, serve)" >&2; exit 2 ;; esac
+case "$only" in ""|archive|build|serve|search) ;; *) echo "BENCH_ONLY: unknown part \"$only\" (archive, build, serve, search)" >&2; exit 2 ;; esac
 # BENCH_ONLY=serve: xasite serve vs nginx (issue 14), bench/serve_bench.sh
 if [ "$only" = serve ]; then sh bench/serve_bench.sh "$build"; exit $?; fi
+# BENCH_ONLY=search: the search index and query latency only, on one local database and on the
+# same documents in two xapian-tcpsrv shards on loopback (issue 14).
+if [ "$only" = search ]; then
+  echo "== search (issue 4; issue 14: two remote shards)"
+  "$build/bench/xasite_search_bench" content "$work" --remote
+  exit 0
+fi
 
 # Wall seconds and peak RSS (KiB) from a `/usr/bin/time -v` report.
 time_v_wall() {

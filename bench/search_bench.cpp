@@ -2,7 +2,18 @@
 // document for the full province (the build's own feed), and query latency p50/p99 over a fixed
 // query list (the queries of tests/search/quality-queries.tsv, each searched province-wide and in
 // three communes). Prints plain "name: key=value …" lines like bench/run.sh.
-//   xasite_search_bench CONTENT_DIR WORK_DIR
+//   xasite_search_bench CONTENT_DIR WORK_DIR [--remote]
+// --remote: the same queries again on the index split in two shards by docid parity, each served
+// by an `xapian-tcpsrv` on 127.0.0.1 (Debian xapian-tools) and named by a stub file.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -10,7 +21,10 @@
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <thread>
 #include <vector>
+
+#include <xapian.h>
 
 #include "generator/content/content.hpp"
 #include "generator/site/archives.hpp"
@@ -21,6 +35,8 @@
 #include "generator/site/views.hpp"
 #include "search/index.hpp"
 #include "search/searcher.hpp"
+
+extern char** environ;
 
 namespace fs = std::filesystem;
 using namespace xasite;
@@ -54,11 +70,119 @@ double percentile(std::vector<double> v, double p) {
     return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))];
 }
 
+unsigned free_port() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    unsigned port = 0;
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0)
+        port = ntohs(address.sin_port);
+    ::close(fd);
+    return port;
+}
+
+bool accepts(unsigned port) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = htons(static_cast<std::uint16_t>(port));
+    const bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+    ::close(fd);
+    return ok;
+}
+
+// xapian-tcpsrv serving `db` on 127.0.0.1:port, in its own process group; stopped with it.
+struct TcpServer {
+    pid_t pid = -1;
+    unsigned port = 0;
+    explicit TcpServer(const fs::path& db) {
+        port = free_port();
+        std::vector<std::string> argv = {"xapian-tcpsrv",      "--quiet",     "--port",
+                                         std::to_string(port), "--interface", "127.0.0.1",
+                                         db.string()};
+        std::vector<char*> args;
+        for (auto& a : argv)
+            args.push_back(a.data());
+        args.push_back(nullptr);
+        ::prctl(PR_SET_CHILD_SUBREAPER, 1);  // its orphaned children are reaped below
+        posix_spawnattr_t attr;
+        posix_spawnattr_init(&attr);
+        posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+        posix_spawnattr_setpgroup(&attr, 0);
+        if (posix_spawnp(&pid, args[0], nullptr, &attr, args.data(), environ) != 0) pid = -1;
+        posix_spawnattr_destroy(&attr);
+        for (int i = 0; i < 100 && pid > 0 && !accepts(port); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ~TcpServer() {
+        if (pid <= 0) return;
+        ::kill(-pid, SIGTERM);
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+        while (::waitpid(-pid, &status, 0) > 0) {
+        }
+    }
+    TcpServer(const TcpServer&) = delete;
+    TcpServer& operator=(const TcpServer&) = delete;
+};
+
+// Copies the documents of `from` whose docid has parity `parity` (and its metadata) to `to`.
+void split_shard(const fs::path& from, const fs::path& to, unsigned parity) {
+    Xapian::Database in(from.string());
+    Xapian::WritableDatabase out(to.string(), Xapian::DB_CREATE);
+    for (auto key = in.metadata_keys_begin(); key != in.metadata_keys_end(); ++key)
+        out.set_metadata(*key, in.get_metadata(*key));
+    for (Xapian::docid d = 1; d <= in.get_lastdocid(); ++d)
+        if (d % 2 == parity) out.replace_document((d + 1) / 2, in.get_document(d));
+    out.commit();
+}
+
+void measure(search::Searcher& searcher, const std::vector<std::string>& queries,
+             const char* label) {
+    const std::vector<std::string> units = {"", "24373", "22015", "24184"};
+    // One warm-up pass, then three measured passes; with facet counts (as /api/search) and without.
+    for (bool facets : {true, false}) {
+        std::vector<double> ms;
+        std::vector<std::pair<double, std::string>> slowest;
+        for (int pass = 0; pass < 4; ++pass)
+            for (const auto& q : queries)
+                for (const auto& unit : units) {
+                    search::SearchRequest r;
+                    r.query = q;
+                    r.unit = unit;
+                    r.facets = facets;
+                    auto t = Clock::now();
+                    try {
+                        searcher.search(r);
+                    } catch (const search::SearchError&) {
+                    }
+                    if (pass == 0) continue;
+                    ms.push_back(
+                        std::chrono::duration<double, std::milli>(Clock::now() - t).count());
+                    if (pass == 1) slowest.emplace_back(ms.back(), q + " [" + unit + "]");
+                }
+        if (ms.empty()) return;
+        std::printf(
+            "search latency%s (%zu queries × %zu scopes × 3 passes, facets %s): p50_ms=%.2f "
+            "p90_ms=%.2f p99_ms=%.2f max_ms=%.2f\n",
+            label, queries.size(), units.size(), facets ? "on" : "off", percentile(ms, 0.5),
+            percentile(ms, 0.9), percentile(ms, 0.99), percentile(ms, 1.0));
+        std::sort(slowest.rbegin(), slowest.rend());
+        for (std::size_t i = 0; i < 3 && i < slowest.size(); ++i)
+            std::printf("  slow query: %.2f ms  %s\n", slowest[i].first, slowest[i].second.c_str());
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 3) {
-        std::cerr << "usage: xasite_search_bench CONTENT_DIR WORK_DIR\n";
+    const bool remote = argc == 4 && std::string(argv[3]) == "--remote";
+    if (argc != 3 && !remote) {
+        std::cerr << "usage: xasite_search_bench CONTENT_DIR WORK_DIR [--remote]\n";
         return 2;
     }
     const fs::path content_dir = argv[1], work = argv[2];
@@ -98,39 +222,26 @@ int main(int argc, char** argv) {
 
     const auto queries =
         fixed_queries(content_dir / ".." / "tests" / "search" / "quality-queries.tsv");
-    const std::vector<std::string> units = {"", "24373", "22015", "24184"};
-    search::Searcher searcher(index_dir);
-    // One warm-up pass, then three measured passes; with facet counts (as /api/search) and without.
-    for (bool facets : {true, false}) {
-        std::vector<double> ms;
-        std::vector<std::pair<double, std::string>> slowest;
-        for (int pass = 0; pass < 4; ++pass)
-            for (const auto& q : queries)
-                for (const auto& unit : units) {
-                    search::SearchRequest r;
-                    r.query = q;
-                    r.unit = unit;
-                    r.facets = facets;
-                    auto t = Clock::now();
-                    try {
-                        searcher.search(r);
-                    } catch (const search::SearchError&) {
-                    }
-                    if (pass == 0) continue;
-                    ms.push_back(
-                        std::chrono::duration<double, std::milli>(Clock::now() - t).count());
-                    if (pass == 1) slowest.emplace_back(ms.back(), q + " [" + unit + "]");
-                }
-        if (ms.empty()) return 0;
-        std::printf(
-            "search latency (%zu queries × %zu scopes × 3 passes, facets %s): p50_ms=%.2f "
-            "p90_ms=%.2f p99_ms=%.2f max_ms=%.2f\n",
-            queries.size(), units.size(), facets ? "on" : "off", percentile(ms, 0.5),
-            percentile(ms, 0.9), percentile(ms, 0.99), percentile(ms, 1.0));
-        std::sort(slowest.rbegin(), slowest.rend());
-        for (std::size_t i = 0; i < 3 && i < slowest.size(); ++i)
-            std::printf("  slow query: %.2f ms  %s\n", slowest[i].first, slowest[i].second.c_str());
+    {
+        search::Searcher searcher(index_dir);
+        measure(searcher, queries, "");
+    }
+    if (remote) {
+        split_shard(index_dir, work / "shard0.xapian", 1);
+        split_shard(index_dir, work / "shard1.xapian", 0);
+        TcpServer a(work / "shard0.xapian"), b(work / "shard1.xapian");
+        if (!accepts(a.port) || !accepts(b.port)) {
+            std::fprintf(stderr, "xapian-tcpsrv did not start (Debian xapian-tools)\n");
+            return 1;
+        }
+        std::ofstream(work / "remote.stub")
+            << "remote :127.0.0.1:" << a.port << "\nremote :127.0.0.1:" << b.port << "\n";
+        search::Searcher searcher(work / "remote.stub");
+        measure(searcher, queries, ", two xapian-tcpsrv shards on loopback");
     }
     fs::remove_all(index_dir);
+    fs::remove_all(work / "shard0.xapian");
+    fs::remove_all(work / "shard1.xapian");
+    fs::remove(work / "remote.stub");
     return 0;
 }

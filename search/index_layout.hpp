@@ -31,6 +31,18 @@ inline constexpr std::string_view kOldUnit = "XA";       // archives: the old un
 inline constexpr char kBigramJoin = '_';
 
 // Value slots (facets and sorting). Multi-valued slots join their values with '\n'.
+//
+// Facet counting (searcher.cpp), the same figures either way:
+//  - every shard local (a database directory, or a stub file of local shards): the slots of
+//    IndexSnapshot::kFacetSlots and kSlotFoldedTitle are read into memory at open (in Xapian's
+//    combined docid space when there are several shards) and counted over the MSet of every match;
+//  - a remote shard (xapian-tcpsrv): counted on the servers by Xapian's built-in, serialisable
+//    ValueCountMatchSpy, one per facet slot. A multi-valued slot (kSlotLevels, kSlotUnits) is
+//    counted by its whole value, the combination ("commune\nprovince"), and the combinations are
+//    split after merging: a value's count is the sum of the counts of the combinations that hold
+//    it (a document holds each value once), so no layout change is needed. The life events are
+//    counted the same way on kSlotFoldedTitle (each distinct title, then its events).
+//  Keep every facet in a value slot, values joined by '\n' without repeats, or this breaks.
 inline constexpr Xapian::valueno kSlotType = 0;
 inline constexpr Xapian::valueno kSlotField = 1;
 inline constexpr Xapian::valueno kSlotLevels = 2;

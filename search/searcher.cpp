@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <deque>
 #include <limits>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -45,50 +47,92 @@ std::string query_problem(std::string_view query) {
 
 namespace {
 
-// Counts the facet values of every matching document (multi-valued slots split on '\n').
-// Sees every match once (the enquire checks them all) and keeps its docid and weight. The
-// relative cut-off is applied afterwards, so one pass over the postings gives the results, the
-// exact total and the facet counts of the documents shown; facet values come from the snapshot's
-// in-memory columns, not from disk.
-class MatchRecorder : public Xapian::MatchSpy {
-  public:
-    void operator()(const Xapian::Document& doc, double weight) override {
-        best_ = std::max(best_, weight);
-        matches_.emplace_back(doc.get_docid(), weight);
-    }
-    double best() const { return best_; }
-    std::size_t count_from(double cutoff) const {
-        return static_cast<std::size_t>(
-            std::count_if(matches_.begin(), matches_.end(),
-                          [cutoff](const auto& m) { return m.second >= cutoff; }));
-    }
-    // Column `column`'s values counted over the matches at or above `cutoff`.
-    std::vector<std::pair<std::uint32_t, std::size_t>> counts(const IndexSnapshot& snap,
-                                                              std::size_t column,
-                                                              double cutoff) const {
-        std::unordered_map<std::uint32_t, std::size_t> by_id;
-        for (const auto& [doc, weight] : matches_)
-            if (weight >= cutoff)
-                for (std::uint32_t id : snap.facet_ids(column, doc))
-                    ++by_id[id];
-        return {by_id.begin(), by_id.end()};
-    }
+// Facet counts (IndexSnapshot::kFacetSlots, then the life events) of the matches at or above the
+// relative cut-off, by value.
+using FacetTotals = std::array<std::map<std::string, std::size_t>, 6>;
+constexpr std::size_t kEventColumn = 5;
 
-    // Life events (IndexSnapshot::events_of) counted over the matches at or above `cutoff`.
-    std::vector<std::pair<std::size_t, std::size_t>> event_counts(const IndexSnapshot& snap,
-                                                                  double cutoff) const {
-        std::map<std::size_t, std::size_t> by_event;
-        for (const auto& [doc, weight] : matches_)
-            if (weight >= cutoff)
-                for (std::uint16_t e : snap.events_of(doc))
-                    ++by_event[e];
-        return {by_event.begin(), by_event.end()};
+// Local shards: counted from the snapshot's in-memory columns over the MSet's items (every match,
+// best first), as far as the first one below `cutoff`.
+FacetTotals count_in_memory(const IndexSnapshot& snap, const Xapian::MSet& mset, double cutoff) {
+    std::array<std::vector<std::size_t>, std::size(IndexSnapshot::kFacetSlots)> by_id;
+    std::vector<std::size_t> by_event(snap.lexicon().events().size(), 0);
+    for (auto it = mset.begin(); it != mset.end() && it.get_weight() >= cutoff; ++it) {
+        const Xapian::docid doc = *it;
+        for (std::size_t c = 0; c < by_id.size(); ++c)
+            for (std::uint32_t id : snap.facet_ids(c, doc)) {
+                if (by_id[c].size() <= id) by_id[c].resize(id + 1, 0);
+                ++by_id[c][id];
+            }
+        for (std::uint16_t e : snap.events_of(doc))
+            if (e < by_event.size()) ++by_event[e];
     }
+    FacetTotals totals;
+    for (std::size_t c = 0; c < by_id.size(); ++c)
+        for (std::uint32_t id = 0; id < by_id[c].size(); ++id)
+            if (by_id[c][id] > 0) totals[c][snap.facet_value(c, id)] = by_id[c][id];
+    for (std::size_t e = 0; e < by_event.size(); ++e)
+        if (by_event[e] > 0) totals[kEventColumn][snap.lexicon().events()[e].name] = by_event[e];
+    return totals;
+}
 
-  private:
-    double best_ = 0;
-    std::vector<std::pair<Xapian::docid, double>> matches_;
-};
+// Remote shards: counted where the documents are, by Xapian's serialisable ValueCountMatchSpy
+// (one per facet slot, one on the folded titles for the life events), in a second match with the
+// cut-off as a weight cut-off. A multi-valued slot is counted by combination ("commune\nprovince")
+// and split here: a value's count is the sum over the combinations that hold it.
+// Counted from the documents of the MSet (every match at or above `cutoff`), read from their
+// shards: exact, and slower the more documents match. What count_with_spies falls back to.
+FacetTotals count_from_documents(const IndexSnapshot& snap, Xapian::MSet& mset, double cutoff) {
+    auto end = mset.begin();
+    while (end != mset.end() && end.get_weight() >= cutoff)
+        ++end;
+    mset.fetch(mset.begin(), end);
+    FacetTotals totals;
+    const auto& events = snap.lexicon().events();
+    for (auto it = mset.begin(); it != end; ++it) {
+        const Xapian::Document doc = it.get_document();
+        for (std::size_t c = 0; c < std::size(IndexSnapshot::kFacetSlots); ++c) {
+            const std::string value = doc.get_value(IndexSnapshot::kFacetSlots[c]);
+            for (std::string_view one : text::split(value, '\n'))
+                if (!one.empty()) ++totals[c][std::string(one)];
+        }
+        for (std::uint16_t e : snap.title_facts(doc.get_value(layout::kSlotFoldedTitle)).events)
+            if (e < events.size()) ++totals[kEventColumn][events[e].name];
+    }
+    return totals;
+}
+
+FacetTotals count_with_spies(const IndexSnapshot& snap, Xapian::Enquire& enquire,
+                             Xapian::MSet& mset, std::size_t total, Xapian::doccount all,
+                             double cutoff) {
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+    for (Xapian::valueno slot : IndexSnapshot::kFacetSlots)
+        spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
+    spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(layout::kSlotFoldedTitle));
+    enquire.clear_matchspies();
+    for (auto& spy : spies)
+        enquire.add_matchspy(spy.get());
+    if (cutoff > 0) enquire.set_cutoff(0, cutoff);
+    enquire.get_mset(0, 0, all);
+    enquire.clear_matchspies();
+    enquire.set_cutoff(0, 0);
+    // Every document has one type: the spies saw `total` documents, or the second match drew the
+    // cut-off elsewhere (a weight at the boundary summed in another order, an ulp away).
+    if (spies[0]->get_total() != total) return count_from_documents(snap, mset, cutoff);
+    FacetTotals totals;
+    for (std::size_t c = 0; c < std::size(IndexSnapshot::kFacetSlots); ++c)
+        for (auto v = spies[c]->values_begin(); v != spies[c]->values_end(); ++v) {
+            const std::string combination = *v;
+            for (std::string_view one : text::split(combination, '\n'))
+                if (!one.empty()) totals[c][std::string(one)] += v.get_termfreq();
+        }
+    const auto& events = snap.lexicon().events();
+    auto& titles = *spies.back();
+    for (auto v = titles.values_begin(); v != titles.values_end(); ++v)
+        for (std::uint16_t e : snap.title_facts(*v).events)
+            if (e < events.size()) totals[kEventColumn][events[e].name] += v.get_termfreq();
+    return totals;
+}
 
 std::vector<std::string> split_list(const std::string& s) {
     std::vector<std::string> out;
@@ -134,8 +178,10 @@ std::string root_relative(const std::string& path) {
 struct Candidate {
     Xapian::docid doc;
     double score;
-    std::uint32_t actions;  // bit a: the title names Lexicon::actions()[a]
-    int first_action;       // the first action its title names; -1 when none
+    std::uint32_t actions = 0;           // bit a: the title names Lexicon::actions()[a]
+    int first_action = -1;               // the first action its title names; -1 when none
+    const std::string* title = nullptr;  // folded (the snapshot's, or the document's value)
+    bool procedure = false;
 };
 
 std::vector<std::string> syllables_of(const std::string& folded_title) {
@@ -219,19 +265,17 @@ double concept_weight(const QueryConcept& c, const IndexSnapshot& snap) {
 // question's key concept). Thresholds chosen on the tune part of citizen-questions.tsv and on
 // calibration.tsv.
 std::string judge_confidence(const QueryInterpretation& in, const IndexSnapshot& snap,
-                             const Xapian::Enquire& enquire, Xapian::docid doc,
+                             const Xapian::Enquire& enquire, const Candidate& first,
                              const QueryWeights& weights) {
-    std::set<std::string> terms(enquire.get_matching_terms_begin(doc),
-                                enquire.get_matching_terms_end(doc));
-    bool procedure = false;
-    for (std::uint32_t id : snap.facet_ids(0, doc))
-        procedure = procedure || snap.facet_value(0, id) == "procedure";
+    std::set<std::string> terms(enquire.get_matching_terms_begin(first.doc),
+                                enquire.get_matching_terms_end(first.doc));
+    const bool procedure = first.procedure;
     for (const auto& code : in.codes)
         if (terms.count(std::string(layout::kCode) + code)) return procedure ? "high" : "low";
     // A matter outside the catalogue ("làm hộ chiếu", "giá cà phê"): only a title naming it
     // answers the question ("Trình báo mất hộ chiếu" does not answer "làm hộ chiếu").
     if (!in.outside.empty()) {
-        const std::string padded = " " + snap.folded_title(doc) + " ";
+        const std::string padded = " " + *first.title + " ";
         bool named = false;
         for (const auto& phrase : in.outside) {
             std::string needle = " ";
@@ -315,12 +359,12 @@ Clarify find_variants(const std::vector<Candidate>& candidates, const std::vecto
     Clarify clarify;
     if (candidates.size() < 2 || hits.size() < 2) return clarify;
     const std::size_t window = std::min<std::size_t>({candidates.size(), hits.size(), 5});
-    const std::string family = actions.family(snap.folded_title(candidates[0].doc));
+    const std::string family = actions.family(*candidates[0].title);
     if (family.empty()) return clarify;
     std::set<int> seen;
     for (std::size_t k = 0; k < window; ++k) {
         if (candidates[k].score < candidates[0].score * closeness) break;
-        if (actions.family(snap.folded_title(candidates[k].doc)) != family) continue;
+        if (actions.family(*candidates[k].title) != family) continue;
         if (!seen.insert(candidates[k].first_action).second) continue;
         const int a = candidates[k].first_action;
         std::string label =
@@ -375,6 +419,28 @@ Searcher::Signature Searcher::read_signature(const fs::path& dir) {
     Signature s;
     struct stat st {};
     if (::stat(dir.c_str(), &st) != 0) return s;
+    // A stub file: its own stat and that of every local shard it names (each follows its
+    // province's builds when it names "<site>.xapian", the link to the current generation).
+    if (S_ISREG(st.st_mode) && st.st_size < 65536) {
+        try {
+            const auto shards = read_stub(dir);
+            s.device = static_cast<unsigned long long>(st.st_dev);
+            s.inode = static_cast<unsigned long long>(st.st_ino);
+            s.modified =
+                static_cast<long long>(st.st_mtim.tv_sec) * 1'000'000'000LL + st.st_mtim.tv_nsec;
+            for (const auto& shard : shards) {
+                if (shard.remote()) continue;
+                const Signature one = read_signature(shard.path);
+                s.files = s.files * 1'000'003ULL + one.inode * 31ULL + one.files;
+                s.modified =
+                    static_cast<long long>(static_cast<unsigned long long>(s.modified) * 31ULL +
+                                           static_cast<unsigned long long>(one.modified));
+            }
+            return s;
+        } catch (const std::runtime_error&) {
+            // not a stub (a single-file database): as below
+        }
+    }
     s.device = static_cast<unsigned long long>(st.st_dev);
     s.inode = static_cast<unsigned long long>(st.st_ino);
     s.modified = static_cast<long long>(st.st_mtim.tv_sec) * 1'000'000'000LL + st.st_mtim.tv_nsec;
@@ -583,24 +649,25 @@ SearchResponse Searcher::run(const SearchRequest& request, const QueryInterpreta
     const ActionMatcher actions(snap->lexicon());
 
     for (int attempt = 0;; ++attempt) {
-        auto lease = snap->acquire();
+        std::optional<IndexSnapshot::Lease> held;
+        try {
+            held.emplace(snap->acquire());
+        } catch (const std::runtime_error& e) {  // a shard cannot be reached
+            throw SearchError(SearchError::Kind::unavailable, e.what());
+        }
+        IndexSnapshot::Lease& lease = *held;
         try {
             Xapian::Enquire enquire(lease.db());
             enquire.set_weighting_scheme(Xapian::BM25Weight(weights_.bm25_k1, 0, 1, 0, 0.5));
             enquire.set_query(query);
-            MatchRecorder recorder;
-            enquire.add_matchspy(&recorder);
             const Xapian::doccount all = lease.db().get_doccount();
-            // The best kRerankWindow results are re-ranked by title coverage; deeper pages keep
+            // Every match, best first, with its weight (from the shards, merged by Xapian): the
+            // relative cut-off, the exact total and the local facet counts come from it. The
+            // best kRerankWindow results are re-ranked by title coverage; deeper pages keep
             // Xapian's order.
-            const std::size_t wanted = request.offset + limit;
-            const bool rerank = !in.empty() && wanted <= kRerankWindow;
-            const std::size_t first = rerank ? 0 : request.offset;
-            const std::size_t count = rerank ? std::max(wanted, kRerankMinimum) : limit;
-            Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(first),
-                                                 static_cast<Xapian::doccount>(count), all);
-            enquire.clear_matchspies();
-            if (recorder.best() <= 0 && !in.phrases.empty() && !without_phrases) {
+            Xapian::MSet mset = enquire.get_mset(0, all, all);
+            const double best = mset.empty() ? 0.0 : mset.begin().get_weight();
+            if (best <= 0 && !in.phrases.empty() && !without_phrases) {
                 without_phrases = in;
                 without_phrases->phrases.clear();
                 query = make_query(*without_phrases);
@@ -611,20 +678,49 @@ SearchResponse Searcher::run(const SearchRequest& request, const QueryInterpreta
                 response.confidence = "none";
                 return response;
             }
+            const std::size_t wanted = request.offset + limit;
+            const bool rerank = !in.empty() && wanted <= kRerankWindow;
+            const std::size_t first = rerank ? 0 : request.offset;
+            const std::size_t count = rerank ? std::max(wanted, kRerankMinimum) : limit;
             // Keep the documents within a fraction of the best score (not for filter-only lists).
-            const double cutoff = in.empty() ? 0.0 : recorder.best() * weights_.cutoff;
-            response.total = recorder.count_from(cutoff);
+            const double cutoff = in.empty() ? 0.0 : best * weights_.cutoff;
+            std::size_t total = 0;
+            for (auto it = mset.begin(); it != mset.end() && it.get_weight() >= cutoff; ++it)
+                ++total;
+            response.total = total;
             std::vector<Candidate> candidates;
-            candidates.reserve(mset.size());
-            for (auto it = mset.begin(); it != mset.end(); ++it)
-                if (it.get_weight() >= cutoff) candidates.push_back({*it, it.get_weight(), 0, -1});
+            std::deque<std::string> titles;  // remote shards: the candidates' folded titles
+            const bool local = snap->values_in_memory();
+            if (first < mset.size()) {
+                auto begin = mset[static_cast<Xapian::doccount>(first)];
+                auto end = first + count < mset.size()
+                               ? mset[static_cast<Xapian::doccount>(first + count)]
+                               : mset.end();
+                if (!local) mset.fetch(begin, end);
+                for (auto it = begin; it != end && it.get_weight() >= cutoff; ++it) {
+                    Candidate c{*it, it.get_weight()};
+                    if (local) {
+                        c.title = &snap->folded_title(c.doc);
+                        c.actions = snap->title_actions(c.doc);
+                        c.first_action = snap->first_title_action(c.doc);
+                        for (std::uint32_t id : snap->facet_ids(0, c.doc))
+                            c.procedure = c.procedure || snap->facet_value(0, id) == "procedure";
+                    } else {
+                        const Xapian::Document doc = it.get_document();
+                        c.title = &titles.emplace_back(doc.get_value(layout::kSlotFoldedTitle));
+                        const TitleFacts facts = snap->title_facts(*c.title);
+                        c.actions = facts.actions;
+                        c.first_action = facts.first_action;
+                        c.procedure = doc.get_value(layout::kSlotType) == "procedure";
+                    }
+                    candidates.push_back(c);
+                }
+            }
             if (rerank) {
                 for (auto& c : candidates) {
-                    const std::string& title = snap->folded_title(c.doc);
+                    const std::string& title = *c.title;
                     c.score *=
                         1.0 + weights_.title_coverage * title_coverage(title, in.highlight, prefix);
-                    c.actions = snap->title_actions(c.doc);
-                    c.first_action = snap->first_title_action(c.doc);
                     if (in.action < 0 || in.action >= 32) continue;
                     // A title naming no action is the first-time variant ("Đăng ký khai sinh").
                     const bool same = (c.actions & (1u << in.action)) != 0 ||
@@ -640,7 +736,7 @@ SearchResponse Searcher::run(const SearchRequest& request, const QueryInterpreta
                 if (!in.empty()) {
                     if (!candidates.empty()) {
                         response.confidence =
-                            judge_confidence(in, *snap, enquire, candidates.front().doc, weights_);
+                            judge_confidence(in, *snap, enquire, candidates.front(), weights_);
                     } else {
                         response.confidence = "none";
                     }
@@ -698,22 +794,21 @@ SearchResponse Searcher::run(const SearchRequest& request, const QueryInterpreta
                 response.clarify = find_variants(candidates, response.results, *snap, actions,
                                                  weights_.clarify_closeness);
             if (request.facets) {
-                const char* const names[] = {"type", "field", "level", "online", "unit"};
-                static_assert(std::size(names) == std::size(IndexSnapshot::kFacetSlots));
+                const char* const names[] = {"type", "field", "level", "online", "unit", "event"};
+                static_assert(std::size(names) == std::size(IndexSnapshot::kFacetSlots) + 1);
+                const FacetTotals totals =
+                    local ? count_in_memory(*snap, mset, cutoff)
+                          : count_with_spies(*snap, enquire, mset, total, all, cutoff);
                 for (std::size_t i = 0; i < std::size(names); ++i) {
                     auto& list = response.facets[names[i]];
-                    for (const auto& [id, count] : recorder.counts(*snap, i, cutoff)) {
-                        FacetCount fc{snap->facet_value(i, id), count, {}};
-                        if (IndexSnapshot::kFacetSlots[i] == layout::kSlotUnits)
+                    for (const auto& [value, n] : totals[i]) {
+                        FacetCount fc{value, n, {}};
+                        if (i < kEventColumn && IndexSnapshot::kFacetSlots[i] == layout::kSlotUnits)
                             if (const UnitInfo* u = snap->unit_by_code(fc.value))
                                 fc.label = u->name;
                         list.push_back(std::move(fc));
                     }
                 }
-                auto& events = response.facets["event"];
-                const auto& event_list = snap->lexicon().events();
-                for (const auto& [id, count] : recorder.event_counts(*snap, cutoff))
-                    if (id < event_list.size()) events.push_back({event_list[id].name, count, {}});
                 for (auto& [name, list] : response.facets) {
                     std::sort(list.begin(), list.end(),
                               [](const FacetCount& a, const FacetCount& b) {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <fstream>
 #include <stdexcept>
 
 #include "core/text.hpp"
@@ -28,29 +29,158 @@ std::string pair_key(const std::string& a, const std::string& b) {
 
 }  // namespace
 
+std::string Shard::describe() const {
+    return remote() ? host + ":" + std::to_string(port) : path.string();
+}
+
+namespace {
+
+void read_stub_into(const fs::path& stub, std::vector<Shard>& out, int depth) {
+    if (depth > 8) throw std::runtime_error(stub.string() + ": stub files nested too deep");
+    std::ifstream in(stub);
+    if (!in) throw std::runtime_error(stub.string() + ": cannot read the stub file");
+    std::string line;
+    for (int number = 1; std::getline(in, line); ++number) {
+        const auto where = [&] { return stub.string() + ":" + std::to_string(number) + ": "; };
+        if (auto hash = line.find('#'); hash != std::string::npos) line.resize(hash);
+        std::vector<std::string> words;
+        for (std::string_view w : text::split(line, ' '))
+            if (std::string_view t = text::trim(w); !t.empty()) words.emplace_back(t);
+        if (words.empty()) continue;
+        const std::string& kind = words[0];
+        auto port_of = [&](const std::string& text) {
+            unsigned long port = 0;
+            std::size_t used = 0;
+            try {
+                port = std::stoul(text, &used);
+            } catch (const std::exception&) {
+                used = 0;
+            }
+            if (used != text.size() || port == 0 || port > 65535)
+                throw std::runtime_error(where() + "bad port \"" + text + "\"");
+            return static_cast<unsigned>(port);
+        };
+        if ((kind == "auto" || kind == "glass" || kind == "chert") && words.size() == 2) {
+            fs::path p = words[1];
+            if (p.is_relative()) p = stub.parent_path() / p;
+            std::error_code ec;
+            if (kind == "auto" && fs::is_regular_file(p, ec))
+                read_stub_into(p, out, depth + 1);
+            else
+                out.push_back(Shard{p, {}, 0});
+        } else if (kind == "remote" && words.size() == 2 && words[1].size() > 1 &&
+                   words[1][0] == ':') {
+            const std::string& address = words[1];
+            const auto colon = address.rfind(':');
+            if (colon == 0) throw std::runtime_error(where() + "remote :HOST:PORT expected");
+            out.push_back(
+                Shard{{}, address.substr(1, colon - 1), port_of(address.substr(colon + 1))});
+        } else if (kind == "tcp" && words.size() == 3) {
+            out.push_back(Shard{{}, words[1], port_of(words[2])});
+        } else {
+            throw std::runtime_error(where() +
+                                     "expected \"auto PATH\", \"remote :HOST:PORT\" or \"tcp "
+                                     "HOST PORT\" (the shards of a search index)");
+        }
+    }
+    if (depth == 0 && out.empty())
+        throw std::runtime_error(stub.string() + ": the stub file names no database");
+}
+
+Xapian::Database open_shard(const Shard& shard) {
+    if (shard.remote()) return Xapian::Remote::open(shard.host, shard.port, 10000, 5000);
+    return Xapian::Database(shard.path.string());
+}
+
+}  // namespace
+
+std::vector<Shard> read_stub(const fs::path& stub) {
+    std::vector<Shard> out;
+    read_stub_into(stub, out, 0);
+    return out;
+}
+
+std::unique_ptr<Xapian::Database> IndexSnapshot::open_database() const {
+    auto db = std::make_unique<Xapian::Database>();
+    for (const Shard& shard : shards_)
+        db->add_database(open_shard(shard));
+    return db;
+}
+
 std::shared_ptr<const IndexSnapshot> IndexSnapshot::open(const fs::path& dir) {
     std::error_code ec;
-    if (!fs::is_directory(dir, ec) && !fs::is_regular_file(dir, ec))
+    const bool stub = fs::is_regular_file(dir, ec);
+    if (!fs::is_directory(dir, ec) && !stub)
         throw std::runtime_error(dir.string() +
                                  ": no search index (run `xasite build` to make one)");
     std::shared_ptr<IndexSnapshot> snap(new IndexSnapshot());
     snap->path_ = dir;
+    // A single-file glass database is a file too (binary); a stub file is text.
+    bool stub_file = false;
+    if (stub) {
+        std::ifstream in(dir, std::ios::binary);
+        char head[512] = {};
+        in.read(head, sizeof head);
+        stub_file = std::string_view(head, static_cast<std::size_t>(in.gcount())).find('\0') ==
+                    std::string_view::npos;
+    }
+    snap->shards_ = stub_file ? read_stub(dir) : std::vector<Shard>{Shard{dir, {}, 0}};
     auto db = std::make_unique<Xapian::Database>();
+    const Shard* current = nullptr;
     try {
-        *db = Xapian::Database(dir.string());
-        std::string format = db->get_metadata(std::string(layout::kMetaFormat));
-        if (format != layout::kFormatVersion)
-            throw std::runtime_error(dir.string() + ": not an xasite search index of format " +
-                                     std::string(layout::kFormatVersion) +
-                                     (format.empty() ? "" : " (it has format " + format + ")") +
-                                     "; rebuild it with `xasite build`");
+        std::string lexicon_json;
+        bool first = true;
+        for (const Shard& shard : snap->shards_) {
+            current = &shard;
+            if (shard.remote()) snap->values_in_memory_ = false;
+            Xapian::Database one = open_shard(shard);
+            std::string format = one.get_metadata(std::string(layout::kMetaFormat));
+            if (format != layout::kFormatVersion)
+                throw std::runtime_error("not an xasite search index of format " +
+                                         std::string(layout::kFormatVersion) +
+                                         (format.empty() ? "" : " (it has format " + format + ")") +
+                                         "; rebuild it with `xasite build`");
+            if (first) lexicon_json = one.get_metadata(std::string(layout::kMetaLexicon));
+            snap->read_units(one.get_metadata(std::string(layout::kMetaUnits)));
+            db->add_database(one);
+            first = false;
+        }
+        current = nullptr;
+        snap->lexicon_ =
+            lexicon_json.empty() ? Lexicon::builtin() : Lexicon::deserialize(lexicon_json);
         snap->load(*db);
     } catch (const Xapian::Error& e) {
-        throw std::runtime_error(dir.string() +
-                                 ": cannot open the search index: " + e.get_description());
+        throw std::runtime_error(
+            dir.string() +
+            (current && stub_file ? " (shard " + current->describe() + ")" : std::string()) +
+            ": cannot open the search index: " + e.get_description());
+    } catch (const std::runtime_error& e) {
+        if (!current) throw;
+        throw std::runtime_error(
+            dir.string() + (stub_file ? " (shard " + current->describe() + ")" : std::string()) +
+            ": " + e.what());
     }
     snap->pool_.push_back(std::move(db));
     return snap;
+}
+
+void IndexSnapshot::read_units(const std::string& json) {
+    try {
+        auto units = nlohmann::json::parse(json);
+        for (const auto& [code, value] : units.items()) {
+            UnitInfo u;
+            u.code = code;
+            if (value.is_array() && value.size() >= 2) {
+                u.slug = value[0].get<std::string>();
+                u.name = value[1].get<std::string>();
+            }
+            if (!u.slug.empty()) slug_to_code_[u.slug] = code;
+            units_[code] = std::move(u);
+        }
+    } catch (const nlohmann::json::exception& e) {
+        throw std::runtime_error(std::string("malformed unit list in the search index: ") +
+                                 e.what());
+    }
 }
 
 void IndexSnapshot::load_columns(Xapian::Database& db) {
@@ -111,66 +241,57 @@ std::span<const std::uint16_t> IndexSnapshot::events_of(Xapian::docid doc) const
     return events_[doc];
 }
 
-void IndexSnapshot::load_events() {
-    const auto& events = lexicon_.events();
-    events_.assign(folded_titles_.size(), {});
-    std::vector<std::pair<std::string, std::uint16_t>> needles;
-    for (std::size_t e = 0; e < events.size() && e < 65535; ++e)
-        for (const auto& phrase : events[e].procedures) {
-            std::string n = " ";
-            for (const auto& w : phrase)
-                n += w + " ";
-            needles.emplace_back(std::move(n), static_cast<std::uint16_t>(e));
+TitleFacts IndexSnapshot::title_facts(const std::string& folded_title) const {
+    TitleFacts facts;
+    if (folded_title.empty()) return facts;
+    std::vector<std::string> words;
+    for (std::string_view w : text::split(folded_title, ' '))
+        if (!w.empty()) words.emplace_back(w);
+    for (std::size_t p = 0; p < words.size();) {
+        std::size_t length = 0;
+        const int a = lexicon_.action_form_at(words, p, &length);
+        if (a < 0) {
+            ++p;
+            continue;
         }
-    std::string padded;
+        if (a < 32) facts.actions |= 1u << a;
+        if (facts.first_action < 0) facts.first_action = a;
+        p += length;
+    }
+    const std::string padded = " " + folded_title + " ";
+    for (const auto& [needle, e] : event_needles_)
+        if (padded.find(needle) != std::string::npos &&
+            (facts.events.empty() || facts.events.back() != e))
+            facts.events.push_back(e);
+    return facts;
+}
+
+void IndexSnapshot::load_events() {
+    events_.assign(folded_titles_.size(), {});
     title_actions_.assign(folded_titles_.size(), 0);
     first_action_.assign(folded_titles_.size(), -1);
-    std::vector<std::string> words;
     for (std::size_t d = 0; d < folded_titles_.size(); ++d) {
         if (folded_titles_[d].empty()) continue;
-        words.clear();
-        for (std::string_view w : text::split(folded_titles_[d], ' '))
-            if (!w.empty()) words.emplace_back(w);
-        for (std::size_t p = 0; p < words.size();) {
-            std::size_t length = 0;
-            const int a = lexicon_.action_form_at(words, p, &length);
-            if (a < 0) {
-                ++p;
-                continue;
-            }
-            if (a < 32) title_actions_[d] |= 1u << a;
-            if (first_action_[d] < 0) first_action_[d] = static_cast<std::int16_t>(a);
-            p += length;
-        }
-        padded = " " + folded_titles_[d] + " ";
-        for (const auto& [needle, e] : needles)
-            if (padded.find(needle) != std::string::npos &&
-                (events_[d].empty() || events_[d].back() != e))
-                events_[d].push_back(e);
+        TitleFacts facts = title_facts(folded_titles_[d]);
+        title_actions_[d] = facts.actions;
+        first_action_[d] = static_cast<std::int16_t>(facts.first_action);
+        events_[d] = std::move(facts.events);
     }
 }
 
 void IndexSnapshot::load(Xapian::Database& db) {
     document_count_ = db.get_doccount();
-    load_columns(db);
-    std::string lexicon_json = db.get_metadata(std::string(layout::kMetaLexicon));
-    lexicon_ = lexicon_json.empty() ? Lexicon::builtin() : Lexicon::deserialize(lexicon_json);
-    load_events();
-    try {
-        auto units = nlohmann::json::parse(db.get_metadata(std::string(layout::kMetaUnits)));
-        for (const auto& [code, value] : units.items()) {
-            UnitInfo u;
-            u.code = code;
-            if (value.is_array() && value.size() >= 2) {
-                u.slug = value[0].get<std::string>();
-                u.name = value[1].get<std::string>();
-            }
-            if (!u.slug.empty()) slug_to_code_[u.slug] = code;
-            units_[code] = std::move(u);
+    const auto& events = lexicon_.events();
+    for (std::size_t e = 0; e < events.size() && e < 65535; ++e)
+        for (const auto& phrase : events[e].procedures) {
+            std::string n = " ";
+            for (const auto& w : phrase)
+                n += w + " ";
+            event_needles_.emplace_back(std::move(n), static_cast<std::uint16_t>(e));
         }
-    } catch (const nlohmann::json::exception& e) {
-        throw std::runtime_error(path_.string() +
-                                 ": malformed unit list in the search index: " + e.what());
+    if (values_in_memory_) {
+        load_columns(db);
+        load_events();
     }
     for (const auto& [code, unit] : units_) {
         std::vector<std::string> words;
@@ -273,7 +394,7 @@ IndexSnapshot::Lease IndexSnapshot::acquire() const {
         }
     }
     try {
-        return Lease(*this, std::make_unique<Xapian::Database>(path_.string()));
+        return Lease(*this, open_database());
     } catch (const Xapian::Error& e) {
         throw std::runtime_error(path_.string() +
                                  ": cannot open the search index: " + e.get_description());

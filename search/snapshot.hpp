@@ -28,13 +28,48 @@ struct UnitInfo {
     std::string code, slug, name;
 };
 
+// One database of a sharded index: a local directory or a remote `xapian-tcpsrv`.
+struct Shard {
+    std::filesystem::path path;  // a local database ("" for a remote one)
+    std::string host;            // a remote one: host and port
+    unsigned port = 0;
+    bool remote() const { return path.empty(); }
+    std::string describe() const;  // the path, or "host:port"
+};
+
+// The databases a stub file names, in order (Xapian's stub database format: one database a line,
+// "auto PATH" (also "glass PATH", "chert PATH"; relative to the stub's folder; a stub named there
+// is read in its place), "remote :HOST:PORT" or "tcp HOST PORT"; "#" starts a comment). Throws
+// std::runtime_error naming the file and line for anything else (a remote program, "inmemory").
+std::vector<Shard> read_stub(const std::filesystem::path& stub);
+
+// What a folded title says, computed from the lexicon (the same for a local and a remote shard).
+struct TitleFacts {
+    std::uint32_t actions = 0;  // bit a: lexicon().actions()[a] (the first 32)
+    int first_action = -1;
+    std::vector<std::uint16_t> events;  // indexes into lexicon().events()
+};
+
 class IndexSnapshot : public std::enable_shared_from_this<IndexSnapshot> {
   public:
-    // Opens the database at `dir`. Throws std::runtime_error naming `dir` when it is missing, not
-    // a search index, or of another format version.
+    // Opens the database at `dir`: a database directory, or a stub file naming several shards
+    // (read_stub), local or remote, searched as one (Xapian's combined docids: (local docid − 1) ×
+    // shards + shard index + 1). The lexicon is the first shard's; the units are every shard's.
+    // Throws std::runtime_error naming `dir` (and the shard) when it is missing, unreachable, not a
+    // search index, or of another format version.
     static std::shared_ptr<const IndexSnapshot> open(const std::filesystem::path& dir);
 
     const std::filesystem::path& path() const { return path_; }
+    // The databases searched (one for a database directory).
+    const std::vector<Shard>& shards() const { return shards_; }
+    // Whether the per-document values below are in memory: every shard is local. With a remote
+    // shard they are read from the documents a search returns, and facets are counted by
+    // Xapian's ValueCountMatchSpy on the servers (facet_ids, folded_title, events_of and the
+    // title actions are then empty).
+    bool values_in_memory() const { return values_in_memory_; }
+    // The actions and life events a folded title names (what events_of and title_actions keep per
+    // document).
+    TitleFacts title_facts(const std::string& folded_title) const;
     const Lexicon& lexicon() const { return lexicon_; }
     Xapian::doccount document_count() const { return document_count_; }
 
@@ -115,8 +150,12 @@ class IndexSnapshot : public std::enable_shared_from_this<IndexSnapshot> {
   private:
     IndexSnapshot() = default;
     void load(Xapian::Database& db);
+    // A new handle on every shard, as one database.
+    std::unique_ptr<Xapian::Database> open_database() const;
 
     std::filesystem::path path_;
+    std::vector<Shard> shards_;
+    bool values_in_memory_ = true;
     Lexicon lexicon_;
     Xapian::doccount document_count_ = 0;
     std::map<std::string, UnitInfo> units_;
@@ -136,10 +175,12 @@ class IndexSnapshot : public std::enable_shared_from_this<IndexSnapshot> {
     std::vector<std::string> folded_titles_;          // by docid
     std::vector<std::vector<std::uint16_t>> events_;  // by docid
     std::unordered_set<std::string> place_pairs_;
-    std::vector<std::uint32_t> title_actions_;  // by docid
-    std::vector<std::int16_t> first_action_;    // by docid
+    std::vector<std::uint32_t> title_actions_;                          // by docid
+    std::vector<std::int16_t> first_action_;                            // by docid
+    std::vector<std::pair<std::string, std::uint16_t>> event_needles_;  // " phrase " → event
     void load_columns(Xapian::Database& db);
     void load_events();
+    void read_units(const std::string& json);
 
     mutable std::mutex pool_mutex_;
     mutable std::vector<std::unique_ptr<Xapian::Database>> pool_;

@@ -31,7 +31,7 @@ namespace fs = std::filesystem;
 namespace {
 
 int run(int argc, char** argv) {
-    CLI::App app{"xasite: static sites and archives for the communes and wards of Đắk Lắk",
+    CLI::App app{"xasite: static sites, archives and search for the communes and wards of a Vietnamese province",
                  "xasite"};
     app.set_version_flag("--version", xasite::version_line());
     app.require_subcommand(1);
@@ -169,6 +169,9 @@ int run(int argc, char** argv) {
                      "Bytes per connection for the request line and headers (431 beyond)")
         ->capture_default_str()
         ->check(CLI::Range(std::size_t{4096}, std::size_t{1} << 20));
+    cmd_serve->add_option("--index", serve.index_dir,
+                          "Search index: a database or a stub file naming its shards, local or "
+                          "remote (default: the one the site's marker names)");
     cmd_serve
         ->add_option("--packages", serve.packages_dir,
                      "The archive packages, for Memento (TimeGate, TimeMap, headers)")
