@@ -7,7 +7,7 @@
 _xasite_options() {
     case "$1" in
         "") echo "--help --version" ;;
-        build) echo "--help --content --out --jobs -j --unit --no-index --quiet -q --lang --clean" ;;
+        build) echo "--help --content --out --jobs -j --unit --no-index --quiet -q --lang --clean --nginx-upstream --nginx-listen --nginx-root" ;;
         units) echo "--help" ;;
         "units lookup") echo "--help --json --content" ;;
         import) echo "--help" ;;
@@ -16,7 +16,7 @@ _xasite_options() {
         directive) echo "--help" ;;
         "directive inspect") echo "--help --json" ;;
         search) echo "--help --site --index --unit --type --field --level --limit --offset --context --event --json" ;;
-        serve) echo "--help --site --host --port --quiet -q --packages --watch --content --unit" ;;
+        serve) echo "--help --site --host --port --quiet -q --threads --max-connections --timeout --header-memory --index --packages --watch --content --unit" ;;
         new) echo "--help --unit --content" ;;
         preview) echo "--help --content --out --unit --host --port --jobs -j --index --quiet -q" ;;
         archive) echo "--help" ;;
@@ -52,7 +52,9 @@ _xasite_takes_value() {
         --content | --out | --jobs | -j | --unit | --lang | --site | --index | --type | --field | \
             --level | --limit | --offset | --context | --event | --host | --port | --packages | \
             --users | --public-url | --role | --captured | --base-url | --demonstration | \
-            --max-record-expansion | --max-package-expansion | --format | --output | -o) return 0 ;;
+            --max-record-expansion | --max-package-expansion | --format | --output | -o | \
+            --nginx-upstream | --nginx-listen | --nginx-root | --threads | --max-connections | \
+            --timeout | --header-memory) return 0 ;;
     esac
     return 1
 }
