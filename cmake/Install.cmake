@@ -70,7 +70,7 @@ content tree (the administrative-unit registry, the administrative procedures, o
 documents, commune pages), with a Xapian search index in Vietnamese, the browsable archives of
 the dissolved districts' websites and an old-to-new unit lookup. It serves the sites and their
 search (xasite serve, behind nginx) and has a web editor for commune staff (xasite admin).
-The package installs systemd units for the server, the editor and a nightly rebuild.")
+The package installs systemd units for the server, the editor, a nightly rebuild and a weekly fixity check of the archives.")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)            # xasite_<version>_<arch>.deb
