@@ -102,8 +102,8 @@ echo "== micro-benchmarks (Google Benchmark)"
 "$build/bench/xasite_bench" --benchmark_min_time=0.5
 echo "== directive extraction (documents/s = items_per_second)"
 "$build/bench/xasite_directive_bench" --benchmark_min_time=0.5
-echo "== search (issue 4)"
-"$build/bench/xasite_search_bench" content "$work"
+echo "== search (issue 4; issue 14: the same documents in two xapian-tcpsrv shards)"
+"$build/bench/xasite_search_bench" content "$work" --remote
 du_index=$(du -sbL "$work/site.xapian" | cut -f1)
 echo "search index written by the full build: $work/site.xapian bytes=$du_index"
 port=$(( 20000 + $$ % 20000 ))
@@ -196,3 +196,10 @@ label="archive view build (no search index), ${big_mb} MB WARC, cold (no fixity 
 while ls -d "$work"/v.old-* >/dev/null 2>&1; do sleep 1; done
 label="archive view build (no search index), ${big_mb} MB WARC, fixity cache warm"; archive_view
 rm -rf "$work/bcontent" "$work/v" "$work/v.xapian" "$work/v.archive-fixity" "$work"/v.old-*
+
+# xasite serve against nginx on the same files (issue 14): wrk -c64/-c256, slow connections,
+# 4 parallel 200 MB downloads. Also alone: BENCH_ONLY=serve.
+if [ -z "$only" ]; then
+  echo "== serve (issue 14)"
+  sh bench/serve_bench.sh "$build"
+fi
