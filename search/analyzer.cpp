@@ -160,6 +160,9 @@ Xapian::Document analyze(const SearchDocument& doc, const Lexicon& lexicon) {
     if (!doc.date.empty()) xd.add_value(layout::kSlotDate, doc.date);
     if (doc.boundary_free) xd.add_value(layout::kSlotBoundaryFree, "1");
     if (!doc.old_unit.empty()) xd.add_value(layout::kSlotOldUnit, doc.old_unit);
+    // A procedure of the national catalogue is the same record in every province's index; pages
+    // are not (two provinces may have communes of the same name, so the same folder).
+    if (doc.type == "procedure") xd.add_value(layout::kSlotCollapse, doc.id);
 
     StoredDocument stored;
     stored.id = doc.id;

@@ -55,6 +55,11 @@ inline constexpr Xapian::valueno kSlotFoldedTitle = 8;  // folded title syllable
 // A hash of the document's fields and the lexicon it was analysed with: an incremental build
 // replaces a document only when this differs.
 inline constexpr Xapian::valueno kSlotFingerprint = 9;
+// A procedure's id ("procedure/1.001193"): the collapse key when several shards are searched as
+// one, so that a national procedure every province's index holds is shown and counted once.
+// Other documents, and indexes written before it, have no value there: Xapian never collapses an
+// empty key.
+inline constexpr Xapian::valueno kSlotCollapse = 10;
 
 // Term positions: each field starts kFieldGap after the previous one, so phrases never cross
 // fields.

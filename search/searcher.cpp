@@ -660,6 +660,8 @@ SearchResponse Searcher::run(const SearchRequest& request, const QueryInterpreta
             Xapian::Enquire enquire(lease.db());
             enquire.set_weighting_scheme(Xapian::BM25Weight(weights_.bm25_k1, 0, 1, 0, 0.5));
             enquire.set_query(query);
+            // Several shards: a document more than one of them holds counts and shows once.
+            if (snap->shards().size() > 1) enquire.set_collapse_key(layout::kSlotCollapse);
             const Xapian::doccount all = lease.db().get_doccount();
             // Every match, best first, with its weight (from the shards, merged by Xapian): the
             // relative cut-off, the exact total and the local facet counts come from it. The

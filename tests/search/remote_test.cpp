@@ -21,6 +21,7 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -441,3 +442,28 @@ TEST(Replication, AReplicaFollowsAChangedAndARebuiltMaster) {
 }
 
 }  // namespace
+
+// A national stub names every province's index, and each holds the same national procedures: a
+// procedure is shown and counted once, whichever shards hold it. Here one database is named twice.
+TEST(RemoteShards, AProcedureEveryShardHoldsIsShownOnce) {
+    const fs::path dir = shards().dir;
+    std::ofstream(dir / "twice.stub") << "auto all\nauto all\n";
+    search::Searcher twice(dir / "twice.stub");
+    search::Searcher one(dir / "all");
+    search::SearchRequest request;
+    request.query = "đăng ký khai sinh";
+    request.limit = 50;
+    const search::SearchResponse a = twice.search(request), b = one.search(request);
+    ASSERT_FALSE(a.results.empty());
+    std::set<std::string> procedures;
+    for (const auto& hit : a.results) {
+        if (hit.type == "procedure") {
+            EXPECT_TRUE(procedures.insert(hit.id).second) << hit.id << " shown twice";
+        }
+    }
+    EXPECT_GT(procedures.size(), 0u);
+    EXPECT_EQ(a.results.front().id, b.results.front().id);
+    // Pages are not collapsed (each province has its own, perhaps in a folder of the same name):
+    // they count twice, the procedures once.
+    EXPECT_LT(a.total, 2 * b.total);
+}
