@@ -84,7 +84,8 @@ int main(int argc, char** argv) {
     const fs::path content = argv[1], out = argv[2];
     const int n = std::atoi(argv[3]);
     if (n < 1 || n > 99 || !fs::is_regular_file(content / "site.json")) {
-        std::cerr << "national_content_gen: need a content tree with site.json and N from 1 to 99\n";
+        std::cerr
+            << "national_content_gen: need a content tree with site.json and N from 1 to 99\n";
         return 2;
     }
     try {

@@ -31,8 +31,10 @@ namespace fs = std::filesystem;
 namespace {
 
 int run(int argc, char** argv) {
-    CLI::App app{"xasite: static sites, archives and search for the communes and wards of a Vietnamese province",
-                 "xasite"};
+    CLI::App app{
+        "xasite: static sites, archives and search for the communes and wards of a Vietnamese "
+        "province",
+        "xasite"};
     app.set_version_flag("--version", xasite::version_line());
     app.require_subcommand(1);
 

@@ -20,6 +20,7 @@
 
 #include "archive/view/archive_view.hpp"
 #include "archive/view/test_package.hpp"
+#include "loopback.hpp"
 #include "serve/server.hpp"
 #include "test_support.hpp"
 
@@ -41,21 +42,16 @@ std::string slurp(const fs::path& p) {
     return s.str();
 }
 
-// A port nobody listens on now (bound to 0, read, closed).
+// A copy of content/ in `dir`, without its archive packages (each test adds what it needs).
+fs::path content_without_archives(const fs::path& dir) {
+    const fs::path content = dir / "content";
+    fs::copy(testing::content_dir(), content, fs::copy_options::recursive);
+    fs::remove_all(content / "archives");
+    return content;
+}
+
 int free_port() {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    a.sin_port = 0;
-    socklen_t len = sizeof a;
-    if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 ||
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) != 0) {
-        if (fd >= 0) ::close(fd);
-        return -1;
-    }
-    ::close(fd);
-    return ntohs(a.sin_port);
+    return static_cast<int>(loopback::free_port());
 }
 
 // A process this test started, stopped (SIGTERM, then waited for) when it goes.
@@ -155,9 +151,7 @@ TEST(Nginx, TheGeneratedConfigurationServesTheSiteInFrontOfServe) {
     if (!fs::exists(kNginx)) GTEST_SKIP() << kNginx << " is not installed (make deps)";
     testing::TempDir tmp_dir;
     const fs::path tmp = tmp_dir.path();
-    const fs::path content = tmp / "content";
-    fs::copy(testing::content_dir(), content, fs::copy_options::recursive);
-    fs::remove_all(content / "archives");
+    const fs::path content = content_without_archives(tmp);
     archive::testing::district_portal(content / "archives" / "651");
 
     const int nginx_port = free_port(), serve_port = free_port();
@@ -316,9 +310,7 @@ TEST(Nginx, CommunesOnTheirOwnHosts) {
     if (!fs::exists(kNginx)) GTEST_SKIP() << kNginx << " is not installed (make deps)";
     testing::TempDir tmp_dir;
     const fs::path tmp = tmp_dir.path();
-    const fs::path content = tmp / "content";
-    fs::copy(testing::content_dir(), content, fs::copy_options::recursive);
-    fs::remove_all(content / "archives");
+    const fs::path content = content_without_archives(tmp);
     std::string config = slurp(content / "site.json");
     const std::string from = "\"unit_url\": \"{base_url}{slug}/\"";
     ASSERT_NE(config.find(from), std::string::npos);

@@ -28,6 +28,7 @@
 
 #include <xapian.h>
 
+#include "loopback.hpp"
 #include "question_set.hpp"
 #include "search/index.hpp"
 #include "search/searcher.hpp"
@@ -93,32 +94,8 @@ int run(std::vector<std::string> argv) {
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-// A port nothing listens on now (the kernel's choice for port 0).
-unsigned free_port() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = 0;
-    socklen_t length = sizeof address;
-    unsigned port = 0;
-    if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0)
-        port = ntohs(address.sin_port);
-    ::close(fd);
-    return port;
-}
-
-bool accepts(unsigned port) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = htons(static_cast<std::uint16_t>(port));
-    const bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-    ::close(fd);
-    return ok;
-}
+using loopback::accepts;
+using loopback::free_port;
 
 // A server listening on a free port of 127.0.0.1 (`make` builds its command line from the port);
 // retried on another port when it does not come up (the port was taken meanwhile).
