@@ -493,6 +493,10 @@ std::size_t Searcher::count_documents(const std::filesystem::path& index_dir) {
     return IndexSnapshot::open(index_dir)->document_count();
 }
 
+std::size_t Searcher::document_count() {
+    return snapshot()->document_count();
+}
+
 SearchResponse Searcher::search(const SearchRequest& request) {
     if (std::string problem = query_problem(request.query); !problem.empty())
         throw SearchError(SearchError::Kind::bad_request, problem);

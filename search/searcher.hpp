@@ -147,6 +147,9 @@ class Searcher {
     // The number of documents in the index at `index_dir` (opened for this); throws what opening
     // it throws (no index, another format).
     static std::size_t count_documents(const std::filesystem::path& index_dir);
+    // The number of documents in the current index, opening it as a search would (so it is
+    // kept open for the searches that follow); throws SearchError(unavailable).
+    std::size_t document_count();
 
     std::filesystem::path index_dir() const;      // the index opened last (or to open)
     QueryWeights& weights() { return weights_; }  // for tuning; not thread-safe to change

@@ -1188,7 +1188,8 @@ void SiteServer::log_index_status() {
     Impl& im = *impl_;
     const fs::path index = im.searcher.index_dir();
     try {
-        std::size_t documents = Searcher::count_documents(index);
+        // Opens the index the searches will use, so a swap under way later finds one to keep.
+        std::size_t documents = im.searcher.document_count();
         im.log << "search index " << fs::absolute(index).string() << ": " << documents
                << " documents\n";
     } catch (const std::exception& e) {
