@@ -1,7 +1,9 @@
 // make bench: the search index's figures (issue 4): indexing documents/s and database size per
 // document for the full province (the build's own feed), and query latency p50/p99 over a fixed
 // query list (the queries of tests/search/quality-queries.tsv, each searched province-wide and in
-// three communes). Prints plain "name: key=value …" lines like bench/run.sh.
+// three communes), then over the citizen questions of tests/search/citizen-questions.tsv with their
+// context (issue 13: a follow-up also reads its earlier question). Prints plain "name: key=value …"
+// lines like bench/run.sh.
 //   xasite_search_bench CONTENT_DIR WORK_DIR [--remote]
 // --remote: the same queries again on the index split in two shards by docid parity, each served
 // by an `xapian-tcpsrv` on 127.0.0.1 (Debian xapian-tools) and named by a stub file.
@@ -26,6 +28,7 @@
 
 #include <xapian.h>
 
+#include "core/text.hpp"
 #include "generator/content/content.hpp"
 #include "generator/site/archives.hpp"
 #include "generator/site/catalog.hpp"
@@ -52,16 +55,50 @@ std::uintmax_t directory_bytes(const fs::path& dir) {
     return total;
 }
 
-std::vector<std::string> fixed_queries(const fs::path& tsv) {
-    std::vector<std::string> out;
+// A question and the earlier questions of its conversation (SearchRequest::context).
+struct Question {
+    std::string query;
+    std::vector<std::string> context;
+};
+
+// The lines of a tab-separated file, each split into its columns (comments and blank lines left
+// out).
+std::vector<std::vector<std::string>> tsv_rows(const fs::path& tsv) {
+    std::vector<std::vector<std::string>> rows;
     std::ifstream in(tsv);
     std::string line;
     while (std::getline(in, line)) {
         if (line.empty() || line[0] == '#') continue;
-        auto a = line.find('\t');
-        auto b = line.find('\t', a + 1);
-        if (a == std::string::npos || b == std::string::npos) continue;
-        out.push_back(line.substr(a + 1, b - a - 1));
+        auto& row = rows.emplace_back();
+        for (std::string_view col : text::split(line, '\t'))
+            row.emplace_back(col);
+    }
+    return rows;
+}
+
+// The queries of quality-queries.tsv (its second column).
+std::vector<Question> fixed_queries(const fs::path& tsv) {
+    std::vector<Question> out;
+    for (auto& row : tsv_rows(tsv))
+        if (row.size() >= 3) out.push_back({std::move(row[1]), {}});
+    return out;
+}
+
+// The citizen questions (split, class, context, query, …), with their context: a follow-up runs
+// the earlier question too.
+std::vector<Question> citizen_questions(const fs::path& tsv) {
+    std::vector<Question> out;
+    for (auto& row : tsv_rows(tsv)) {
+        if (row.size() < 5) continue;
+        Question q{std::move(row[3]), {}};
+        if (row[2] != "-")
+            for (std::string_view rest = row[2];;) {
+                const auto bar = rest.find(" || ");
+                q.context.emplace_back(rest.substr(0, bar));
+                if (bar == std::string_view::npos) break;
+                rest.remove_prefix(bar + 4);
+            }
+        out.push_back(std::move(q));
     }
     return out;
 }
@@ -120,8 +157,7 @@ void split_shard(const fs::path& from, const fs::path& to, unsigned parity) {
     out.commit();
 }
 
-void measure(search::Searcher& searcher, const std::vector<std::string>& queries,
-             const char* label) {
+void measure(search::Searcher& searcher, const std::vector<Question>& queries, const char* label) {
     const std::vector<std::string> units = {"", "24373", "22015", "24184"};
     // One warm-up pass, then three measured passes; with facet counts (as /api/search) and without.
     for (bool facets : {true, false}) {
@@ -131,7 +167,8 @@ void measure(search::Searcher& searcher, const std::vector<std::string>& queries
             for (const auto& q : queries)
                 for (const auto& unit : units) {
                     search::SearchRequest r;
-                    r.query = q;
+                    r.query = q.query;
+                    r.context = q.context;
                     r.unit = unit;
                     r.facets = facets;
                     auto t = Clock::now();
@@ -142,7 +179,7 @@ void measure(search::Searcher& searcher, const std::vector<std::string>& queries
                     if (pass == 0) continue;
                     ms.push_back(
                         std::chrono::duration<double, std::milli>(Clock::now() - t).count());
-                    if (pass == 1) slowest.emplace_back(ms.back(), q + " [" + unit + "]");
+                    if (pass == 1) slowest.emplace_back(ms.back(), q.query + " [" + unit + "]");
                 }
         if (ms.empty()) return;
         std::printf(
@@ -204,6 +241,11 @@ int main(int argc, char** argv) {
     {
         search::Searcher searcher(index_dir);
         measure(searcher, queries, "");
+        // Issue 13: the citizens' own questions, follow-ups with their earlier questions.
+        measure(
+            searcher,
+            citizen_questions(content_dir / ".." / "tests" / "search" / "citizen-questions.tsv"),
+            ", citizen questions with context");
     }
     if (remote) {
         split_shard(index_dir, work / "shard0.xapian", 1);

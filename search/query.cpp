@@ -392,6 +392,8 @@ class Interpreter {
                                      [](char f) { return f != 0; });
             c.event = span.expansions && lexicon_.is_event_word(syllables, span.begin, span.length);
             c.unknown = !span.expansions && span.length == 1 && !known(syllables[span.begin]);
+            c.action = out_.action >= 0 && span.begin >= action_begin_ &&
+                       span.begin + span.length <= action_end_;
             if (span.expansions) {
                 std::vector<std::string> typed(syllables.begin() + span.begin,
                                                syllables.begin() + span.begin + span.length);
@@ -442,6 +444,8 @@ class Interpreter {
                 }
             if (best >= 0) {
                 out_.action = best;
+                action_begin_ = s;
+                action_end_ = s + best_length;
                 return;
             }
         }
@@ -496,6 +500,7 @@ class Interpreter {
     const Lexicon& lexicon_;
     QueryOptions options_;
     QueryInterpretation out_;
+    std::size_t action_begin_ = 0, action_end_ = 0;  // the syllables of the action found
     std::vector<std::pair<std::size_t, std::size_t>> quoted_;
     std::vector<Word> words_;
     bool prefix_word_ = false;
@@ -566,7 +571,7 @@ Xapian::Query build_query(const QueryInterpretation& in, const QueryWeights& w) 
         into.push_back(scaled(pair_term(layout::kTitleBigram, a, b), w.title_bigram * f));
         into.push_back(scaled(pair_term(layout::kBigram, a, b), w.bigram * f));
     };
-    auto factor_of = [&](const QueryAlternative& a) {
+    auto kind_factor = [&](const QueryAlternative& a) {
         switch (a.kind) {
             case QueryAlternative::Kind::synonym:
                 return w.synonym;
@@ -577,8 +582,13 @@ Xapian::Query build_query(const QueryInterpretation& in, const QueryWeights& w) 
         }
         return 1.0;
     };
+    const QueryConcept* concept_now = nullptr;
+    auto factor_of = [&](const QueryAlternative& a) {
+        return kind_factor(a) * (concept_now && concept_now->action ? w.action_word : 1.0);
+    };
     const QueryConcept* previous = nullptr;
     for (const auto& c : in.concepts) {
+        concept_now = &c;
         // The alternatives of a concept share one set of terms (a syllable in two alternatives
         // counts once, with the larger factor). An expansion longer than what was typed has its
         // terms scaled by sqrt(typed / expansion length) so that the concept keeps a comparable
@@ -614,7 +624,8 @@ Xapian::Query build_query(const QueryInterpretation& in, const QueryWeights& w) 
                     const std::string& x = a.syllables.back();
                     const std::string& y = b.syllables.front();
                     if (!seen.insert(x + "_" + y).second) continue;
-                    pair(parts, x, y, std::min(factor_of(a), factor_of(b)));
+                    const double fa = kind_factor(a) * (previous->action ? w.action_word : 1.0);
+                    pair(parts, x, y, std::min(fa, factor_of(b)));
                 }
         }
         previous = &c;

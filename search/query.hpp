@@ -40,6 +40,8 @@ struct QueryConcept {
     bool followup = false;  // only follow-up words ("lệ phí", "nộp"): names no procedure
     bool event = false;     // a life event's words (events.txt), expanded to its procedures
     bool unknown = false;   // typed, in no document and not a word of the lexicon
+    bool action = false;    // words of the action asked for ("làm lại", "bị mất"): they rank
+                            // the title's action (QueryWeights::action_word)
 };
 
 struct QueryInterpretation {
@@ -98,13 +100,20 @@ struct QueryWeights {
     // action, × (1 - other_action) when the title names another action only.
     double action = 0.5;
     double other_action = 0.2;
+    // Factor of the action's own words in the query ("bị mất" in "khai sinh lại vì sổ gốc bị
+    // mất"): they choose the variant through `action`, and weigh less than the subject.
+    double action_word = 0.6;
     // Confidence (searcher.cpp, judge_confidence): a title pair of the question found in more
     // than this share of the documents' titles is no evidence ("đăng ký"); without evidence, the
     // share of the question's weight matched by the first result (judge_confidence).
     double generic_pair = 0.03;
     double confidence_high = 0.45;  // with evidence: "high" from here
     double confidence_none = 0.2;   // with evidence: "none" below, "low" between
-    double confidence_low = 0.7;    // without evidence: "low" from here, "none" below
+    double confidence_low = 0.5;    // without evidence: "low" from here, "none" below
+    // A question asked after another whose own answer is not among the earlier question's results
+    // is read with it when that reading's answer names at least this share of what the new
+    // question names (searcher.cpp, "The conversation keeps its subject").
+    double context_keep = 0.5;
     // Variants of one procedure within this fraction of the first score are offered to choose.
     double clarify_closeness = 0.75;
 };

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <deque>
 #include <limits>
 #include <map>
@@ -253,6 +255,34 @@ double concept_weight(const QueryConcept& c, const IndexSnapshot& snap) {
     return std::min(most, idf + 0.7 * static_cast<double>(typed.size() - 1));
 }
 
+// The share of a question's weight (concept_weight) whose concepts a title names: a concept
+// counts when one of its readings (as typed or expanded) is all in the title's syllables. Follow-up
+// words, life events (answered by their procedures, not named) and words no document has are left
+// out.
+double concept_share(const QueryInterpretation& in, const IndexSnapshot& snap,
+                     const std::string& folded_title) {
+    std::vector<std::string_view> words;
+    for (std::string_view w : text::split(folded_title, ' '))
+        if (!w.empty()) words.push_back(w);
+    std::sort(words.begin(), words.end());
+    auto has = [&](const std::string& s) {
+        return std::binary_search(words.begin(), words.end(), std::string_view(s));
+    };
+    double total = 0, matched = 0;
+    for (const auto& c : in.concepts) {
+        if (c.followup || c.event || c.unknown || c.prefix) continue;
+        const double w = concept_weight(c, snap);
+        total += w;
+        for (const auto& alt : c.alternatives)
+            if (alt.kind != QueryAlternative::Kind::weak && !alt.syllables.empty() &&
+                std::all_of(alt.syllables.begin(), alt.syllables.end(), has)) {
+                matched += w;
+                break;
+            }
+    }
+    return total > 0 ? matched / total : 0.0;
+}
+
 // "high", "low" or "none" for the first result `doc`.
 //  - Evidence: the result's title has an adjacent pair of syllables of the question (as typed or
 //    as expanded: "khai sinh", or "giấy phép xây dựng" for "xây nhà") that is neither a place
@@ -347,6 +377,14 @@ std::string judge_confidence(const QueryInterpretation& in, const IndexSnapshot&
     // A life event told in many words ("vợ em sắp sinh cần chuẩn bị gì") whose procedures lead.
     if (evidence && event_matched && procedure) return "high";
     const double share = total > 0 ? matched / total : 0.0;
+    if (std::getenv("JDEBUG")) {
+        std::fprintf(stderr, "JUDGE title=%s evidence=%d share=%.2f key_level=%d total=%.1f\n",
+                     first.title->c_str(), evidence, share, key_level, total);
+        for (const auto& c : in.concepts)
+            std::fprintf(stderr, "  concept %s w=%.2f f=%d e=%d u=%d\n",
+                         c.alternatives.front().syllables.front().c_str(), concept_weight(c, snap),
+                         c.followup, c.event, c.unknown);
+    }
     if (evidence && share >= weights.confidence_high) return procedure ? "high" : "low";
     if (evidence && share >= weights.confidence_none) return "low";
     if (!evidence && procedure && key_level == 2 && share >= weights.confidence_low) return "low";
@@ -589,6 +627,45 @@ SearchResponse Searcher::search(const SearchRequest& request) {
             response = std::move(together);
             in = std::move(with);
             context_used = earlier;
+        }
+    }
+    // The conversation keeps its subject: a follow-up that finds an answer alone, but one the
+    // earlier question's results do not hold ("tiền sử dụng đất tính sao" after "chuyển đất vườn
+    // lên thổ cư" → "Xóa ghi nợ tiền sử dụng đất"), is read with the earlier question when that
+    // reading's answer is among them ("Chuyển mục đích sử dụng đất") and its title still names at
+    // least half of what the new question asks (by weight). A new subject ("đăng ký khai tử"
+    // after "đăng ký kết hôn") keeps its own answer: "Đăng ký kết hôn" names little of it.
+    if (!earlier.empty() && context_used.empty() && !response.results.empty()) {
+        SearchRequest probe = request;
+        probe.offset = 0;
+        probe.limit = 10;
+        probe.facets = false;
+        const SearchResponse before = run(
+            probe, interpret(earlier, *snap, QueryOptions{request.partial}), *snap, unit, filters);
+        auto among = [](const SearchResponse& r, const SearchHit& hit) {
+            return std::any_of(r.results.begin(), r.results.end(),
+                               [&](const SearchHit& b) { return b.id == hit.id; });
+        };
+        if (before.confidence != "none" && !among(before, response.results.front())) {
+            QueryInterpretation with = reading_with(earlier, QueryOptions{request.partial});
+            SearchResponse together = run(request, with, *snap, unit, filters);
+            auto share = [&](const SearchHit& hit) {
+                std::string folded;  // as the index folds titles (analyzer.cpp)
+                for (const auto& t : tokenize(hit.title)) {
+                    if (t.is_code) continue;
+                    folded += fold_token(t.lower, snap->lexicon());
+                    folded.push_back(' ');
+                }
+                return concept_share(in, *snap, folded);
+            };
+            if (together.confidence != "none" && !together.results.empty() &&
+                among(before, together.results.front()) &&
+                share(together.results.front()) >=
+                    weights_.context_keep * share(response.results.front())) {
+                response = std::move(together);
+                in = std::move(with);
+                context_used = earlier;
+            }
         }
     }
     response.query = request.query;

@@ -10,10 +10,16 @@
 
 namespace xasite::testing {
 
+// The one searcher of these tests (search_eval changes its weights while choosing them).
+inline search::Searcher& shared_searcher() {
+    static search::Searcher searcher(shared_index());
+    return searcher;
+}
+
 inline search::SearchResponse ask(const std::string& query,
                                   const std::vector<std::string>& context = {},
                                   const std::string& event = {}) {
-    static search::Searcher searcher(shared_index());
+    search::Searcher& searcher = shared_searcher();
     search::SearchRequest r;
     r.query = query;
     r.context = context;

@@ -1,17 +1,20 @@
 // Developer tool (not a test): the answer figures of a question file over the test index of the
 // real procedures (search_fixture.hpp), e.g. the tune part of the citizen questions while choosing
 // weights or editing content/search/*.txt:
-//   search_eval [--split tune|holdout|calib|all] [--verbose] FILE
+//   search_eval [--split tune|holdout|calib|all] [--verbose] [--weight NAME=VALUE]... FILE
 // Prints MRR@10, top-1, abstention precision and recall, the share of answerable questions
 // answered "none", the follow-up MRR and how often each confidence level is right
 // (answer_figures.hpp). --verbose lists every question with what came first; it refuses to list
-// the lines of a "holdout" split, which must stay unseen while tuning (figures only).
+// the lines of a "holdout" split, which must stay unseen while tuning (figures only). --weight
+// sets one of search::QueryWeights for the run (the names of query.hpp).
 // Exit 0, or 2 on a usage error or a file with no question of that split.
 #include <cstring>
 #include <iostream>
+#include <map>
 #include <string>
 
 #include "answer_figures.hpp"
+#include "answer_helpers.hpp"
 #include "question_set.hpp"
 
 int main(int argc, char** argv) {
@@ -21,6 +24,37 @@ int main(int argc, char** argv) {
         const std::string a = argv[i];
         if (a == "--split" && i + 1 < argc) {
             split = argv[++i];
+        } else if (a == "--weight" && i + 1 < argc) {
+            auto& w = xasite::testing::shared_searcher().weights();
+            const std::map<std::string, double*> names = {
+                {"title", &w.title},
+                {"keywords", &w.keywords},
+                {"text", &w.text},
+                {"title_bigram", &w.title_bigram},
+                {"bigram", &w.bigram},
+                {"synonym", &w.synonym},
+                {"weak", &w.weak},
+                {"cutoff", &w.cutoff},
+                {"bm25_k1", &w.bm25_k1},
+                {"title_coverage", &w.title_coverage},
+                {"action", &w.action},
+                {"other_action", &w.other_action},
+                {"generic_pair", &w.generic_pair},
+                {"confidence_high", &w.confidence_high},
+                {"confidence_none", &w.confidence_none},
+                {"confidence_low", &w.confidence_low},
+                {"clarify_closeness", &w.clarify_closeness},
+                {"context_keep", &w.context_keep},
+                {"action_word", &w.action_word},
+            };
+            const std::string setting = argv[++i];
+            const auto eq = setting.find('=');
+            const auto it = names.find(setting.substr(0, eq));
+            if (eq == std::string::npos || it == names.end()) {
+                std::cerr << "search_eval: unknown weight \"" << setting << "\"\n";
+                return 2;
+            }
+            *it->second = std::stod(setting.substr(eq + 1));
         } else if (a == "--verbose" || a == "-v") {
             verbose = true;
         } else if (!a.empty() && a[0] != '-' && file.empty()) {
@@ -34,8 +68,9 @@ int main(int argc, char** argv) {
         std::cerr << "usage: search_eval [--split tune|holdout|calib|all] [--verbose] FILE\n";
         return 2;
     }
-    if (verbose && (split == "holdout" || split == "all")) {
-        std::cerr << "search_eval: --verbose lists no held-out line (tune on the tune part only)\n";
+    if (verbose && (split == "holdout" || split == "valid" || split == "all")) {
+        std::cerr << "search_eval: --verbose lists no held-out or validation line (tune on the "
+                     "tune part only)\n";
         return 2;
     }
     const auto questions =
