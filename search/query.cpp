@@ -392,8 +392,11 @@ class Interpreter {
                                      [](char f) { return f != 0; });
             c.event = span.expansions && lexicon_.is_event_word(syllables, span.begin, span.length);
             c.unknown = !span.expansions && span.length == 1 && !known(syllables[span.begin]);
-            c.action = out_.action >= 0 && span.begin >= action_begin_ &&
-                       span.begin + span.length <= action_end_;
+            c.action =
+                span.begin + span.length <= action_syllable_.size() &&
+                std::all_of(action_syllable_.begin() + static_cast<long>(span.begin),
+                            action_syllable_.begin() + static_cast<long>(span.begin + span.length),
+                            [](char a) { return a != 0; });
             if (span.expansions) {
                 std::vector<std::string> typed(syllables.begin() + span.begin,
                                                syllables.begin() + span.begin + span.length);
@@ -424,7 +427,7 @@ class Interpreter {
 
     // The action asked for: the longest action phrase of actions.txt among the syllables (not
     // those of an event's words, "mới mất", nor of a filler phrase, "mất bao lâu"); the first
-    // one found wins.
+    // one found wins. The syllables of every action phrase found are marked (action_syllable_).
     void find_action(const std::vector<std::string>& syllables, const std::vector<char>& skip) {
         const auto& actions = lexicon_.actions();
         for (std::size_t s = 0; s < syllables.size(); ++s) {
@@ -442,12 +445,14 @@ class Interpreter {
                         best = static_cast<int>(a);
                     }
                 }
-            if (best >= 0) {
-                out_.action = best;
-                action_begin_ = s;
-                action_end_ = s + best_length;
-                return;
-            }
+            if (best < 0) continue;
+            // The first action found is the one asked for; every action phrase's syllables are
+            // action words ("làm lại … vì bản chính bị mất": "bị mất" too).
+            if (out_.action < 0) out_.action = best;
+            action_syllable_.resize(syllables.size(), 0);
+            for (std::size_t k = s; k < s + best_length; ++k)
+                action_syllable_[k] = 1;
+            s += best_length - 1;
         }
     }
 
@@ -500,7 +505,7 @@ class Interpreter {
     const Lexicon& lexicon_;
     QueryOptions options_;
     QueryInterpretation out_;
-    std::size_t action_begin_ = 0, action_end_ = 0;  // the syllables of the action found
+    std::vector<char> action_syllable_;  // by syllable: part of an action phrase
     std::vector<std::pair<std::size_t, std::size_t>> quoted_;
     std::vector<Word> words_;
     bool prefix_word_ = false;

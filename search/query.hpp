@@ -40,7 +40,7 @@ struct QueryConcept {
     bool followup = false;  // only follow-up words ("lệ phí", "nộp"): names no procedure
     bool event = false;     // a life event's words (events.txt), expanded to its procedures
     bool unknown = false;   // typed, in no document and not a word of the lexicon
-    bool action = false;    // words of the action asked for ("làm lại", "bị mất"): they rank
+    bool action = false;    // words of an action phrase ("làm lại", "bị mất"): they choose
                             // the title's action (QueryWeights::action_word)
 };
 
