@@ -59,6 +59,16 @@ ProcedureScope ProcedureScope::parse(const nlohmann::json& j, const std::filesys
         JsonFields o = r.object("other_provinces");
         s.other_provinces.names = o.strings("names");
         s.other_provinces.reason = o.string_or("reason", "");
+        for (JsonFields a : o.objects("abbreviations")) {
+            std::string abbreviation = a.required_string("abbreviation", true);
+            std::string province = a.required_string("province", true);
+            const auto& names = s.other_provinces.names;
+            if (std::find(names.begin(), names.end(), province) == names.end())
+                a.fail("province", "\"" + province + "\" is not one of \"names\"");
+            a.reject_unknown_keys();
+            s.other_provinces.abbreviations.emplace_back(std::move(abbreviation),
+                                                         std::move(province));
+        }
         if (!s.other_provinces.names.empty() && s.other_provinces.reason.empty())
             o.fail("reason", "missing");
         o.reject_unknown_keys();
@@ -121,6 +131,33 @@ std::string ProcedureScope::other_province_of(std::string_view name) const {
             rest = rest.substr(close + 1);
         }
         if (starts_with_dash(rest)) return province;
+    }
+    // "… (cấp xã - tỉnh Phú Thọ)", "… (TPCT)": the closing parentheses name the province.
+    std::string_view trimmed = n;
+    while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '.'))
+        trimmed.remove_suffix(1);
+    const auto open = trimmed.rfind('(');
+    if (trimmed.ends_with(")") && open != std::string_view::npos) {
+        const std::string_view group = trimmed.substr(open + 1, trimmed.size() - open - 2);
+        for (const auto& [abbreviation, province] : other_provinces.abbreviations)
+            if (group == text::lower(abbreviation)) return province;
+        for (const auto& province : other_provinces.names) {
+            const std::string p = text::lower(province);
+            for (const std::string& named : {"tỉnh " + p, "thành phố " + p})
+                if (group.ends_with(named)) return province;
+        }
+    }
+    // "… trên địa bàn tỉnh Sơn La (cấp xã)".
+    for (const auto& province : other_provinces.names) {
+        const std::string p = text::lower(province);
+        for (const std::string& named : {"trên địa bàn tỉnh " + p, "trên địa bàn thành phố " + p}) {
+            const auto at = n.find(named);
+            if (at == std::string_view::npos) continue;
+            const std::string_view after = n.substr(at + named.size());
+            if (after.empty() || after[0] == ' ' || after[0] == '(' || after[0] == ',' ||
+                after[0] == ')' || after[0] == ';' || after[0] == '.')
+                return province;
+        }
     }
     return "";
 }

@@ -38,9 +38,12 @@ struct ReceiverRule {
     std::string reason;    // one sentence for the page
 };
 
-// Copies of other provinces' procedures ("Lào Cai - …", "(Hà Nội) …"): excluded everywhere.
+// Copies of other provinces' procedures ("Lào Cai - …", "(Hà Nội) …", "… (cấp xã - tỉnh Phú
+// Thọ)", "… (TPCT)", "… trên địa bàn tỉnh Sơn La …"): excluded everywhere.
 struct OtherProvinces {
     std::vector<std::string> names;
+    // Abbreviations of a province a name ends with in parentheses: "TPCT" → "Cần Thơ".
+    std::vector<std::pair<std::string, std::string>> abbreviations;
     std::string reason;
 };
 
@@ -66,7 +69,9 @@ struct ProcedureScope {
     const FieldAlias* alias_of(std::string_view field) const;
     // The rule that keeps this record away from commune centres, or nullptr.
     const ReceiverRule* receiver_rule(std::string_view code, std::string_view field) const;
-    // The other province a name belongs to ("Lào Cai"), or "" when none.
+    // The other province a name belongs to ("Lào Cai"), or "" when none: named at the start
+    // ("Lào Cai - …", "(Hà Nội) …"), in the closing parentheses ("(cấp xã - tỉnh Phú Thọ)",
+    // "(TPCT)") or as "trên địa bàn tỉnh …".
     std::string other_province_of(std::string_view name) const;
     // The first restricting phrase found in `text` (case- and diacritic-sensitive match on NFC,
     // case-insensitive), or "".

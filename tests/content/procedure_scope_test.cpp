@@ -47,6 +47,10 @@ TEST(ProcedureScope, MalformedFilesNameTheFileAndTheField) {
     EXPECT_NE(error_of(R"({"field_aliases": [{"field": "A", "spelings": ["B"]}]})")
                   .find("field_aliases[0]"),
               std::string::npos);
+    EXPECT_NE(error_of(R"({"other_provinces": {"names": ["Lào Cai"], "reason": "R",
+        "abbreviations": [{"abbreviation": "TPCT", "province": "Cần Thơ"}]}})")
+                  .find("\"Cần Thơ\" is not one of \"names\""),
+              std::string::npos);
     EXPECT_NE(error_of(R"({"other_provinces": {"names": ["Lào Cai"]}})")
                   .find("field \"other_provinces.reason\": missing"),
               std::string::npos);
@@ -58,22 +62,34 @@ TEST(ProcedureScope, MalformedFilesNameTheFileAndTheField) {
     EXPECT_NE(error_of(twice).find("\"a\" is used twice"), std::string::npos) << error_of(twice);
 }
 
-TEST(ProcedureScope, OtherProvincesAreRecognisedByTheNamesPrefix) {
+TEST(ProcedureScope, OtherProvincesAreRecognisedByTheirNames) {
     const auto& s = real_scope();
-    // Real names from the catalogue.
-    EXPECT_EQ(s.other_province_of("Lào Cai - Chấp thuận thiết kế nút giao đấu nối vào đường địa "
-                                  "phương đang khai thác"),
-              "Lào Cai");
-    EXPECT_EQ(s.other_province_of("(Hà Nội) Xác nhận tiếp tục sử dụng đất nông nghiệp"), "Hà Nội");
-    EXPECT_EQ(s.other_province_of("Thái Nguyên (cấp xã)- Sử dụng đất kết hợp đa mục đích"),
-              "Thái Nguyên");
-    EXPECT_EQ(s.other_province_of("Quảng Ninh - Đính chính Giấy chứng nhận đã cấp (Cấp xã)"),
-              "Quảng Ninh");
-    // This province's own copies, and names that only mention a province, stay.
-    EXPECT_EQ(s.other_province_of("Đắk Lắk - Chuyển hình thức sử dụng đất"), "");
-    EXPECT_EQ(s.other_province_of("Cấp giấy thông hành biên giới Việt Nam – Lào cho công dân"), "");
-    EXPECT_EQ(s.other_province_of("Hà Nội hóa đơn"), "");
-    EXPECT_EQ(s.other_province_of("Thủ tục đăng ký khai sinh"), "");
+    // name → the other province it belongs to ("" = none). Real names from the catalogue unless
+    // said.
+    const std::pair<const char*, const char*> cases[] = {
+        // named at the start
+        {"Lào Cai - Chấp thuận thiết kế nút giao đấu nối vào đường địa phương đang khai thác",
+         "Lào Cai"},
+        {"(Hà Nội) Xác nhận tiếp tục sử dụng đất nông nghiệp", "Hà Nội"},
+        {"Thái Nguyên (cấp xã)- Sử dụng đất kết hợp đa mục đích", "Thái Nguyên"},
+        {"Quảng Ninh - Đính chính Giấy chứng nhận đã cấp (Cấp xã)", "Quảng Ninh"},
+        // named at the end, by name or abbreviation, or as "trên địa bàn tỉnh …"
+        {"Đính chính Giấy chứng nhận đã cấp (cấp xã - tỉnh Phú Thọ)", "Phú Thọ"},
+        {"Chuyển mục đích sử dụng đất (TPCT)", "Cần Thơ"},
+        {"… đang khai thác (tỉnh Phú Thọ)", "Phú Thọ"},
+        {"… thêm chưa được cấp giấy chứng nhận. (cấp xã - tỉnh Phú Thọ)", "Phú Thọ"},
+        {"Hỗ trợ … giai đoạn 2021-2025 trên địa bàn tỉnh Sơn La (cấp xã)", "Sơn La"},
+        // made up: no province, or not a whole name
+        {"Cấp giấy phép … (cấp xã)", ""},
+        {"… trên địa bàn tỉnh Sơn Lai", ""},
+        // this province's own copies, and names that only mention a province, stay
+        {"Đắk Lắk - Chuyển hình thức sử dụng đất", ""},
+        {"Cấp giấy thông hành biên giới Việt Nam – Lào cho công dân", ""},
+        {"Hà Nội hóa đơn", ""},
+        {"Thủ tục đăng ký khai sinh", ""},
+    };
+    for (const auto& [name, province] : cases)
+        EXPECT_EQ(s.other_province_of(name), province) << name;
 }
 
 TEST(ProcedureScope, PlaceRestrictionsMatchWithoutCase) {

@@ -1,5 +1,6 @@
 #include "procedure_documents.hpp"
 
+#include "generator/content/procedure_scope.hpp"
 #include "generator/content/site_config.hpp"
 #include "generator/site/search_feed.hpp"
 #include "generator/units/registry.hpp"
@@ -18,9 +19,15 @@ search::SearchDocument procedure_document(const procedures::Procedure& p) {
 }
 
 std::vector<search::SearchDocument> procedure_documents(const std::filesystem::path& dir) {
+    // Other provinces' copies are published nowhere, so the site's index never has them
+    // (procedure-scope.json beside the procedures, as the build reads it).
+    const auto scope_file = dir.parent_path() / "procedure-scope.json";
+    const content::ProcedureScope scope = std::filesystem::exists(scope_file)
+                                              ? content::ProcedureScope::load(scope_file)
+                                              : content::ProcedureScope{};
     std::vector<search::SearchDocument> out;
     for (const auto& p : procedures::load_directory(dir))
-        out.push_back(procedure_document(p));
+        if (scope.other_province_of(p.name).empty()) out.push_back(procedure_document(p));
     return out;
 }
 

@@ -21,6 +21,8 @@ std::string portal_url(const std::string& code);
 // site.json.
 search::SearchDocument procedure_document(const procedures::Procedure& p);
 
+// The records of `procedures_dir` as the build indexes them: other provinces' copies (by the
+// procedure-scope.json beside the folder, when there is one) left out.
 std::vector<search::SearchDocument> procedure_documents(
     const std::filesystem::path& procedures_dir);
 
