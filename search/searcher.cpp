@@ -5,8 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <deque>
 #include <limits>
 #include <map>
@@ -377,14 +375,6 @@ std::string judge_confidence(const QueryInterpretation& in, const IndexSnapshot&
     // A life event told in many words ("vợ em sắp sinh cần chuẩn bị gì") whose procedures lead.
     if (evidence && event_matched && procedure) return "high";
     const double share = total > 0 ? matched / total : 0.0;
-    if (std::getenv("JDEBUG")) {
-        std::fprintf(stderr, "JUDGE title=%s evidence=%d share=%.2f key_level=%d total=%.1f\n",
-                     first.title->c_str(), evidence, share, key_level, total);
-        for (const auto& c : in.concepts)
-            std::fprintf(stderr, "  concept %s w=%.2f f=%d e=%d u=%d\n",
-                         c.alternatives.front().syllables.front().c_str(), concept_weight(c, snap),
-                         c.followup, c.event, c.unknown);
-    }
     if (evidence && share >= weights.confidence_high) return procedure ? "high" : "low";
     if (evidence && share >= weights.confidence_none) return "low";
     if (!evidence && procedure && key_level == 2 && share >= weights.confidence_low) return "low";
