@@ -7,14 +7,6 @@
 //   xasite_search_bench CONTENT_DIR WORK_DIR [--remote]
 // --remote: the same queries again on the index split in two shards by docid parity, each served
 // by an `xapian-tcpsrv` on 127.0.0.1 (Debian xapian-tools) and named by a stub file.
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/prctl.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -23,7 +15,6 @@
 #include <fstream>
 #include <iostream>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include <xapian.h>
@@ -39,8 +30,6 @@
 #include "search/index.hpp"
 #include "search/searcher.hpp"
 #include "tests/loopback.hpp"
-
-extern char** environ;
 
 namespace fs = std::filesystem;
 using namespace xasite;
@@ -107,44 +96,6 @@ double percentile(std::vector<double> v, double p) {
     std::sort(v.begin(), v.end());
     return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))];
 }
-
-using loopback::accepts;
-using loopback::free_port;
-
-// xapian-tcpsrv serving `db` on 127.0.0.1:port, in its own process group; stopped with it.
-struct TcpServer {
-    pid_t pid = -1;
-    unsigned port = 0;
-    explicit TcpServer(const fs::path& db) {
-        port = free_port();
-        std::vector<std::string> argv = {"xapian-tcpsrv",      "--quiet",     "--port",
-                                         std::to_string(port), "--interface", "127.0.0.1",
-                                         db.string()};
-        std::vector<char*> args;
-        for (auto& a : argv)
-            args.push_back(a.data());
-        args.push_back(nullptr);
-        ::prctl(PR_SET_CHILD_SUBREAPER, 1);  // its orphaned children are reaped below
-        posix_spawnattr_t attr;
-        posix_spawnattr_init(&attr);
-        posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
-        posix_spawnattr_setpgroup(&attr, 0);
-        if (posix_spawnp(&pid, args[0], nullptr, &attr, args.data(), environ) != 0) pid = -1;
-        posix_spawnattr_destroy(&attr);
-        for (int i = 0; i < 100 && pid > 0 && !accepts(port); ++i)
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    ~TcpServer() {
-        if (pid <= 0) return;
-        ::kill(-pid, SIGTERM);
-        int status = 0;
-        ::waitpid(pid, &status, 0);
-        while (::waitpid(-pid, &status, 0) > 0) {
-        }
-    }
-    TcpServer(const TcpServer&) = delete;
-    TcpServer& operator=(const TcpServer&) = delete;
-};
 
 // Copies the documents of `from` whose docid has parity `parity` (and its metadata) to `to`.
 void split_shard(const fs::path& from, const fs::path& to, unsigned parity) {
@@ -250,8 +201,9 @@ int main(int argc, char** argv) {
     if (remote) {
         split_shard(index_dir, work / "shard0.xapian", 1);
         split_shard(index_dir, work / "shard1.xapian", 0);
-        TcpServer a(work / "shard0.xapian"), b(work / "shard1.xapian");
-        if (!accepts(a.port) || !accepts(b.port)) {
+        const loopback::Server a = loopback::xapian_tcpsrv(work / "shard0.xapian");
+        const loopback::Server b = loopback::xapian_tcpsrv(work / "shard1.xapian");
+        if (!a.child || !b.child) {
             std::fprintf(stderr, "xapian-tcpsrv did not start (Debian xapian-tools)\n");
             return 1;
         }

@@ -102,7 +102,24 @@ class DocumentIndexer {
     std::set<std::string> title_terms_;
 };
 
+// The folded syllables of a title's tokens, ' '-joined (codes and over-long terms left out).
+std::string fold_tokens(const std::vector<Token>& tokens, const Lexicon& lexicon) {
+    std::string folded;
+    for (const auto& t : tokens) {
+        if (t.is_code) continue;
+        std::string f = fold_token(t.lower, lexicon);
+        if (f.empty() || f.size() > layout::kMaxTermBytes) continue;
+        if (!folded.empty()) folded.push_back(' ');
+        folded += f;
+    }
+    return folded;
+}
+
 }  // namespace
+
+std::string fold_title(const std::string& title, const Lexicon& lexicon) {
+    return fold_tokens(tokenize(clean_text(title)), lexicon);
+}
 
 Xapian::Document analyze(const SearchDocument& doc, const Lexicon& lexicon) {
     Xapian::Document xd;
@@ -114,17 +131,8 @@ Xapian::Document analyze(const SearchDocument& doc, const Lexicon& lexicon) {
     DocumentIndexer indexer(xd, lexicon);
     const auto title_tokens = tokenize(title);
     const int syllables = DocumentIndexer::count_syllables(title_tokens);
-    {
-        std::string folded_title;
-        for (const auto& t : title_tokens) {
-            if (t.is_code) continue;
-            std::string f = fold_token(t.lower, lexicon);
-            if (f.empty() || f.size() > layout::kMaxTermBytes) continue;
-            if (!folded_title.empty()) folded_title.push_back(' ');
-            folded_title += f;
-        }
-        if (!folded_title.empty()) xd.add_value(layout::kSlotFoldedTitle, folded_title);
-    }
+    if (std::string folded = fold_tokens(title_tokens, lexicon); !folded.empty())
+        xd.add_value(layout::kSlotFoldedTitle, folded);
     const int brevity = layout::kBrevityFloor + std::max(0, layout::kBrevityBase - syllables);
     indexer.index(title, Field::title, brevity);
     indexer.index(keywords, Field::keywords);

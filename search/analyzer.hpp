@@ -16,6 +16,10 @@ class Lexicon;
 // lock. Text is put through NFC first; invalid UTF-8 bytes separate words.
 Xapian::Document analyze(const SearchDocument& doc, const Lexicon& lexicon);
 
+// A title's syllables folded as the index keeps them (value slot kSlotFoldedTitle), ' '-joined:
+// codes left out.
+std::string fold_title(const std::string& title, const Lexicon& lexicon);
+
 // What a result needs, stored as the document data (JSON with short keys).
 struct StoredDocument {
     std::string id, type, code, title, url, unit_path, fallback_url, field, date;

@@ -640,13 +640,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
             QueryInterpretation with = reading_with(earlier, QueryOptions{request.partial});
             SearchResponse together = run(request, with, *snap, unit, filters);
             auto share = [&](const SearchHit& hit) {
-                std::string folded;  // as the index folds titles (analyzer.cpp)
-                for (const auto& t : tokenize(hit.title)) {
-                    if (t.is_code) continue;
-                    folded += fold_token(t.lower, snap->lexicon());
-                    folded.push_back(' ');
-                }
-                return concept_share(in, *snap, folded);
+                return concept_share(in, *snap, fold_title(hit.title, snap->lexicon()));
             };
             if (together.confidence != "none" && !together.results.empty() &&
                 among(before, together.results.front()) &&

@@ -7,12 +7,7 @@
 // (xapian-replicate-server, xapian-replicate) follows a changed and a rebuilt master.
 #include <gtest/gtest.h>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <signal.h>
 #include <spawn.h>
-#include <sys/prctl.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -43,44 +38,6 @@ namespace xt = xasite::testing;
 
 namespace {
 
-// A child process, stopped (SIGTERM, then waited for) when this goes.
-class Child {
-  public:
-    explicit Child(std::vector<std::string> argv) {
-        std::vector<char*> args;
-        for (auto& a : argv)
-            args.push_back(a.data());
-        args.push_back(nullptr);
-        // In a process group of its own: xapian-tcpsrv stops its forked children by signalling its
-        // group, which must not be this test's.
-        // Its forked children, orphaned when it stops, are reaped here (not left as zombies of
-        // an init that may not reap).
-        ::prctl(PR_SET_CHILD_SUBREAPER, 1);
-        posix_spawnattr_t attr;
-        posix_spawnattr_init(&attr);
-        posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
-        posix_spawnattr_setpgroup(&attr, 0);
-        if (posix_spawnp(&pid_, args[0], nullptr, &attr, args.data(), environ) != 0) pid_ = -1;
-        posix_spawnattr_destroy(&attr);
-    }
-    ~Child() { stop(); }
-    Child(const Child&) = delete;
-    Child& operator=(const Child&) = delete;
-    bool running() const { return pid_ > 0; }
-    void stop() {
-        if (pid_ <= 0) return;
-        ::kill(-pid_, SIGTERM);  // it and the children it forked
-        int status = 0;
-        ::waitpid(pid_, &status, 0);
-        while (::waitpid(-pid_, &status, 0) > 0) {
-        }
-        pid_ = -1;
-    }
-
-  private:
-    pid_t pid_ = -1;
-};
-
 // Runs a command to its end; its exit status (-1 when it could not start).
 int run(std::vector<std::string> argv) {
     std::vector<char*> args;
@@ -94,33 +51,9 @@ int run(std::vector<std::string> argv) {
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-using loopback::accepts;
 using loopback::free_port;
-
-// A server listening on a free port of 127.0.0.1 (`make` builds its command line from the port);
-// retried on another port when it does not come up (the port was taken meanwhile).
-struct Server {
-    std::unique_ptr<Child> child;
-    unsigned port = 0;
-    template <class Make>
-    explicit Server(Make make) {
-        for (int attempt = 0; attempt < 5 && !child; ++attempt) {
-            port = free_port();
-            auto c = std::make_unique<Child>(make(port));
-            for (int i = 0; i < 100 && c->running() && !accepts(port); ++i)
-                std::this_thread::sleep_for(std::chrono::milliseconds(50));
-            if (c->running() && accepts(port)) child = std::move(c);
-        }
-    }
-};
-
-Server tcpsrv(const fs::path& db) {
-    return Server([&](unsigned port) {
-        return std::vector<std::string>{"xapian-tcpsrv",      "--quiet",     "--port",
-                                        std::to_string(port), "--interface", "127.0.0.1",
-                                        db.string()};
-    });
-}
+using loopback::Server;
+using loopback::xapian_tcpsrv;
 
 std::map<std::string, std::pair<std::string, std::string>> half_of_units(int parity) {
     std::map<std::string, std::pair<std::string, std::string>> out;
@@ -331,8 +264,8 @@ TEST(RemoteShards, TwoLocalShardsAnswerLikeOneDatabase) {
 }
 
 TEST(RemoteShards, TwoRemoteShardsAnswerLikeOneDatabase) {
-    Server a = tcpsrv(shards().dir / "shard0");
-    Server b = tcpsrv(shards().dir / "shard1");
+    Server a = xapian_tcpsrv(shards().dir / "shard0");
+    Server b = xapian_tcpsrv(shards().dir / "shard1");
     ASSERT_TRUE(a.child && b.child) << "xapian-tcpsrv did not start (Debian xapian-tools)";
     const fs::path stub = shards().dir / "remote.stub";
     std::ofstream(stub) << "remote :127.0.0.1:" << a.port << "\ntcp 127.0.0.1 " << b.port << "\n";
