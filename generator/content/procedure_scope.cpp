@@ -147,6 +147,12 @@ std::string ProcedureScope::other_province_of(std::string_view name) const {
                 if (group.ends_with(named)) return province;
         }
     }
+    // "… di sản văn hóa phi vật thể\" tỉnh Lào Cai": the name ends with the province.
+    for (const auto& province : other_provinces.names) {
+        const std::string p = text::lower(province);
+        for (const std::string& named : {" tỉnh " + p, " thành phố " + p})
+            if (trimmed.ends_with(named)) return province;
+    }
     // "… trên địa bàn tỉnh Sơn La (cấp xã)".
     for (const auto& province : other_provinces.names) {
         const std::string p = text::lower(province);

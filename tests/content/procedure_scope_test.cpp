@@ -79,6 +79,12 @@ TEST(ProcedureScope, OtherProvincesAreRecognisedByTheirNames) {
         {"… đang khai thác (tỉnh Phú Thọ)", "Phú Thọ"},
         {"… thêm chưa được cấp giấy chứng nhận. (cấp xã - tỉnh Phú Thọ)", "Phú Thọ"},
         {"Hỗ trợ … giai đoạn 2021-2025 trên địa bàn tỉnh Sơn La (cấp xã)", "Sơn La"},
+        {"Đề nghị xét tặng danh hiệu \"Nghệ nhân trong lĩnh vực di sản văn hóa phi vật thể\" tỉnh "
+         "Lào Cai",
+         "Lào Cai"},
+        {"… của tỉnh Lào Cai.", "Lào Cai"},
+        {"… tỉnh Lào Caii", ""},
+        {"… Lào Cai", ""},
         // made up: no province, or not a whole name
         {"Cấp giấy phép … (cấp xã)", ""},
         {"… trên địa bàn tỉnh Sơn Lai", ""},
