@@ -115,10 +115,27 @@ std::string fold_tokens(const std::vector<Token>& tokens, const Lexicon& lexicon
     return folded;
 }
 
+// The title's tokens outside parentheses: "(cấp xã)", "(công trình không theo tuyến/…)" qualify
+// the name and do not make it longer. All of them when nothing is left outside.
+std::vector<Token> outside_parentheses(std::string_view text, const std::vector<Token>& tokens) {
+    std::vector<Token> out;
+    int depth = 0;
+    std::size_t at = 0;
+    for (const auto& t : tokens) {
+        for (; at < t.begin && at < text.size(); ++at) {
+            if (text[at] == '(') ++depth;
+            if (text[at] == ')' && depth > 0) --depth;
+        }
+        if (depth == 0) out.push_back(t);
+    }
+    return out.empty() ? tokens : out;
+}
+
 }  // namespace
 
 std::string fold_title(const std::string& title, const Lexicon& lexicon) {
-    return fold_tokens(tokenize(clean_text(title)), lexicon);
+    const std::string text = clean_text(title);
+    return fold_tokens(outside_parentheses(text, tokenize(text)), lexicon);
 }
 
 Xapian::Document analyze(const SearchDocument& doc, const Lexicon& lexicon) {
@@ -130,8 +147,11 @@ Xapian::Document analyze(const SearchDocument& doc, const Lexicon& lexicon) {
 
     DocumentIndexer indexer(xd, lexicon);
     const auto title_tokens = tokenize(title);
-    const int syllables = DocumentIndexer::count_syllables(title_tokens);
-    if (std::string folded = fold_tokens(title_tokens, lexicon); !folded.empty())
+    // The name's own syllables: a qualifier in parentheses neither lengthens it (brevity) nor
+    // counts in its folded form (title coverage, actions, families).
+    const auto name_tokens = outside_parentheses(title, title_tokens);
+    const int syllables = DocumentIndexer::count_syllables(name_tokens);
+    if (std::string folded = fold_tokens(name_tokens, lexicon); !folded.empty())
         xd.add_value(layout::kSlotFoldedTitle, folded);
     const int brevity = layout::kBrevityFloor + std::max(0, layout::kBrevityBase - syllables);
     indexer.index(title, Field::title, brevity);

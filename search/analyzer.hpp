@@ -17,7 +17,7 @@ class Lexicon;
 Xapian::Document analyze(const SearchDocument& doc, const Lexicon& lexicon);
 
 // A title's syllables folded as the index keeps them (value slot kSlotFoldedTitle), ' '-joined:
-// codes left out.
+// codes and qualifiers in parentheses ("(cấp xã)") left out.
 std::string fold_title(const std::string& title, const Lexicon& lexicon);
 
 // What a result needs, stored as the document data (JSON with short keys).

@@ -44,7 +44,7 @@ struct IndexWriter::Impl {
 
 namespace {
 
-// Every field of the document, and the lexicon it is analysed with.
+// Every field of the document, the lexicon it is analysed with and the analysis version.
 std::string fingerprint(const SearchDocument& d, std::size_t lexicon_hash) {
     std::string all;
     auto add = [&](const std::string& s) {
@@ -63,7 +63,7 @@ std::string fingerprint(const SearchDocument& d, std::size_t lexicon_hash) {
     all += d.boundary_free ? '1' : '0';
     std::size_t h = std::hash<std::string>{}(all);
     return std::to_string(h) + "-" + std::to_string(lexicon_hash) + "-" +
-           std::to_string(all.size());
+           std::to_string(all.size()) + "-a" + std::to_string(layout::kAnalysisVersion);
 }
 
 }  // namespace

@@ -51,10 +51,14 @@ inline constexpr Xapian::valueno kSlotUnits = 4;
 inline constexpr Xapian::valueno kSlotDate = 5;  // "YYYY-MM-DD" (sorts as text)
 inline constexpr Xapian::valueno kSlotBoundaryFree = 6;
 inline constexpr Xapian::valueno kSlotOldUnit = 7;
-inline constexpr Xapian::valueno kSlotFoldedTitle = 8;  // folded title syllables, ' '-joined
-// A hash of the document's fields and the lexicon it was analysed with: an incremental build
-// replaces a document only when this differs.
+inline constexpr Xapian::valueno kSlotFoldedTitle = 8;  // analyzer.hpp fold_title()
+// A hash of the document's fields, the lexicon it was analysed with and kAnalysisVersion: an
+// incremental build replaces a document only when this differs.
 inline constexpr Xapian::valueno kSlotFingerprint = 9;
+// The way analyze() turns a document into terms and values. Raise it when that changes, so that
+// an incremental build re-analyses every document of an index written before (2: qualifiers in
+// parentheses left out of the folded title and of the title's brevity).
+inline constexpr int kAnalysisVersion = 2;
 // A procedure's id ("procedure/1.001193"): the collapse key when several shards are searched as
 // one, so that a national procedure every province's index holds is shown and counted once.
 // Other documents, and indexes written before it, have no value there: Xapian never collapses an
@@ -66,8 +70,9 @@ inline constexpr Xapian::valueno kSlotCollapse = 10;
 inline constexpr Xapian::termpos kFieldGap = 100;
 
 // Title brevity: title terms get wdf = kBrevityFloor + max(0, kBrevityBase - syllables in the
-// title), so a query that covers most of a short title ("Đăng ký khai sinh") beats the same words
-// in a long title. With BM25 (k1 1.2) the shortest titles weigh about 1.25× the longest.
+// title outside parentheses), so a query that covers most of a short title ("Đăng ký khai sinh")
+// beats the same words in a long title. With BM25 (k1 1.2) the shortest titles weigh about 1.25×
+// the longest.
 inline constexpr int kBrevityBase = 28;
 inline constexpr int kBrevityFloor = 4;
 

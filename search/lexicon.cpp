@@ -17,9 +17,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kFiles[] = {"variants.txt", "filler.txt", "abbreviations.txt",
-                                  "synonyms.txt", "events.txt", "actions.txt",
-                                  "followup.txt", "words.txt",  "outside.txt"};
+constexpr const char* kFiles[] = {
+    "variants.txt", "filler.txt",   "abbreviations.txt", "synonyms.txt", "events.txt",
+    "actions.txt",  "followup.txt", "words.txt",         "outside.txt",  "pronouns.txt"};
 
 std::string join(const Lexicon::Phrase& phrase) {
     std::string s;
@@ -184,6 +184,17 @@ Lexicon Lexicon::parse(const std::map<std::string, std::string>& files, const st
             }
         }
     }
+    // pronouns.txt: one word a line; filler that a phrase may hold inside ("ba tui mất").
+    for (const auto& line : content_lines(file_text("pronouns.txt"))) {
+        Phrase folded = phrase_of(line.text), exact;
+        if (folded.size() != 1)
+            throw InputError(where("pronouns.txt", line.number),
+                             "one word a line, not \"" + line.text + "\"");
+        for (const auto& token : tokenize(line.text, 64))
+            exact.push_back(canonical_tone_placement(token.lower));
+        lex.add_filler(folded, exact);
+        lex.pronouns_.insert(folded.front());
+    }
     // words.txt: one word or phrase a line, real words that spelling repair must not touch.
     for (const auto& line : content_lines(file_text("words.txt"))) {
         Phrase p = phrase_of(line.text);
@@ -286,13 +297,15 @@ void Lexicon::index_outside() {
 }
 
 std::vector<std::pair<Lexicon::Phrase, std::size_t>> Lexicon::outside_phrases(
-    const std::vector<std::string>& words) const {
+    const std::vector<std::string>& words,
+    const std::function<bool(std::size_t, std::size_t)>& part_of_longer) const {
     std::vector<std::pair<Phrase, std::size_t>> found;
     for (std::size_t s = 0; s < words.size();) {
         std::size_t matched = 0;
         for (std::size_t len = std::min(longest_outside_, words.size() - s); len >= 1; --len) {
             auto it = outside_words_.find(join(words, s, len));
             if (it == outside_words_.end()) continue;
+            if (part_of_longer && part_of_longer(s, len)) continue;
             found.emplace_back(Phrase(words.begin() + static_cast<long>(s),
                                       words.begin() + static_cast<long>(s + len)),
                                it->second);
@@ -350,6 +363,12 @@ void Lexicon::add_filler(const Phrase& folded, const Phrase& exact) {
 }
 
 void Lexicon::add_synonym(const Phrase& key, const Phrase& alternative) {
+    std::string prefix;
+    for (std::size_t k = 0; k + 1 < key.size(); ++k) {
+        if (k) prefix.push_back(' ');
+        prefix += key[k];
+        key_prefixes_.insert(prefix);
+    }
     auto& alts = synonyms_[join(key)];
     if (std::find(alts.begin(), alts.end(), alternative) == alts.end()) alts.push_back(alternative);
     longest_key_ = std::max(longest_key_, key.size());
@@ -387,6 +406,12 @@ const std::vector<Lexicon::Phrase>* Lexicon::expansions(const std::vector<std::s
     return it == synonyms_.end() ? nullptr : &it->second;
 }
 
+bool Lexicon::starts_a_key(const std::vector<std::string>& words, std::size_t begin,
+                           std::size_t length) const {
+    if (length == 0 || begin + length > words.size() || length >= longest_key_) return false;
+    return key_prefixes_.count(join(words, begin, length)) > 0;
+}
+
 std::string Lexicon::serialize() const {
     nlohmann::json j;
     j["version"] = 1;
@@ -414,6 +439,7 @@ std::string Lexicon::serialize() const {
     for (const auto& o : outside_)
         outside.push_back({{"name", o.name}, {"words", o.words}});
     j["outside"] = outside;
+    j["pronouns"] = pronouns_;
     return j.dump();
 }
 
@@ -467,6 +493,8 @@ Lexicon Lexicon::deserialize(std::string_view json_text) {
             for (const auto& o : j.at("outside"))
                 lex.outside_.push_back(
                     {o.at("name").get<std::string>(), o.at("words").get<std::vector<Phrase>>()});
+        // Added in issue 13's fourth round.
+        if (j.contains("pronouns")) lex.pronouns_ = j.at("pronouns").get<std::set<std::string>>();
         lex.index_outside();
     } catch (const nlohmann::json::exception& e) {
         throw std::runtime_error(std::string("malformed lexicon in the index: ") + e.what());

@@ -11,10 +11,12 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace xasite::search {
@@ -79,9 +81,16 @@ class Lexicon {
     const std::vector<Phrase>* expansions(const std::vector<std::string>& words, std::size_t begin,
                                           std::size_t length) const;
     std::size_t longest_synonym_key() const { return longest_key_; }
+    // Whether [begin, begin+length) of `words` is the start of a longer synonym or abbreviation
+    // key ("giấy chứng" of "giấy chứng nhận …"): a reader looking for keys stops when it is not.
+    bool starts_a_key(const std::vector<std::string>& words, std::size_t begin,
+                      std::size_t length) const;
     // Whether a folded syllable appears in some filler or synonym entry (such words are not
     // "unknown" for spelling correction even when no document contains them).
     bool knows_word(const std::string& folded) const { return words_.count(folded) > 0; }
+    // Whether a folded syllable is a word of pronouns.txt (xưng hô: "tui", "em", "nó"), which a
+    // phrase may hold inside: "ba tui mất" is read as "ba mất", "vợ em sắp sinh" as "vợ sắp sinh".
+    bool is_pronoun(const std::string& folded) const { return pronouns_.count(folded) > 0; }
 
     const std::vector<Event>& events() const { return events_; }
     const Event* event_named(std::string_view name) const;
@@ -89,6 +98,13 @@ class Lexicon {
     bool is_event_word(const std::vector<std::string>& words, std::size_t begin,
                        std::size_t length) const;
     const std::vector<Action>& actions() const { return actions_; }
+    // The first-time action (the line of actions.txt with the title form "lần đầu"); -1 when none.
+    int first_time_action() const {
+        for (std::size_t a = 0; a < actions_.size(); ++a)
+            for (const auto& form : actions_[a].title_forms)
+                if (form == Phrase{"lan", "dau"}) return static_cast<int>(a);
+        return -1;
+    }
     // The action whose title form is the longest one starting at words[p] (folded title
     // syllables), with its length in `*length`; -1 when none starts there.
     int action_form_at(const std::vector<std::string>& words, std::size_t p,
@@ -100,9 +116,12 @@ class Lexicon {
     std::size_t longest_followup() const { return longest_followup_; }
     const std::vector<Outside>& outside() const { return outside_; }
     // The phrases of outside.txt found in `words` (folded syllables), in order, each with the
-    // index of its matter in outside(); the longest at each position, not overlapping.
+    // index of its matter in outside(); the longest at each position, not overlapping. A match
+    // for which `part_of_longer(begin, length)` is true is passed over (the query's reader says
+    // so when the phrase is part of a longer name: "giá đất" in "đấu giá đất").
     std::vector<std::pair<Phrase, std::size_t>> outside_phrases(
-        const std::vector<std::string>& words) const;
+        const std::vector<std::string>& words,
+        const std::function<bool(std::size_t, std::size_t)>& part_of_longer = {}) const;
 
     std::size_t variant_count() const { return variants_.size(); }
     std::size_t filler_count() const { return fillers_.size(); }
@@ -119,7 +138,9 @@ class Lexicon {
     std::size_t longest_filler_ = 0;
     std::map<std::string, std::vector<Phrase>> synonyms_;  // key joined by ' ' → alternatives
     std::size_t longest_key_ = 0;
+    std::unordered_set<std::string> key_prefixes_;  // every proper prefix of a key, joined by ' '
     std::set<std::string> words_;
+    std::set<std::string> pronouns_;  // folded
     std::vector<Event> events_;
     std::set<std::string> event_words_;  // joined by ' '
     std::vector<Action> actions_;

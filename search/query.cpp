@@ -265,7 +265,17 @@ class Interpreter {
                 word_of.push_back(i);
             }
         const std::size_t m = syllables.size();
-        for (auto& [phrase, matter] : lexicon_.outside_phrases(syllables))
+        // An outside phrase that ends a longer name of the titles is not that matter: "giá đất"
+        // in "đấu giá đất" (every pair from the word before it on is a title pair: "đấu giá",
+        // "giá đất"); "tiền covid" after "hỗ trợ" stays one ("tiền covid" is in no title). Only
+        // the start is checked: "giá đất ở xã" is a price, though "đất ở" is a title pair.
+        auto part_of_longer = [&](std::size_t begin, std::size_t length) {
+            if (begin == 0) return false;
+            for (std::size_t k = begin; k < begin + length; ++k)
+                if (!index_.is_title_bigram(syllables[k - 1], syllables[k])) return false;
+            return true;
+        };
+        for (auto& [phrase, matter] : lexicon_.outside_phrases(syllables, part_of_longer))
             out_.outside.push_back(std::move(phrase));
         const bool prefix_last = prefix_word_;
         auto movable = [&](std::size_t s) {
@@ -276,6 +286,9 @@ class Interpreter {
         struct Span {
             std::size_t begin = 0, length = 1;
             const std::vector<Lexicon::Phrase>* expansions = nullptr;
+            // The key's syllables when pronouns inside the span were passed over ("ba tui
+            // mất" read as "ba mất"); empty when the key is the span itself.
+            std::vector<std::string> key;
             bool filler = false;
             bool phrase_filler = false;  // part of a filler phrase of 2+ words
             bool kept_filler = false;
@@ -290,20 +303,67 @@ class Interpreter {
                 return nullptr;
             return lexicon_.expansions(syllables, s, len);
         };
-        // best[s] = (covered, -keys) from s to the end; choice[s] = key length taken at s (0: none)
+        // A key may pass over up to kMaxGaps pronouns inside it (pronouns.txt), as people put
+        // one into a phrase: "ba tui mất" is "ba mất", "vợ em sắp sinh" is "vợ sắp sinh".
+        // gapped_keys(s) lists such keys from s (key syllables, span length).
+        constexpr int kMaxGaps = 2;
+        // Only a pronoun that forms no title pair with a neighbour.
+        auto skippable = [&](std::size_t k) {
+            return movable(k) && lexicon_.is_pronoun(syllables[k]) &&
+                   lexicon_.is_filler(syllables, exact, k, 1) &&
+                   !lexicon_.is_event_word(syllables, k, 1) &&
+                   !(k > 0 && index_.is_title_bigram(syllables[k - 1], syllables[k])) &&
+                   !(k + 1 < m && index_.is_title_bigram(syllables[k], syllables[k + 1]));
+        };
+        auto gapped_keys = [&](std::size_t s) {
+            std::vector<std::pair<std::vector<std::string>, std::size_t>> found;
+            // Not from the second syllable of a title pair: "khai sinh của con" is no "sinh con".
+            if (!movable(s) || !lexicon_.starts_a_key(syllables, s, 1) ||
+                (s > 0 && index_.is_title_bigram(syllables[s - 1], syllables[s])))
+                return found;
+            std::vector<std::string> key{syllables[s]};
+            // Depth-first over the following syllables: each pronoun is taken or passed over.
+            auto walk = [&](auto&& self, std::size_t next, int gaps) -> void {
+                if (next >= m || key.size() >= lexicon_.longest_synonym_key()) return;
+                if (!movable(next)) return;
+                key.push_back(syllables[next]);
+                if (gaps > 0 && lexicon_.expansions(key, 0, key.size()))
+                    found.emplace_back(key, next + 1 - s);
+                if (lexicon_.starts_a_key(key, 0, key.size())) self(self, next + 1, gaps);
+                key.pop_back();
+                if (gaps < kMaxGaps && skippable(next)) self(self, next + 1, gaps + 1);
+            };
+            walk(walk, s + 1, 0);
+            return found;
+        };
+        // best[s] = (covered, -keys) from s to the end; choice[s] = span length taken at s (0:
+        // none), with its key in choice_key[s] when it passes over pronouns.
         std::vector<std::pair<std::size_t, long>> best(m + 1, {0, 0});
         std::vector<std::size_t> choice(m + 1, 0);
+        std::vector<std::vector<std::string>> choice_key(m + 1);
         for (std::size_t s = m; s-- > 0;) {
             best[s] = best[s + 1];
             choice[s] = 0;
             for (std::size_t len = 1; len <= std::min(lexicon_.longest_synonym_key(), m - s);
                  ++len) {
-                if (!key_at(s, len)) continue;
+                const bool key = key_at(s, len) != nullptr;
+                if (!key && !lexicon_.starts_a_key(syllables, s, len)) break;
+                if (!key) continue;
                 std::pair<std::size_t, long> candidate = {best[s + len].first + len,
                                                           best[s + len].second - 1};
                 if (candidate > best[s]) {
                     best[s] = candidate;
                     choice[s] = len;
+                    choice_key[s].clear();
+                }
+            }
+            for (auto& [key, len] : gapped_keys(s)) {
+                std::pair<std::size_t, long> candidate = {best[s + len].first + len,
+                                                          best[s + len].second - 1};
+                if (candidate > best[s]) {
+                    best[s] = candidate;
+                    choice[s] = len;
+                    choice_key[s] = std::move(key);
                 }
             }
         }
@@ -313,11 +373,26 @@ class Interpreter {
             span.begin = s;
             if (choice[s] > 0) {
                 span.length = choice[s];
-                span.expansions = key_at(s, choice[s]);
+                span.key = std::move(choice_key[s]);
+                span.expansions = span.key.empty()
+                                      ? key_at(s, choice[s])
+                                      : lexicon_.expansions(span.key, 0, span.key.size());
             }
             spans.push_back(span);
             s += span.length;
         }
+        // The syllables a span's key is made of.
+        auto key_of = [&](const Span& span) {
+            return span.key.empty()
+                       ? std::vector<std::string>(syllables.begin() + span.begin,
+                                                  syllables.begin() + span.begin + span.length)
+                       : span.key;
+        };
+        auto is_event_span = [&](const Span& span) {
+            if (!span.expansions) return false;
+            if (span.key.empty()) return lexicon_.is_event_word(syllables, span.begin, span.length);
+            return lexicon_.is_event_word(span.key, 0, span.key.size());
+        };
         // 2. Filler: phrases (2+ words) always; a single word unless it forms a title pair with a
         // neighbour.
         for (std::size_t k = 0; k < spans.size();) {
@@ -363,12 +438,26 @@ class Interpreter {
                 followup[k] = no_action[k] = 1;  // "mất phí" is no lost paper
             s += std::max<std::size_t>(matched, 1);
         }
+        // An event's words are no action ("mới mất" is a death, not a lost paper), except the
+        // first-time action they start with: "mở tiệm tạp hóa" asks to open, not to close.
+        const int first_time = lexicon_.first_time_action();
+        auto leading_first_time = [&](const Span& span) -> std::size_t {
+            if (first_time < 0) return 0;
+            std::size_t longest = 0;
+            for (const auto& phrase :
+                 lexicon_.actions()[static_cast<std::size_t>(first_time)].words)
+                if (phrase.size() < span.length &&
+                    std::equal(phrase.begin(), phrase.end(),
+                               syllables.begin() + static_cast<long>(span.begin)))
+                    longest = std::max(longest, phrase.size());
+            return longest;
+        };
         for (std::size_t k = 0; k < spans.size(); ++k) {
             const Span& span = spans[k];
-            bool event =
-                span.expansions && lexicon_.is_event_word(syllables, span.begin, span.length);
+            const bool event = is_event_span(span);
             if (event || span.phrase_filler)
-                for (std::size_t j = span.begin; j < span.begin + span.length; ++j)
+                for (std::size_t j = span.begin + (event ? leading_first_time(span) : 0);
+                     j < span.begin + span.length; ++j)
                     no_action[j] = 1;
         }
         find_action(syllables, no_action);
@@ -390,7 +479,7 @@ class Interpreter {
             c.followup = std::all_of(followup.begin() + static_cast<long>(span.begin),
                                      followup.begin() + static_cast<long>(span.begin + span.length),
                                      [](char f) { return f != 0; });
-            c.event = span.expansions && lexicon_.is_event_word(syllables, span.begin, span.length);
+            c.event = is_event_span(span);
             c.unknown = !span.expansions && span.length == 1 && !known(syllables[span.begin]);
             c.action =
                 span.begin + span.length <= action_syllable_.size() &&
@@ -398,8 +487,7 @@ class Interpreter {
                             action_syllable_.begin() + static_cast<long>(span.begin + span.length),
                             [](char a) { return a != 0; });
             if (span.expansions) {
-                std::vector<std::string> typed(syllables.begin() + span.begin,
-                                               syllables.begin() + span.begin + span.length);
+                std::vector<std::string> typed = key_of(span);
                 c.alternatives.push_back({typed, QueryAlternative::Kind::typed});
                 for (const auto& alt : *span.expansions)
                     if (alt != typed)

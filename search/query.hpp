@@ -84,11 +84,11 @@ struct QueryWeights {
     double title = 4.0;         // S: folded title syllable
     double keywords = 1.5;      // K: field, agencies, subjects, keywords
     double text = 1.0;          // unprefixed: anywhere
-    double title_bigram = 4.0;  // T: adjacent pair in the title
+    double title_bigram = 5.0;  // T: adjacent pair in the title (a phrase of the question)
     double bigram = 1.0;        // B: adjacent pair anywhere
     double exact = 0.3;         // E: exact diacritics (AND_MAYBE)
     double code = 60.0;         // XC: the code typed
-    double synonym = 0.85;      // factor of an expansion against what was typed
+    double synonym = 1.0;       // factor of an expansion against what was typed
     double weak = 0.3;          // factor of a filler word kept for its title pair
     double cutoff = 0.2;        // keep documents scoring at least this fraction of the best
     double bm25_k1 = 1.2;       // BM25 term-frequency saturation (b = 0: no length penalty)

@@ -194,11 +194,8 @@ std::vector<std::string> syllables_of(const std::string& folded_title) {
 // The first-time action (the one with the title form "lần đầu") and the family of a title.
 class ActionMatcher {
   public:
-    explicit ActionMatcher(const Lexicon& lexicon) : lexicon_(lexicon) {
-        const auto& actions = lexicon.actions();
-        for (std::size_t a = 0; a < actions.size(); ++a)
-            for (const auto& form : actions[a].title_forms)
-                if (form == Lexicon::Phrase{"lan", "dau"}) first_time_ = static_cast<int>(a);
+    explicit ActionMatcher(const Lexicon& lexicon)
+        : lexicon_(lexicon), first_time_(lexicon.first_time_action()) {
         generic_ = {lexicon.unify_variant("dang"), lexicon.unify_variant("ky")};
     }
     int first_time() const { return first_time_; }
@@ -266,11 +263,22 @@ double concept_share(const QueryInterpretation& in, const IndexSnapshot& snap,
     auto has = [&](const std::string& s) {
         return std::binary_search(words.begin(), words.end(), std::string_view(s));
     };
+    // The action's words ("bị mất") are named by a title of that action ("Cấp lại …").
+    bool names_action = false;
+    if (in.action >= 0 && in.action < 32) {
+        const std::uint32_t actions = snap.title_facts(folded_title).actions;
+        names_action = (actions & (1u << in.action)) != 0 ||
+                       (actions == 0 && in.action == snap.lexicon().first_time_action());
+    }
     double total = 0, matched = 0;
     for (const auto& c : in.concepts) {
         if (c.followup || c.event || c.unknown || c.prefix) continue;
         const double w = concept_weight(c, snap);
         total += w;
+        if (c.action && names_action) {
+            matched += w;
+            continue;
+        }
         for (const auto& alt : c.alternatives)
             if (alt.kind != QueryAlternative::Kind::weak && !alt.syllables.empty() &&
                 std::all_of(alt.syllables.begin(), alt.syllables.end(), has)) {
@@ -348,6 +356,10 @@ std::string judge_confidence(const QueryInterpretation& in, const IndexSnapshot&
             }
         }
     }
+    const bool names_action =
+        in.action >= 0 && in.action < 32 &&
+        ((first.actions & (1u << in.action)) != 0 ||
+         (first.actions == 0 && in.action == snap.lexicon().first_time_action()));
     double total = 0, matched = 0, key_weight = -1;
     int key_level = 0;
     bool event_matched = false;
@@ -355,6 +367,8 @@ std::string judge_confidence(const QueryInterpretation& in, const IndexSnapshot&
         if (c.followup) continue;
         const double w = concept_weight(c, snap);
         int level = 0;
+        // The action's words ("bị rách") are answered by a title of that action ("Cấp đổi …").
+        if (c.action && names_action) level = 2;
         for (const auto& alt : c.alternatives) {
             bool title = true, body = true;
             for (const auto& s : alt.syllables) {

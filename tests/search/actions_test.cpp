@@ -32,6 +32,9 @@ TEST(SearchActions, ActionWordsAreRecognisedWithAndWithoutMarks) {
     // "mới mất" is a death, not a lost paper; "mất bao lâu" is a question of time.
     EXPECT_EQ(action_of("bo toi moi mat"), "");
     EXPECT_EQ(action_of("khai sinh mat bao lau"), "");
+    // A life event's words that start with the first-time action keep it: "mở tiệm tạp hóa"
+    // (an event's words) asks to open.
+    EXPECT_EQ(action_of("muon mo tiem tap hoa nho truoc nha"), "cấp lần đầu");
 }
 
 TEST(SearchActions, TheVariantAskedForRanksFirst) {

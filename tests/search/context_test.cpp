@@ -88,3 +88,13 @@ TEST(SearchContext, NothingIsReadAcrossTheTwoQuestions) {
     EXPECT_EQ(r.context_used, "lam cccd lan dau cho con");
     EXPECT_EQ(r.action, "cấp lại");
 }
+
+TEST(SearchContext, AFollowUpsActionIsNamedByATitleOfThatAction) {
+    // Alone, "nếu bị mất cái giấy đó thì sao" finds a land certificate "Cấp lại … do bị mất"; with
+    // the conversation it is the disability certificate's re-issue: "Đổi, cấp lại Giấy xác nhận
+    // khuyết tật" names "bị mất" through its action, so the conversation keeps its subject.
+    auto r = ask("nếu bị mất cái giấy đó thì sao", {"lam giay xac nhan khuyet tat cho con"});
+    EXPECT_EQ(first_code(r), "1.001653");
+    EXPECT_EQ(r.context_used, "lam giay xac nhan khuyet tat cho con");
+    EXPECT_NE(first_code(ask("nếu bị mất cái giấy đó thì sao")), "1.001653");
+}

@@ -105,6 +105,35 @@ TEST(SearchIndex, DocumentTermsValuesAndData) {
     EXPECT_TRUE(has_term(search::analyze(d, search::Lexicon::builtin()), "XU*"));
 }
 
+TEST(SearchIndex, QualifiersInParenthesesAreNotPartOfTheName) {
+    // "Gia hạn giấy phép xây dựng … cấp III, cấp IV (công trình không theo tuyến/…)": the
+    // parenthesis qualifies the name. It is searchable, but the folded title (coverage, actions,
+    // families) and the title's brevity are the name's own.
+    const auto& lexicon = search::Lexicon::builtin();
+    EXPECT_EQ(search::fold_title("Đính chính Giấy chứng nhận đã cấp (cấp xã)", lexicon),
+              "dinh chinh giay chung nhan da cap");
+    EXPECT_EQ(search::fold_title("Hỗ trợ (trâu, bò) và (ngựa)", lexicon), "ho tro va");
+    EXPECT_EQ(search::fold_title("Cấp (lại) giấy phép (x", lexicon), "cap giay phep");
+    // Nothing outside parentheses: the whole title.
+    EXPECT_EQ(search::fold_title("(Cấp xã)", lexicon), "cap xa");
+    EXPECT_EQ(search::fold_title("a) b) c", lexicon), "a b c");
+    search::SearchDocument short_name = xasite::testing::page("a", "Cấp lại giấy phép", "");
+    search::SearchDocument qualified = xasite::testing::page(
+        "b", "Cấp lại giấy phép (công trình không theo tuyến, theo tuyến trong đô thị, tín ngưỡng)",
+        "");
+    Xapian::Document a = search::analyze(short_name, lexicon);
+    Xapian::Document b = search::analyze(qualified, lexicon);
+    EXPECT_EQ(b.get_value(search::layout::kSlotFoldedTitle), "cap lai giay phep");
+    EXPECT_TRUE(has_term(b, "Stuyen"));  // still found by its qualifier
+    auto wdf = [](const Xapian::Document& doc, const std::string& term) {
+        auto it = doc.termlist_begin();
+        it.skip_to(term);
+        return it != doc.termlist_end() && *it == term ? it.get_wdf() : 0u;
+    };
+    EXPECT_EQ(wdf(a, "Sphep"), wdf(b, "Sphep"));
+    EXPECT_GT(wdf(b, "Sphep"), 0u);
+}
+
 TEST(SearchIndex, CompactedSizePerDocumentIsSmall) {
     std::uintmax_t bytes = 0;
     for (const auto& e : fs::directory_iterator(xasite::testing::shared_index()))

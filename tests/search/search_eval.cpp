@@ -1,7 +1,8 @@
 // Developer tool (not a test): the answer figures of a question file over the test index of the
 // real procedures (search_fixture.hpp), e.g. the tune part of the citizen questions while choosing
 // weights or editing content/search/*.txt:
-//   search_eval [--split tune|holdout|calib|all] [--verbose] [--weight NAME=VALUE]... FILE
+//   search_eval [--split tune|tune2|holdout|valid|fresh|calib|all] [--verbose] [--weight
+//   NAME=VALUE]... FILE
 // Prints MRR@10, top-1, abstention precision and recall, the share of answerable questions
 // answered "none", the follow-up MRR and how often each confidence level is right
 // (answer_figures.hpp). --verbose lists every question with what came first; it refuses to list
@@ -60,17 +61,19 @@ int main(int argc, char** argv) {
         } else if (!a.empty() && a[0] != '-' && file.empty()) {
             file = a;
         } else {
-            std::cerr << "usage: search_eval [--split tune|holdout|calib|all] [--verbose] FILE\n";
+            std::cerr << "usage: search_eval [--split tune|tune2|holdout|valid|fresh|calib|all] "
+                         "[--verbose] FILE\n";
             return 2;
         }
     }
     if (file.empty()) {
-        std::cerr << "usage: search_eval [--split tune|holdout|calib|all] [--verbose] FILE\n";
+        std::cerr << "usage: search_eval [--split tune|tune2|holdout|valid|fresh|calib|all] "
+                     "[--verbose] FILE\n";
         return 2;
     }
-    if (verbose && (split == "holdout" || split == "valid" || split == "all")) {
-        std::cerr << "search_eval: --verbose lists no held-out or validation line (tune on the "
-                     "tune part only)\n";
+    if (verbose && (split == "holdout" || split == "valid" || split == "fresh" || split == "all")) {
+        std::cerr << "search_eval: --verbose lists no held-out, validation or fresh line (tune on "
+                     "the tune parts only)\n";
         return 2;
     }
     const auto questions =

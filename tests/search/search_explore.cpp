@@ -1,5 +1,6 @@
-// Developer tool (not a test): search_explore [--unit CODE] QUERY… prints how a query is read and
-// its top results over the test index of the real procedures (search_fixture.hpp).
+// Developer tool (not a test): search_explore [--unit CODE] [--context EARLIER]… QUERY… prints how
+// a query is read and its top results over the test index of the real procedures
+// (search_fixture.hpp).
 #include <iostream>
 
 #include "search/index_layout.hpp"
@@ -24,6 +25,10 @@ int main(int argc, char** argv) {
             why.push_back(argv[++i]);
             continue;
         }
+        if (a == "--context" && i + 1 < argc) {
+            r.context.push_back(argv[++i]);
+            continue;
+        }
         if (a == "--partial") {
             r.partial = true;
             continue;
@@ -44,6 +49,9 @@ int main(int argc, char** argv) {
         }
         std::cout << (c.prefix ? "*" : "") << "]";
     }
+    if (in.action >= 0)
+        std::cout << "\naction: "
+                  << snap->lexicon().actions()[static_cast<std::size_t>(in.action)].name;
     std::cout << "\ndropped:";
     for (const auto& d : in.dropped)
         std::cout << " " << d;
@@ -80,7 +88,10 @@ int main(int argc, char** argv) {
     }
     try {
         auto response = searcher.search(r);
-        std::cout << "total " << response.total << "\n";
+        std::cout << "total " << response.total << " confidence " << response.confidence
+                  << (response.context_used.empty() ? ""
+                                                    : " context_used: " + response.context_used)
+                  << "\n";
         for (const auto& h : response.results)
             std::cout << h.score << "  " << h.code << "  " << h.title.substr(0, 110) << "\n";
     } catch (const std::exception& e) {
