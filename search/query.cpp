@@ -286,8 +286,8 @@ class Interpreter {
         struct Span {
             std::size_t begin = 0, length = 1;
             const std::vector<Lexicon::Phrase>* expansions = nullptr;
-            // The key's syllables when pronouns inside the span were passed over ("ba tui
-            // mất" read as "ba mất"); empty when the key is the span itself.
+            // The syllables of its key: the span's own, or without the pronouns passed over
+            // ("ba tui mất" read as "ba mất"); empty when the span is no key.
             std::vector<std::string> key;
             bool filler = false;
             bool phrase_filler = false;  // part of a filler phrase of 2+ words
@@ -341,6 +341,14 @@ class Interpreter {
         std::vector<std::pair<std::size_t, long>> best(m + 1, {0, 0});
         std::vector<std::size_t> choice(m + 1, 0);
         std::vector<std::vector<std::string>> choice_key(m + 1);
+        auto consider = [&](std::size_t s, std::size_t len, std::vector<std::string>&& key) {
+            std::pair<std::size_t, long> candidate = {best[s + len].first + len,
+                                                      best[s + len].second - 1};
+            if (candidate <= best[s]) return;
+            best[s] = candidate;
+            choice[s] = len;
+            choice_key[s] = std::move(key);
+        };
         for (std::size_t s = m; s-- > 0;) {
             best[s] = best[s + 1];
             choice[s] = 0;
@@ -348,24 +356,13 @@ class Interpreter {
                  ++len) {
                 const bool key = key_at(s, len) != nullptr;
                 if (!key && !lexicon_.starts_a_key(syllables, s, len)) break;
-                if (!key) continue;
-                std::pair<std::size_t, long> candidate = {best[s + len].first + len,
-                                                          best[s + len].second - 1};
-                if (candidate > best[s]) {
-                    best[s] = candidate;
-                    choice[s] = len;
-                    choice_key[s].clear();
-                }
+                if (key)
+                    consider(s, len,
+                             {syllables.begin() + static_cast<long>(s),
+                              syllables.begin() + static_cast<long>(s + len)});
             }
-            for (auto& [key, len] : gapped_keys(s)) {
-                std::pair<std::size_t, long> candidate = {best[s + len].first + len,
-                                                          best[s + len].second - 1};
-                if (candidate > best[s]) {
-                    best[s] = candidate;
-                    choice[s] = len;
-                    choice_key[s] = std::move(key);
-                }
-            }
+            for (auto& [key, len] : gapped_keys(s))
+                consider(s, len, std::move(key));
         }
         std::vector<Span> spans;
         for (std::size_t s = 0; s < m;) {
@@ -374,24 +371,13 @@ class Interpreter {
             if (choice[s] > 0) {
                 span.length = choice[s];
                 span.key = std::move(choice_key[s]);
-                span.expansions = span.key.empty()
-                                      ? key_at(s, choice[s])
-                                      : lexicon_.expansions(span.key, 0, span.key.size());
+                span.expansions = lexicon_.expansions(span.key, 0, span.key.size());
             }
             spans.push_back(span);
             s += span.length;
         }
-        // The syllables a span's key is made of.
-        auto key_of = [&](const Span& span) {
-            return span.key.empty()
-                       ? std::vector<std::string>(syllables.begin() + span.begin,
-                                                  syllables.begin() + span.begin + span.length)
-                       : span.key;
-        };
         auto is_event_span = [&](const Span& span) {
-            if (!span.expansions) return false;
-            if (span.key.empty()) return lexicon_.is_event_word(syllables, span.begin, span.length);
-            return lexicon_.is_event_word(span.key, 0, span.key.size());
+            return span.expansions && lexicon_.is_event_word(span.key, 0, span.key.size());
         };
         // 2. Filler: phrases (2+ words) always; a single word unless it forms a title pair with a
         // neighbour.
@@ -487,7 +473,7 @@ class Interpreter {
                             action_syllable_.begin() + static_cast<long>(span.begin + span.length),
                             [](char a) { return a != 0; });
             if (span.expansions) {
-                std::vector<std::string> typed = key_of(span);
+                const std::vector<std::string>& typed = span.key;
                 c.alternatives.push_back({typed, QueryAlternative::Kind::typed});
                 for (const auto& alt : *span.expansions)
                     if (alt != typed)

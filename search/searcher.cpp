@@ -170,6 +170,15 @@ double title_coverage(const std::string& folded_title, const std::set<std::strin
     return total == 0 ? 0.0 : static_cast<double>(matched) / static_cast<double>(total);
 }
 
+// Whether a title whose actions are `title_actions` (a bit per Lexicon::actions()) names the action
+// a question asks for; a title naming no action is the first-time variant ("Đăng ký khai sinh").
+bool names_asked_action(const QueryInterpretation& in, std::uint32_t title_actions,
+                        int first_time) {
+    if (in.action < 0 || in.action >= 32) return false;
+    return (title_actions & (1u << in.action)) != 0 ||
+           (title_actions == 0 && in.action == first_time);
+}
+
 std::string root_relative(const std::string& path) {
     if (path.empty() || is_absolute_url(path) || path.front() == '/') return path;
     return "/" + path;
@@ -264,12 +273,9 @@ double concept_share(const QueryInterpretation& in, const IndexSnapshot& snap,
         return std::binary_search(words.begin(), words.end(), std::string_view(s));
     };
     // The action's words ("bị mất") are named by a title of that action ("Cấp lại …").
-    bool names_action = false;
-    if (in.action >= 0 && in.action < 32) {
-        const std::uint32_t actions = snap.title_facts(folded_title).actions;
-        names_action = (actions & (1u << in.action)) != 0 ||
-                       (actions == 0 && in.action == snap.lexicon().first_time_action());
-    }
+    const bool names_action =
+        in.action >= 0 && names_asked_action(in, snap.title_facts(folded_title).actions,
+                                             snap.lexicon().first_time_action());
     double total = 0, matched = 0;
     for (const auto& c : in.concepts) {
         if (c.followup || c.event || c.unknown || c.prefix) continue;
@@ -357,9 +363,7 @@ std::string judge_confidence(const QueryInterpretation& in, const IndexSnapshot&
         }
     }
     const bool names_action =
-        in.action >= 0 && in.action < 32 &&
-        ((first.actions & (1u << in.action)) != 0 ||
-         (first.actions == 0 && in.action == snap.lexicon().first_time_action()));
+        names_asked_action(in, first.actions, snap.lexicon().first_time_action());
     double total = 0, matched = 0, key_weight = -1;
     int key_level = 0;
     bool event_matched = false;
@@ -803,10 +807,7 @@ SearchResponse Searcher::run(const SearchRequest& request, const QueryInterpreta
                     c.score *=
                         1.0 + weights_.title_coverage * title_coverage(title, in.highlight, prefix);
                     if (in.action < 0 || in.action >= 32) continue;
-                    // A title naming no action is the first-time variant ("Đăng ký khai sinh").
-                    const bool same = (c.actions & (1u << in.action)) != 0 ||
-                                      (c.actions == 0 && in.action == actions.first_time());
-                    if (same)
+                    if (names_asked_action(in, c.actions, actions.first_time()))
                         c.score *= 1.0 + weights_.action;
                     else if (c.actions != 0)
                         c.score *= 1.0 - weights_.other_action;

@@ -147,15 +147,12 @@ std::string ProcedureScope::other_province_of(std::string_view name) const {
                 if (group.ends_with(named)) return province;
         }
     }
-    // "… di sản văn hóa phi vật thể\" tỉnh Lào Cai": the name ends with the province.
     for (const auto& province : other_provinces.names) {
         const std::string p = text::lower(province);
+        // "… di sản văn hóa phi vật thể\" tỉnh Lào Cai": the name ends with the province.
         for (const std::string& named : {" tỉnh " + p, " thành phố " + p})
             if (trimmed.ends_with(named)) return province;
-    }
-    // "… trên địa bàn tỉnh Sơn La (cấp xã)".
-    for (const auto& province : other_provinces.names) {
-        const std::string p = text::lower(province);
+        // "… trên địa bàn tỉnh Sơn La (cấp xã)".
         for (const std::string& named : {"trên địa bàn tỉnh " + p, "trên địa bàn thành phố " + p}) {
             const auto at = n.find(named);
             if (at == std::string_view::npos) continue;

@@ -71,7 +71,7 @@ struct ProcedureScope {
     const ReceiverRule* receiver_rule(std::string_view code, std::string_view field) const;
     // The other province a name belongs to ("Lào Cai"), or "" when none: named at the start
     // ("Lào Cai - …", "(Hà Nội) …"), in the closing parentheses ("(cấp xã - tỉnh Phú Thọ)",
-    // "(TPCT)") or as "trên địa bàn tỉnh …".
+    // "(TPCT)"), at the very end ("… tỉnh Lào Cai") or as "trên địa bàn tỉnh …".
     std::string other_province_of(std::string_view name) const;
     // The first restricting phrase found in `text` (case- and diacritic-sensitive match on NFC,
     // case-insensitive), or "".
