@@ -167,11 +167,12 @@ Lexicon Lexicon::parse(const std::map<std::string, std::string>& files, const st
                 throw InputError(where(name, line.number),
                                  "a one-way line has exactly one \"=>\": \"" + line.text + "\"");
             std::vector<Phrase> phrases;
-            for (const auto& part : parts) {
-                Phrase p = phrase_of(part);
+            for (std::size_t k = 0; k < parts.size(); ++k) {
+                Phrase p = phrase_of(parts[k]);
                 if (p.empty())
                     throw InputError(where(name, line.number),
                                      "an empty form in \"" + line.text + "\"");
+                if (!one_way || k == 0) lex.note_marks("k " + join(p), parts[k]);
                 phrases.push_back(std::move(p));
             }
             if (one_way) {
@@ -209,6 +210,7 @@ Lexicon Lexicon::parse(const std::map<std::string, std::string>& files, const st
             throw InputError(where("followup.txt", line.number),
                              "no word in \"" + line.text + "\"");
         lex.followups_.insert(join(p));
+        lex.note_marks("f " + join(p), line.text);
         lex.longest_followup_ = std::max(lex.longest_followup_, p.size());
         lex.note_words(p);
     }
@@ -243,6 +245,8 @@ Lexicon Lexicon::parse(const std::map<std::string, std::string>& files, const st
         std::string words = std::string(text::trim(arrow[0].substr(colon + 1)));
         e.words = phrase_list("events.txt", line, words, ",", "word");
         e.procedures = phrase_list("events.txt", line, arrow[1], ";", "title phrase");
+        for (const auto& piece : split_on(words, ","))
+            lex.note_marks("k " + join(phrase_of(piece)), piece);
         for (const auto& w : e.words) {
             lex.event_words_.insert(join(w));
             lex.add_synonym(w, w);
@@ -265,6 +269,9 @@ Lexicon Lexicon::parse(const std::map<std::string, std::string>& files, const st
         a.words = phrase_list("actions.txt", line, line.text.substr(colon + 1), ",", "word");
         for (const auto& w : a.words)
             lex.note_words(w);
+        for (const auto& piece : split_on(line.text.substr(colon + 1), ","))
+            lex.note_marks("a" + std::to_string(lex.actions_.size()) + " " + join(phrase_of(piece)),
+                           piece);
         lex.actions_.push_back(std::move(a));
     }
     // outside.txt: "Name: phrase, phrase, …"
@@ -280,6 +287,8 @@ Lexicon Lexicon::parse(const std::map<std::string, std::string>& files, const st
         o.words = phrase_list("outside.txt", line, line.text.substr(colon + 1), ",", "phrase");
         for (const auto& w : o.words)
             lex.note_words(w);
+        for (const auto& piece : split_on(line.text.substr(colon + 1), ","))
+            lex.note_marks("o " + join(phrase_of(piece)), piece);
         lex.outside_.push_back(std::move(o));
     }
     lex.index_outside();
@@ -296,15 +305,53 @@ void Lexicon::index_outside() {
         }
 }
 
+std::string Lexicon::join_words(const std::vector<std::string>& words, std::size_t begin,
+                                std::size_t length) {
+    return join(words, begin, length);
+}
+
+void Lexicon::note_marks(const std::string& listing, std::string_view written) {
+    Phrase signatures;
+    for (const auto& token : tokenize(written, 64))
+        signatures.push_back(mark_signature(token.lower));
+    auto& all = marks_[listing];
+    if (std::find(all.begin(), all.end(), signatures) == all.end()) all.push_back(signatures);
+}
+
+bool Lexicon::typed_as_listed(const std::string& listing, const std::vector<std::string>& exact,
+                              std::size_t begin, std::size_t length) const {
+    if (exact.empty()) return true;
+    auto it = marks_.find(listing);
+    if (it == marks_.end()) return true;
+    for (const auto& listed : it->second) {
+        bool same = listed.size() == length;
+        for (std::size_t k = 0; same && k < length; ++k) {
+            const std::string& typed = begin + k < exact.size() ? exact[begin + k] : std::string();
+            if (!typed.empty() && mark_signature(typed) != listed[k]) same = false;
+        }
+        if (same) return true;
+    }
+    return false;
+}
+
+bool Lexicon::action_word_as_typed(std::size_t action, const Phrase& phrase,
+                                   const std::vector<std::string>& exact, std::size_t begin) const {
+    return typed_as_listed("a" + std::to_string(action) + " " + join(phrase), exact, begin,
+                           phrase.size());
+}
+
 std::vector<std::pair<Lexicon::Phrase, std::size_t>> Lexicon::outside_phrases(
     const std::vector<std::string>& words,
-    const std::function<bool(std::size_t, std::size_t)>& part_of_longer) const {
+    const std::function<bool(std::size_t, std::size_t)>& part_of_longer,
+    const std::vector<std::string>& exact) const {
     std::vector<std::pair<Phrase, std::size_t>> found;
     for (std::size_t s = 0; s < words.size();) {
         std::size_t matched = 0;
         for (std::size_t len = std::min(longest_outside_, words.size() - s); len >= 1; --len) {
-            auto it = outside_words_.find(join(words, s, len));
-            if (it == outside_words_.end()) continue;
+            const std::string phrase = join(words, s, len);
+            auto it = outside_words_.find(phrase);
+            if (it == outside_words_.end() || !typed_as_listed("o " + phrase, exact, s, len))
+                continue;
             if (part_of_longer && part_of_longer(s, len)) continue;
             found.emplace_back(Phrase(words.begin() + static_cast<long>(s),
                                       words.begin() + static_cast<long>(s + len)),
@@ -406,6 +453,16 @@ const std::vector<Lexicon::Phrase>* Lexicon::expansions(const std::vector<std::s
     return it == synonyms_.end() ? nullptr : &it->second;
 }
 
+const std::vector<Lexicon::Phrase>* Lexicon::expansions(const std::vector<std::string>& words,
+                                                        const std::vector<std::string>& exact,
+                                                        std::size_t begin,
+                                                        std::size_t length) const {
+    const auto* found = expansions(words, begin, length);
+    if (!found || !typed_as_listed("k " + join(words, begin, length), exact, begin, length))
+        return nullptr;
+    return found;
+}
+
 bool Lexicon::starts_a_key(const std::vector<std::string>& words, std::size_t begin,
                            std::size_t length) const {
     if (length == 0 || begin + length > words.size() || length >= longest_key_) return false;
@@ -440,6 +497,7 @@ std::string Lexicon::serialize() const {
         outside.push_back({{"name", o.name}, {"words", o.words}});
     j["outside"] = outside;
     j["pronouns"] = pronouns_;
+    j["marks"] = marks_;
     return j.dump();
 }
 
@@ -495,6 +553,9 @@ Lexicon Lexicon::deserialize(std::string_view json_text) {
                     {o.at("name").get<std::string>(), o.at("words").get<std::vector<Phrase>>()});
         // Added in issue 13's fourth round.
         if (j.contains("pronouns")) lex.pronouns_ = j.at("pronouns").get<std::set<std::string>>();
+        // Added in issue 13's fifth round; before, keys matched however they were typed.
+        if (j.contains("marks"))
+            lex.marks_ = j.at("marks").get<std::map<std::string, std::vector<Phrase>>>();
         lex.index_outside();
     } catch (const nlohmann::json::exception& e) {
         throw std::runtime_error(std::string("malformed lexicon in the index: ") + e.what());

@@ -77,8 +77,15 @@ class Lexicon {
     std::size_t longest_filler() const { return longest_filler_; }
 
     // The alternatives a folded phrase expands to (itself included), or nullptr when it is not a
-    // synonym or abbreviation key.
+    // synonym or abbreviation key (nor an event's words).
     const std::vector<Phrase>* expansions(const std::vector<std::string>& words, std::size_t begin,
+                                          std::size_t length) const;
+    // The same for words as typed: `exact` holds each word's exact form ("" when typed without
+    // marks), and a word typed with marks must have those of the key as listed (mark_signature):
+    // "cũ mất" is not the event words "cụ mất", "sổ hỏng" not "sổ hồng", "mà chạy" not "ma
+    // chay"; "cu mat" may be either (a word typed without marks matches any).
+    const std::vector<Phrase>* expansions(const std::vector<std::string>& words,
+                                          const std::vector<std::string>& exact, std::size_t begin,
                                           std::size_t length) const;
     std::size_t longest_synonym_key() const { return longest_key_; }
     // Whether [begin, begin+length) of `words` is the start of a longer synonym or abbreviation
@@ -105,6 +112,10 @@ class Lexicon {
                 if (form == Phrase{"lan", "dau"}) return static_cast<int>(a);
         return -1;
     }
+    // Whether words[begin…] as typed (`exact`, as for expansions) have the marks of the phrase
+    // `phrase` of action `action` as listed in actions.txt: "hồng" (sổ hồng) is not "hỏng".
+    bool action_word_as_typed(std::size_t action, const Phrase& phrase,
+                              const std::vector<std::string>& exact, std::size_t begin) const;
     // The action whose title form is the longest one starting at words[p] (folded title
     // syllables), with its length in `*length`; -1 when none starts there.
     int action_form_at(const std::vector<std::string>& words, std::size_t p,
@@ -113,15 +124,24 @@ class Lexicon {
     // "nộp ở đâu"): words that ask about a procedure without naming one.
     bool is_followup(const std::vector<std::string>& words, std::size_t begin,
                      std::size_t length) const;
+    // The same for words as typed (`exact`, as for expansions): "thể" is not the follow-up "thế".
+    bool is_followup(const std::vector<std::string>& words, const std::vector<std::string>& exact,
+                     std::size_t begin, std::size_t length) const {
+        return is_followup(words, begin, length) &&
+               typed_as_listed("f " + join_words(words, begin, length), exact, begin, length);
+    }
     std::size_t longest_followup() const { return longest_followup_; }
     const std::vector<Outside>& outside() const { return outside_; }
     // The phrases of outside.txt found in `words` (folded syllables), in order, each with the
     // index of its matter in outside(); the longest at each position, not overlapping. A match
     // for which `part_of_longer(begin, length)` is true is passed over (the query's reader says
-    // so when the phrase is part of a longer name: "giá đất" in "đấu giá đất").
+    // so when the phrase is part of a longer name: "giá đất" in "đấu giá đất"). With `exact` (as
+    // for expansions) a word typed with marks must have those of the phrase: "gia hạn" is no
+    // "giá".
     std::vector<std::pair<Phrase, std::size_t>> outside_phrases(
         const std::vector<std::string>& words,
-        const std::function<bool(std::size_t, std::size_t)>& part_of_longer = {}) const;
+        const std::function<bool(std::size_t, std::size_t)>& part_of_longer = {},
+        const std::vector<std::string>& exact = {}) const;
 
     std::size_t variant_count() const { return variants_.size(); }
     std::size_t filler_count() const { return fillers_.size(); }
@@ -131,6 +151,13 @@ class Lexicon {
     void add_synonym(const Phrase& key, const Phrase& alternative);
     void add_filler(const Phrase& folded, const Phrase& exact);
     void note_words(const Phrase& phrase);
+    static std::string join_words(const std::vector<std::string>& words, std::size_t begin,
+                                  std::size_t length);
+    // Records the marks of a listed phrase (`written` as in the file) under `listing` (a kind
+    // letter and the folded phrase: "k sổ hồng" for keys, "o …" outside, "a3 …" action 3).
+    void note_marks(const std::string& listing, std::string_view written);
+    bool typed_as_listed(const std::string& listing, const std::vector<std::string>& exact,
+                         std::size_t begin, std::size_t length) const;
 
     std::map<std::string, std::string> variants_;
     // folded phrase (words joined by ' ') → the exact phrases listed with that folding
@@ -149,6 +176,8 @@ class Lexicon {
     std::vector<Outside> outside_;
     std::map<std::string, std::size_t> outside_words_;  // folded phrase joined by ' ' → matter
     std::size_t longest_outside_ = 0;
+    // listing → the mark signatures of each way it is written (one per syllable).
+    std::map<std::string, std::vector<Phrase>> marks_;
     void index_outside();
 };
 

@@ -196,20 +196,74 @@ class Interpreter {
         return best;
     }
 
+    // Syllables typed without the spaces between them ("tamtru", "xacnhantinhtranghonnhan"):
+    // the reading into known syllables (each with a vowel), each pair of neighbours a pair of some
+    // document, with the fewest syllables and then the most title pairs. None when there is no
+    // such reading.
     std::optional<std::vector<std::string>> split_fix(const std::string& w) const {
-        std::optional<std::vector<std::string>> best;
-        int best_score = 0;
-        for (std::size_t k = 1; k + 1 < w.size(); ++k) {
-            const std::string a = lexicon_.unify_variant(w.substr(0, k));
-            const std::string b = lexicon_.unify_variant(w.substr(k));
-            if (!index_.known(a) || !index_.known(b)) continue;
-            int score = index_.is_title_bigram(a, b) ? 2 : index_.is_bigram(a, b) ? 1 : 0;
-            if (score > best_score) {
-                best_score = score;
-                best = std::vector<std::string>{a, b};
+        constexpr std::size_t kLongestSyllable = 7;  // "nghieng"
+        const std::size_t n = w.size();
+        if (n < 4 || n > 60) return std::nullopt;
+        // best[{begin, end}]: the best reading of w[0, end) whose last syllable is w[begin, end)
+        // as (syllables, -title pairs), and where the previous syllable began.
+        struct Reading {
+            std::size_t syllables = 0;
+            long title_pairs = 0;
+            std::size_t previous = 0;
+            bool reached = false;
+        };
+        std::map<std::pair<std::size_t, std::size_t>, Reading> best;
+        auto piece = [&](std::size_t b, std::size_t e) {
+            return lexicon_.unify_variant(w.substr(b, e - b));
+        };
+        auto better = [](const Reading& a, const Reading& b) {
+            return !b.reached || a.syllables < b.syllables ||
+                   (a.syllables == b.syllables && a.title_pairs > b.title_pairs);
+        };
+        for (std::size_t end = 1; end <= n; ++end)
+            for (std::size_t begin = end > kLongestSyllable ? end - kLongestSyllable : 0;
+                 begin < end; ++begin) {
+                const std::string syllable = piece(begin, end);
+                if (syllable.find_first_of("aeiouy") == std::string::npos ||
+                    !index_.known(syllable))
+                    continue;
+                Reading r;
+                if (begin == 0) {
+                    r = {1, 0, 0, true};
+                } else {
+                    for (std::size_t prev = begin > kLongestSyllable ? begin - kLongestSyllable : 0;
+                         prev < begin; ++prev) {
+                        auto it = best.find({prev, begin});
+                        if (it == best.end()) continue;
+                        const std::string before = piece(prev, begin);
+                        if (!index_.is_bigram(before, syllable)) continue;
+                        Reading c{it->second.syllables + 1,
+                                  it->second.title_pairs +
+                                      (index_.is_title_bigram(before, syllable) ? 1 : 0),
+                                  prev, true};
+                        if (better(c, r)) r = c;
+                    }
+                    if (!r.reached) continue;
+                }
+                best[{begin, end}] = r;
             }
+        std::optional<std::pair<std::size_t, Reading>> last;
+        for (std::size_t begin = n > kLongestSyllable ? n - kLongestSyllable : 0; begin < n;
+             ++begin)
+            if (auto it = best.find({begin, n}); it != best.end() && it->second.syllables >= 2 &&
+                                                 (!last || better(it->second, last->second)))
+                last = std::make_pair(begin, it->second);
+        if (!last) return std::nullopt;
+        std::vector<std::string> out;
+        for (std::size_t begin = last->first, end = n;;) {
+            out.push_back(piece(begin, end));
+            if (begin == 0) break;
+            const std::size_t previous = best.at({begin, end}).previous;
+            end = begin;
+            begin = previous;
         }
-        return best;
+        std::reverse(out.begin(), out.end());
+        return out;
     }
 
     // A known syllable within one edit (two from 8 letters) that forms a known pair with a
@@ -275,7 +329,7 @@ class Interpreter {
                 if (!index_.is_title_bigram(syllables[k - 1], syllables[k])) return false;
             return true;
         };
-        for (auto& [phrase, matter] : lexicon_.outside_phrases(syllables, part_of_longer))
+        for (auto& [phrase, matter] : lexicon_.outside_phrases(syllables, part_of_longer, exact))
             out_.outside.push_back(std::move(phrase));
         const bool prefix_last = prefix_word_;
         auto movable = [&](std::size_t s) {
@@ -293,6 +347,12 @@ class Interpreter {
             bool phrase_filler = false;  // part of a filler phrase of 2+ words
             bool kept_filler = false;
         };
+        // An event's words right after "của" name whose thing it is, not what happened: "giấy
+        // khai sinh của con mất rồi" is a lost paper, not "con mất" (a death).
+        auto after_possessive = [&](std::size_t s) {
+            return s > 0 && syllables[s - 1] == "cua" &&
+                   (exact[s - 1].empty() || exact[s - 1] == "của");
+        };
         auto key_at = [&](std::size_t s, std::size_t len) -> const std::vector<Lexicon::Phrase>* {
             for (std::size_t k = s; k < s + len; ++k)
                 if (!movable(k)) return nullptr;
@@ -301,7 +361,8 @@ class Interpreter {
             if (len == 1 && lexicon_.is_event_word(syllables, s, 1) &&
                 lexicon_.is_filler(syllables, exact, s, 1))
                 return nullptr;
-            return lexicon_.expansions(syllables, s, len);
+            if (after_possessive(s) && lexicon_.is_event_word(syllables, s, len)) return nullptr;
+            return lexicon_.expansions(syllables, exact, s, len);
         };
         // A key may pass over up to kMaxGaps pronouns inside it (pronouns.txt), as people put
         // one into a phrase: "ba tui mất" is "ba mất", "vợ em sắp sinh" is "vợ sắp sinh".
@@ -321,16 +382,19 @@ class Interpreter {
             if (!movable(s) || !lexicon_.starts_a_key(syllables, s, 1) ||
                 (s > 0 && index_.is_title_bigram(syllables[s - 1], syllables[s])))
                 return found;
-            std::vector<std::string> key{syllables[s]};
+            std::vector<std::string> key{syllables[s]}, key_exact{exact[s]};
             // Depth-first over the following syllables: each pronoun is taken or passed over.
             auto walk = [&](auto&& self, std::size_t next, int gaps) -> void {
                 if (next >= m || key.size() >= lexicon_.longest_synonym_key()) return;
                 if (!movable(next)) return;
                 key.push_back(syllables[next]);
-                if (gaps > 0 && lexicon_.expansions(key, 0, key.size()))
+                key_exact.push_back(exact[next]);
+                if (gaps > 0 && lexicon_.expansions(key, key_exact, 0, key.size()) &&
+                    !(after_possessive(s) && lexicon_.is_event_word(key, 0, key.size())))
                     found.emplace_back(key, next + 1 - s);
                 if (lexicon_.starts_a_key(key, 0, key.size())) self(self, next + 1, gaps);
                 key.pop_back();
+                key_exact.pop_back();
                 if (gaps < kMaxGaps && skippable(next)) self(self, next + 1, gaps + 1);
             };
             walk(walk, s + 1, 0);
@@ -402,7 +466,11 @@ class Interpreter {
                 k += matched;
                 continue;
             }
-            if (lexicon_.is_filler(syllables, exact, spans[k].begin, 1)) {
+            // (A pronoun inside an action phrase is none: "han" of "het han" is "hạn", not
+            // "hắn".)
+            if (lexicon_.is_filler(syllables, exact, spans[k].begin, 1) &&
+                !(lexicon_.is_pronoun(syllables[spans[k].begin]) &&
+                  in_action_phrase(syllables, exact, spans[k].begin))) {
                 const std::size_t s = spans[k].begin;
                 bool pairs = (s > 0 && index_.is_title_bigram(syllables[s - 1], syllables[s])) ||
                              (s + 1 < m && index_.is_title_bigram(syllables[s], syllables[s + 1]));
@@ -416,10 +484,13 @@ class Interpreter {
         for (std::size_t s = 0; s < m;) {
             std::size_t matched = 0;
             for (std::size_t len = std::min(lexicon_.longest_followup(), m - s); len >= 1; --len)
-                if (lexicon_.is_followup(syllables, s, len)) {
+                if (lexicon_.is_followup(syllables, exact, s, len) &&
+                    !(len == 1 && in_action_phrase(syllables, exact, s, true))) {
                     matched = len;
                     break;
                 }
+            // (One word that ends an action phrase is no follow-up: "the" in "giai the" is
+            // "giải thể", not "thế".)
             for (std::size_t k = s; k < s + matched; ++k)
                 followup[k] = no_action[k] = 1;  // "mất phí" is no lost paper
             s += std::max<std::size_t>(matched, 1);
@@ -446,7 +517,7 @@ class Interpreter {
                      j < span.begin + span.length; ++j)
                     no_action[j] = 1;
         }
-        find_action(syllables, no_action);
+        find_action(syllables, exact, no_action);
         bool anything_left =
             std::any_of(spans.begin(), spans.end(), [](const Span& s) { return !s.filler; });
         if (!anything_left && out_.codes.empty() && out_.code_prefixes.empty())
@@ -499,10 +570,34 @@ class Interpreter {
         }
     }
 
+    // Whether syllables[k] is inside an action phrase of actions.txt of two or more words; with
+    // `ending`, one that ends at k and starts before it.
+    bool in_action_phrase(const std::vector<std::string>& syllables,
+                          const std::vector<std::string>& exact, std::size_t k,
+                          bool ending = false) const {
+        const auto& actions = lexicon_.actions();
+        for (std::size_t a = 0; a < actions.size(); ++a)
+            for (const auto& phrase : actions[a].words) {
+                if (phrase.size() < 2) continue;
+                for (std::size_t at = 0; at < phrase.size(); ++at) {
+                    if (ending && at + 1 != phrase.size()) continue;
+                    if (at == 0 && ending) continue;
+                    if (at > k || k - at + phrase.size() > syllables.size()) continue;
+                    const std::size_t begin = k - at;
+                    if (std::equal(phrase.begin(), phrase.end(),
+                                   syllables.begin() + static_cast<long>(begin)) &&
+                        lexicon_.action_word_as_typed(a, phrase, exact, begin))
+                        return true;
+                }
+            }
+        return false;
+    }
+
     // The action asked for: the longest action phrase of actions.txt among the syllables (not
     // those of an event's words, "mới mất", nor of a filler phrase, "mất bao lâu"); the first
     // one found wins. The syllables of every action phrase found are marked (action_syllable_).
-    void find_action(const std::vector<std::string>& syllables, const std::vector<char>& skip) {
+    void find_action(const std::vector<std::string>& syllables,
+                     const std::vector<std::string>& exact, const std::vector<char>& skip) {
         const auto& actions = lexicon_.actions();
         for (std::size_t s = 0; s < syllables.size(); ++s) {
             std::size_t best_length = 0;
@@ -514,7 +609,7 @@ class Interpreter {
                     bool same = true;
                     for (std::size_t k = 0; same && k < phrase.size(); ++k)
                         same = !skip[s + k] && syllables[s + k] == phrase[k];
-                    if (same) {
+                    if (same && lexicon_.action_word_as_typed(a, phrase, exact, s)) {
                         best_length = phrase.size();
                         best = static_cast<int>(a);
                     }
@@ -522,7 +617,18 @@ class Interpreter {
             if (best < 0) continue;
             // The first action found is the one asked for; every action phrase's syllables are
             // action words ("làm lại … vì bản chính bị mất": "bị mất" too).
-            if (out_.action < 0) out_.action = best;
+            if (out_.action < 0) {
+                out_.action = best;
+                // The same words listed for other actions too.
+                const Lexicon::Phrase asked(syllables.begin() + static_cast<long>(s),
+                                            syllables.begin() + static_cast<long>(s + best_length));
+                for (std::size_t a = 0; a < actions.size() && a < 32; ++a)
+                    if (static_cast<int>(a) != best &&
+                        std::find(actions[a].words.begin(), actions[a].words.end(), asked) !=
+                            actions[a].words.end() &&
+                        lexicon_.action_word_as_typed(a, asked, exact, s))
+                        out_.also_actions |= 1u << a;
+            }
             action_syllable_.resize(syllables.size(), 0);
             for (std::size_t k = s; k < s + best_length; ++k)
                 action_syllable_[k] = 1;
@@ -634,7 +740,10 @@ QueryInterpretation read_together(QueryInterpretation earlier, QueryInterpretati
     out.suggestion = std::move(now.suggestion);
     out.typo_fixed = now.typo_fixed;
     out.typed_prefix = std::move(now.typed_prefix);
-    if (now.action >= 0) out.action = now.action;
+    if (now.action >= 0) {
+        out.action = now.action;
+        out.also_actions = now.also_actions;
+    }
     return out;
 }
 

@@ -12,6 +12,7 @@
 // fraction of the best score (relative cut-off), which drops the long tail of partial matches.
 #pragma once
 
+#include <cstdint>
 #include <set>
 #include <string>
 #include <string_view>
@@ -59,6 +60,9 @@ struct QueryInterpretation {
     std::string typed_prefix;         // the unfinished last word (partial mode), folded
     // The action asked for (index into Lexicon::actions(); -1 when none): "làm lại" → cấp lại.
     int action = -1;
+    // The other actions the same words are listed for (a bit per Lexicon::actions()): "hết hạn"
+    // asks for cấp đổi (a card) or gia hạn (a permit), whichever the procedure has.
+    std::uint32_t also_actions = 0;
     // Whether a word was corrected as a typo (by edit distance). Such a correction is only
     // searched when QueryOptions::apply_typo_fixes is set; otherwise it is only in `suggestion`.
     bool typo_fixed = false;

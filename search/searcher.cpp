@@ -171,11 +171,12 @@ double title_coverage(const std::string& folded_title, const std::set<std::strin
 }
 
 // Whether a title whose actions are `title_actions` (a bit per Lexicon::actions()) names the action
-// a question asks for; a title naming no action is the first-time variant ("Đăng ký khai sinh").
+// a question asks for (or one its words are also listed for); a title naming no action is the
+// first-time variant ("Đăng ký khai sinh").
 bool names_asked_action(const QueryInterpretation& in, std::uint32_t title_actions,
                         int first_time) {
     if (in.action < 0 || in.action >= 32) return false;
-    return (title_actions & (1u << in.action)) != 0 ||
+    return (title_actions & ((1u << in.action) | in.also_actions)) != 0 ||
            (title_actions == 0 && in.action == first_time);
 }
 

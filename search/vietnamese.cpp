@@ -126,6 +126,22 @@ bool has_marks(std::string_view token_lower) {
     return false;
 }
 
+std::string mark_signature(std::string_view lower_syllable) {
+    std::string out;
+    int tone = 0;
+    const auto& table = vowel_table();
+    for (std::size_t i = 0; i < lower_syllable.size();) {
+        const char32_t c = text::decode_utf8(lower_syllable, i);
+        auto it = table.find(c);
+        if (it == table.end()) continue;
+        if ((kModifiedVowels >> it->second.vowel) & 1)
+            out.push_back(static_cast<char>('a' + it->second.vowel));
+        if (it->second.tone != 0) tone = it->second.tone;
+    }
+    out.push_back(static_cast<char>('0' + tone));
+    return out;
+}
+
 std::string canonical_tone_placement(std::string_view lower_syllable) {
     if (!has_marks(lower_syllable) || lower_syllable.size() > 40)
         return std::string(lower_syllable);

@@ -42,6 +42,12 @@ std::string canonical_tone_placement(std::string_view lower_syllable);
 // True when the token carries Vietnamese marks (its folded form differs from it).
 bool has_marks(std::string_view token_lower);
 
+// The marks of a lower-case syllable, where they sit aside: its modified vowels in order (ă â ê ô
+// ơ ư) and its tone, so that "cũ" and "cụ", "mất" and "mặt", "hỏng" and "hồng" differ while "hoà"
+// and "hòa", "ký" and "kí", "đăng" and "dăng" do not (đ, tone placement and the i/y spelling are
+// left out).
+std::string mark_signature(std::string_view lower_syllable);
+
 // The key a code is indexed and looked up under: lower case, and a procedure code with the
 // province suffix ("1.001193.000.00.00.h12") cut to the national code ("1.001193").
 std::string code_key(std::string_view code);

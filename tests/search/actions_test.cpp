@@ -2,6 +2,7 @@
 // titles that begin with "Thủ tục" are not penalised; close variants are offered to choose.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "answer_helpers.hpp"
@@ -35,6 +36,19 @@ TEST(SearchActions, ActionWordsAreRecognisedWithAndWithoutMarks) {
     // A life event's words that start with the first-time action keep it: "mở tiệm tạp hóa"
     // (an event's words) asks to open.
     EXPECT_EQ(action_of("muon mo tiem tap hoa nho truoc nha"), "cấp lần đầu");
+    // Marks typed decide: "sổ hồng" is no damaged paper ("hỏng"), "mặt" no loss ("mất"); one
+    // word that ends an action phrase is no follow-up ("thể" of "giải thể" typed as "the").
+    EXPECT_EQ(action_of("sổ hồng bị mất"), "cấp lại");
+    EXPECT_EQ(action_of("sổ hỏng rồi"), "cấp đổi");
+    EXPECT_EQ(action_of("giải thể hợp tác xã"), "chấm dứt");
+    EXPECT_EQ(action_of("giai the hop tac xa"), "chấm dứt");
+    EXPECT_EQ(action_of("còn giải thể thì sao"), "chấm dứt");
+    // A pronoun's unmarked spelling inside an action phrase is that phrase's word: "han" of
+    // "het han" is "hạn", not "hắn" (kept as a word of the question, not dropped).
+    EXPECT_EQ(action_of("het han roi thi sao"), "cấp đổi");
+    auto snap = search::IndexSnapshot::open(xasite::testing::shared_index());
+    const auto dropped = search::interpret("het han roi thi sao", *snap).dropped;
+    EXPECT_EQ(std::find(dropped.begin(), dropped.end(), "han"), dropped.end());
 }
 
 TEST(SearchActions, TheVariantAskedForRanksFirst) {

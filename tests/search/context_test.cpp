@@ -98,3 +98,22 @@ TEST(SearchContext, AFollowUpsActionIsNamedByATitleOfThatAction) {
     EXPECT_EQ(r.context_used, "lam giay xac nhan khuyet tat cho con");
     EXPECT_NE(first_code(ask("nếu bị mất cái giấy đó thì sao")), "1.001653");
 }
+
+TEST(SearchContext, WordsListedForTwoActionsAskForEither) {
+    // "hết hạn" is listed for cấp đổi (a card) and gia hạn (a permit): after a building permit,
+    // the permit's extension comes first; a card that expires is exchanged.
+    auto permit = ask("nếu giấy phép hết hạn thì sao", {"làm giấy phép xây dựng nhà ở"});
+    ASSERT_FALSE(permit.results.empty());
+    EXPECT_EQ(text::fold(permit.results[0].title).rfind("gia han", 0), 0u)
+        << permit.results[0].title;
+    auto in = search::interpret("giấy phép hết hạn",
+                                *search::IndexSnapshot::open(xasite::testing::shared_index()));
+    EXPECT_GE(in.action, 0);
+    EXPECT_NE(in.also_actions, 0u);
+    auto card = ask("the can cuoc het han");
+    EXPECT_EQ(first_code(card), "1.116410");
+    // Without the listing on two lines only its first action is asked.
+    auto lone = search::interpret("giay phep gia han",
+                                  *search::IndexSnapshot::open(xasite::testing::shared_index()));
+    EXPECT_EQ(lone.also_actions, 0u);
+}

@@ -94,6 +94,57 @@ TEST(SearchLexicon, FillerRespectsMarksWhenTyped) {
     EXPECT_FALSE(filler(lex, "sinh"));
 }
 
+TEST(SearchLexicon, KeysRespectMarksWhenTyped) {
+    auto lex =
+        Lexicon::parse({{"synonyms.txt", "sổ hồng => giấy chứng nhận\ngks = giấy khai sinh\n"},
+                        {"events.txt", "Qua đời: cụ mất, ma chay => khai tử\n"},
+                        {"actions.txt", "cấp đổi: hỏng, bị hỏng\n"},
+                        {"outside.txt", "Giá nông sản: giá cà phê\n"},
+                        {"followup.txt", "thế\n"}},
+                       "x");
+    auto key = [&](std::string_view text) {
+        auto w = folded(lex, text);
+        return lex.expansions(w, exact_of(text), 0, w.size()) != nullptr;
+    };
+    // Typed without marks a key may be any of its spellings; with marks, only the one listed.
+    EXPECT_TRUE(key("sổ hồng"));
+    EXPECT_TRUE(key("so hong"));
+    EXPECT_TRUE(key("sổ hong"));  // a word typed without marks matches either way
+    EXPECT_FALSE(key("sổ hỏng"));
+    EXPECT_TRUE(key("cụ mất"));
+    EXPECT_TRUE(key("cu mat"));
+    EXPECT_FALSE(key("cũ mất"));  // "giấy … cũ mất" is an old paper lost, not a death
+    EXPECT_TRUE(key("ma chay"));
+    EXPECT_FALSE(key("mà chạy"));
+    // Tone placement, i/y and đ as typed do not count.
+    EXPECT_TRUE(key("GKS"));
+    EXPECT_TRUE(key("CỤ MẤT"));
+    EXPECT_TRUE(key("cụ mất"));
+    EXPECT_TRUE(key("giấy khai sinh"));
+    // Actions, outside phrases and follow-up words too.
+    auto w = folded(lex, "sổ hồng");
+    EXPECT_FALSE(lex.action_word_as_typed(0, {"hong"}, exact_of("sổ hồng"), 1));
+    EXPECT_TRUE(lex.action_word_as_typed(0, {"hong"}, exact_of("sổ hỏng"), 1));
+    EXPECT_TRUE(lex.action_word_as_typed(0, {"hong"}, exact_of("so hong"), 1));
+    EXPECT_EQ(
+        lex.outside_phrases(folded(lex, "giá cà phê hôm nay"), {}, exact_of("giá cà phê hôm nay"))
+            .size(),
+        1u);
+    EXPECT_TRUE(lex.outside_phrases(folded(lex, "gia ca phe"), {}, exact_of("gia ca phe")).size() ==
+                1u);
+    EXPECT_TRUE(lex.outside_phrases(folded(lex, "gia cà phê"), {}, exact_of("gia cà phê")).size() ==
+                1u);
+    EXPECT_TRUE(lex.outside_phrases(folded(lex, "già cà phê"), {}, exact_of("già cà phê")).empty());
+    EXPECT_TRUE(lex.is_followup(folded(lex, "thế"), exact_of("thế"), 0, 1));
+    EXPECT_FALSE(lex.is_followup(folded(lex, "thể"), exact_of("thể"), 0, 1));
+    EXPECT_TRUE(lex.is_followup(folded(lex, "the"), exact_of("the"), 0, 1));
+    // Kept through the index.
+    auto back = Lexicon::deserialize(lex.serialize());
+    auto b = folded(back, "cũ mất");
+    EXPECT_EQ(back.expansions(b, exact_of("cũ mất"), 0, b.size()), nullptr);
+    EXPECT_NE(back.expansions(b, exact_of("cụ mất"), 0, b.size()), nullptr);
+}
+
 TEST(SearchLexicon, MalformedLinesNameFileAndLine) {
     auto error_of = [](const std::map<std::string, std::string>& files) {
         try {

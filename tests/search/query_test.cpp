@@ -48,6 +48,11 @@ search::SearchResponse find(const std::string& q, const std::string& unit = "") 
     return find(r);
 }
 
+std::string first_code_of(const std::string& q) {
+    auto r = find(q);
+    return r.results.empty() ? "" : r.results.front().code;
+}
+
 }  // namespace
 
 TEST(SearchQuery, ColloquialFillerIsDroppedWithoutDroppingMeaning) {
@@ -88,6 +93,12 @@ TEST(SearchQuery, RepairsUnknownWordsOnly) {
     EXPECT_EQ(split.suggestion, "đăng ký tam tru");
     auto known = search::interpret("dang ky", *snapshot());
     EXPECT_EQ(known.suggestion, "");
+    // Several syllables typed without spaces, as on a phone.
+    EXPECT_EQ(concepts("xacnhantinhtranghonnhan"), "[xac nhan tinh trang hon nhan|xnthn]");
+    EXPECT_EQ(search::interpret("dangkykhaisinh", *snapshot()).suggestion, "đăng ký khai sinh");
+    EXPECT_EQ(first_code_of("xacnhantinhtranghonnhan"), "1.004873");
+    // Not every unknown word is a run of syllables.
+    EXPECT_EQ(search::interpret("xyzzyqwv", *snapshot()).suggestion, "");
 }
 
 TEST(SearchQuery, PartialLastWordCompletesFromTheVocabulary) {

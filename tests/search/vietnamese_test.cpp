@@ -81,6 +81,22 @@ TEST(SearchText, TonePlacementIsUnified) {
     EXPECT_EQ(canonical_tone_placement("ḿ"), "ḿ");
 }
 
+TEST(SearchText, MarkSignaturesTellApartWhatFoldingJoins) {
+    // Same marks: tone placement, i/y spelling and "đ" do not count.
+    EXPECT_EQ(mark_signature("hoà"), mark_signature("hòa"));
+    EXPECT_EQ(mark_signature("ký"), mark_signature("kí"));
+    EXPECT_EQ(mark_signature("đăng"), mark_signature("dăng"));
+    EXPECT_EQ(mark_signature("đi"), mark_signature("di"));
+    // Different marks on the same folded syllable.
+    EXPECT_NE(mark_signature("cũ"), mark_signature("cụ"));
+    EXPECT_NE(mark_signature("mất"), mark_signature("mặt"));
+    EXPECT_NE(mark_signature("hỏng"), mark_signature("hồng"));
+    EXPECT_NE(mark_signature("để"), mark_signature("đẻ"));
+    EXPECT_NE(mark_signature("thể"), mark_signature("thế"));
+    EXPECT_NE(mark_signature("ma"), mark_signature("mà"));
+    EXPECT_NE(mark_signature("người"), mark_signature("ngươi"));
+}
+
 TEST(SearchText, CodesDropTheProvinceSuffix) {
     EXPECT_EQ(code_key("1.001193"), "1.001193");
     EXPECT_EQ(code_key("1.001193.000.00.00.H12"), "1.001193");
