@@ -215,14 +215,18 @@ Lexicon Lexicon::parse(const std::map<std::string, std::string>& files, const st
         lex.note_words(p);
     }
     // A list of phrases separated by `sep`, none empty.
+    // With `listing` (a kind: "k ", "a3 ", "o "), the marks each phrase is written with are noted
+    // under it.
     auto phrase_list = [&](const char* file, const Line& line, const std::string& part,
-                           std::string_view sep, const char* what) {
+                           std::string_view sep, const char* what,
+                           const std::string& listing = {}) {
         std::vector<Phrase> out;
         for (const auto& piece : split_on(part, sep)) {
             Phrase p = phrase_of(piece);
             if (p.empty())
                 throw InputError(where(file, line.number),
                                  std::string("an empty ") + what + " in \"" + line.text + "\"");
+            if (!listing.empty()) lex.note_marks(listing + join(p), piece);
             out.push_back(std::move(p));
         }
         return out;
@@ -243,10 +247,8 @@ Lexicon Lexicon::parse(const std::map<std::string, std::string>& files, const st
             throw InputError(where("events.txt", line.number),
                              "the event \"" + e.name + "\" is listed twice");
         std::string words = std::string(text::trim(arrow[0].substr(colon + 1)));
-        e.words = phrase_list("events.txt", line, words, ",", "word");
+        e.words = phrase_list("events.txt", line, words, ",", "word", "k ");
         e.procedures = phrase_list("events.txt", line, arrow[1], ";", "title phrase");
-        for (const auto& piece : split_on(words, ","))
-            lex.note_marks("k " + join(phrase_of(piece)), piece);
         for (const auto& w : e.words) {
             lex.event_words_.insert(join(w));
             lex.add_synonym(w, w);
@@ -266,12 +268,10 @@ Lexicon Lexicon::parse(const std::map<std::string, std::string>& files, const st
         std::string head(text::trim(std::string_view(line.text).substr(0, colon)));
         a.title_forms = phrase_list("actions.txt", line, head, "/", "title form");
         a.name = split_on(head, "/").front();
-        a.words = phrase_list("actions.txt", line, line.text.substr(colon + 1), ",", "word");
+        a.words = phrase_list("actions.txt", line, line.text.substr(colon + 1), ",", "word",
+                              "a" + std::to_string(lex.actions_.size()) + " ");
         for (const auto& w : a.words)
             lex.note_words(w);
-        for (const auto& piece : split_on(line.text.substr(colon + 1), ","))
-            lex.note_marks("a" + std::to_string(lex.actions_.size()) + " " + join(phrase_of(piece)),
-                           piece);
         lex.actions_.push_back(std::move(a));
     }
     // outside.txt: "Name: phrase, phrase, …"
@@ -284,11 +284,10 @@ Lexicon Lexicon::parse(const std::map<std::string, std::string>& files, const st
         o.name = std::string(text::trim(std::string_view(line.text).substr(0, colon)));
         if (o.name.empty())
             throw InputError(where("outside.txt", line.number), "a matter without a name");
-        o.words = phrase_list("outside.txt", line, line.text.substr(colon + 1), ",", "phrase");
+        o.words =
+            phrase_list("outside.txt", line, line.text.substr(colon + 1), ",", "phrase", "o ");
         for (const auto& w : o.words)
             lex.note_words(w);
-        for (const auto& piece : split_on(line.text.substr(colon + 1), ","))
-            lex.note_marks("o " + join(phrase_of(piece)), piece);
         lex.outside_.push_back(std::move(o));
     }
     lex.index_outside();
@@ -303,11 +302,6 @@ void Lexicon::index_outside() {
             outside_words_.emplace(join(w), m);
             longest_outside_ = std::max(longest_outside_, w.size());
         }
-}
-
-std::string Lexicon::join_words(const std::vector<std::string>& words, std::size_t begin,
-                                std::size_t length) {
-    return join(words, begin, length);
 }
 
 void Lexicon::note_marks(const std::string& listing, std::string_view written) {
@@ -395,6 +389,13 @@ bool Lexicon::is_followup(const std::vector<std::string>& words, std::size_t beg
                           std::size_t length) const {
     if (length == 0 || begin + length > words.size() || length > longest_followup_) return false;
     return followups_.count(join(words, begin, length)) > 0;
+}
+
+bool Lexicon::is_followup(const std::vector<std::string>& words,
+                          const std::vector<std::string>& exact, std::size_t begin,
+                          std::size_t length) const {
+    return is_followup(words, begin, length) &&
+           typed_as_listed("f " + join(words, begin, length), exact, begin, length);
 }
 
 void Lexicon::note_words(const Phrase& phrase) {

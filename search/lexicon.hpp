@@ -126,10 +126,7 @@ class Lexicon {
                      std::size_t length) const;
     // The same for words as typed (`exact`, as for expansions): "thể" is not the follow-up "thế".
     bool is_followup(const std::vector<std::string>& words, const std::vector<std::string>& exact,
-                     std::size_t begin, std::size_t length) const {
-        return is_followup(words, begin, length) &&
-               typed_as_listed("f " + join_words(words, begin, length), exact, begin, length);
-    }
+                     std::size_t begin, std::size_t length) const;
     std::size_t longest_followup() const { return longest_followup_; }
     const std::vector<Outside>& outside() const { return outside_; }
     // The phrases of outside.txt found in `words` (folded syllables), in order, each with the
@@ -151,8 +148,6 @@ class Lexicon {
     void add_synonym(const Phrase& key, const Phrase& alternative);
     void add_filler(const Phrase& folded, const Phrase& exact);
     void note_words(const Phrase& phrase);
-    static std::string join_words(const std::vector<std::string>& words, std::size_t begin,
-                                  std::size_t length);
     // Records the marks of a listed phrase (`written` as in the file) under `listing` (a kind
     // letter and the folded phrase: "k sổ hồng" for keys, "o …" outside, "a3 …" action 3).
     void note_marks(const std::string& listing, std::string_view written);

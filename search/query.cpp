@@ -581,7 +581,6 @@ class Interpreter {
                 if (phrase.size() < 2) continue;
                 for (std::size_t at = 0; at < phrase.size(); ++at) {
                     if (ending && at + 1 != phrase.size()) continue;
-                    if (at == 0 && ending) continue;
                     if (at > k || k - at + phrase.size() > syllables.size()) continue;
                     const std::size_t begin = k - at;
                     if (std::equal(phrase.begin(), phrase.end(),

@@ -274,9 +274,8 @@ double concept_share(const QueryInterpretation& in, const IndexSnapshot& snap,
         return std::binary_search(words.begin(), words.end(), std::string_view(s));
     };
     // The action's words ("bị mất") are named by a title of that action ("Cấp lại …").
-    const bool names_action =
-        in.action >= 0 && names_asked_action(in, snap.title_facts(folded_title).actions,
-                                             snap.lexicon().first_time_action());
+    const bool names_action = names_asked_action(in, snap.title_facts(folded_title).actions,
+                                                 snap.lexicon().first_time_action());
     double total = 0, matched = 0;
     for (const auto& c : in.concepts) {
         if (c.followup || c.event || c.unknown || c.prefix) continue;

@@ -122,7 +122,6 @@ TEST(SearchLexicon, KeysRespectMarksWhenTyped) {
     EXPECT_TRUE(key("cụ mất"));
     EXPECT_TRUE(key("giấy khai sinh"));
     // Actions, outside phrases and follow-up words too.
-    auto w = folded(lex, "sổ hồng");
     EXPECT_FALSE(lex.action_word_as_typed(0, {"hong"}, exact_of("sổ hồng"), 1));
     EXPECT_TRUE(lex.action_word_as_typed(0, {"hong"}, exact_of("sổ hỏng"), 1));
     EXPECT_TRUE(lex.action_word_as_typed(0, {"hong"}, exact_of("so hong"), 1));
