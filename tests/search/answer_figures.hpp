@@ -39,7 +39,14 @@ struct AnswerFigures {
 inline AnswerFigures evaluate_answers(const std::vector<Question>& questions, bool verbose) {
     AnswerFigures f;
     for (const auto& q : questions) {
-        auto r = ask(q.query, q.context);
+        // A refused question (too long, invalid) counts as answered "none" with no result.
+        search::SearchResponse r;
+        try {
+            r = ask(q.query, q.context);
+        } catch (const search::SearchError& e) {
+            r.confidence = "none";
+            if (verbose) std::cout << "(refused: " << e.what() << ") ";
+        }
         std::size_t rank = 0;
         for (std::size_t k = 0; k < r.results.size() && k < 10 && !rank; ++k)
             if (q.codes.count(r.results[k].code)) rank = k + 1;

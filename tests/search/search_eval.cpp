@@ -1,8 +1,8 @@
 // Developer tool (not a test): the answer figures of a question file over the test index of the
 // real procedures (search_fixture.hpp), e.g. the tune part of the citizen questions while choosing
 // weights or editing content/search/*.txt:
-//   search_eval [--split tune|tune2|tune3|holdout|valid|fresh5|calib|all] [--verbose] [--weight
-//   NAME=VALUE]... FILE
+//   search_eval [--split tune|tune2|tune3|tune4|holdout|valid|fresh6|calib|all] [--verbose]
+//   [--weight NAME=VALUE]... FILE
 // Prints MRR@10, top-1, abstention precision and recall, the share of answerable questions
 // answered "none", the follow-up MRR and how often each confidence level is right
 // (answer_figures.hpp). --verbose lists every question with what came first; it refuses to list
@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
                 {"title_coverage", &w.title_coverage},
                 {"action", &w.action},
                 {"other_action", &w.other_action},
+                {"unnamed_action", &w.unnamed_action},
                 {"generic_pair", &w.generic_pair},
                 {"confidence_high", &w.confidence_high},
                 {"confidence_none", &w.confidence_none},
@@ -61,20 +62,21 @@ int main(int argc, char** argv) {
         } else if (!a.empty() && a[0] != '-' && file.empty()) {
             file = a;
         } else {
-            std::cerr
-                << "usage: search_eval [--split tune|tune2|tune3|holdout|valid|fresh5|calib|all] "
-                   "[--verbose] FILE\n";
+            std::cerr << "usage: search_eval [--split "
+                         "tune|tune2|tune3|tune4|holdout|valid|fresh6|calib|all] "
+                         "[--verbose] FILE\n";
             return 2;
         }
     }
     if (file.empty()) {
-        std::cerr << "usage: search_eval [--split tune|tune2|tune3|holdout|valid|fresh5|calib|all] "
-                     "[--verbose] FILE\n";
+        std::cerr
+            << "usage: search_eval [--split tune|tune2|tune3|tune4|holdout|valid|fresh6|calib|all] "
+               "[--verbose] FILE\n";
         return 2;
     }
     if (verbose &&
-        (split == "holdout" || split == "valid" || split == "fresh5" || split == "all")) {
-        std::cerr << "search_eval: --verbose lists no held-out, validation or fresh5 line (tune on "
+        (split == "holdout" || split == "valid" || split == "fresh6" || split == "all")) {
+        std::cerr << "search_eval: --verbose lists no held-out, validation or fresh6 line (tune on "
                      "the tune parts only)\n";
         return 2;
     }

@@ -47,7 +47,8 @@ int main(int argc, char** argv) {
             for (std::size_t s = 0; s < c.alternatives[k].syllables.size(); ++s)
                 std::cout << (s ? " " : "") << c.alternatives[k].syllables[s];
         }
-        std::cout << (c.prefix ? "*" : "") << "]";
+        std::cout << (c.prefix ? "*" : "") << (c.followup ? " (follow-up)" : "")
+                  << (c.event ? " (event)" : "") << (c.action ? " (action)" : "") << "]";
     }
     if (in.action >= 0)
         std::cout << "\naction: "
