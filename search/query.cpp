@@ -329,8 +329,16 @@ class Interpreter {
                 if (!index_.is_title_bigram(syllables[k - 1], syllables[k])) return false;
             return true;
         };
+        // A greeting ("ad ơi", "ok") is an outside matter only when the question is nothing else:
+        // "ad ơi gia hạn tạm trú online đc ko" asks for a procedure.
+        bool question_is_filler = true;
+        for (std::size_t k = 0; k < m && question_is_filler; ++k)
+            question_is_filler = lexicon_.is_filler(syllables, exact, k, 1);
         for (auto& [phrase, matter] : lexicon_.outside_phrases(syllables, part_of_longer, exact))
-            out_.outside.push_back(std::move(phrase));
+            if (question_is_filler ||
+                !lexicon_.is_filler(phrase, std::vector<std::string>(phrase.size()), 0,
+                                    phrase.size()))
+                out_.outside.push_back(std::move(phrase));
         const bool prefix_last = prefix_word_;
         auto movable = [&](std::size_t s) {
             return !words_[word_of[s]].quoted && !(prefix_last && word_of[s] + 1 == n);
@@ -362,6 +370,14 @@ class Interpreter {
                 lexicon_.is_filler(syllables, exact, s, 1))
                 return nullptr;
             if (after_possessive(s) && lexicon_.is_event_word(syllables, s, len)) return nullptr;
+            // Event words typed without marks that start with a filler word and end on the first
+            // word of a title pair are the filler and that pair: "co con dau" is "có con dấu"
+            // (a seal), not "có con" (a child).
+            if (len >= 2 && exact[s].empty() && lexicon_.is_filler(syllables, exact, s, 1) &&
+                s + len < m && exact[s + len - 1].empty() &&
+                lexicon_.is_event_word(syllables, s, len) &&
+                index_.is_title_bigram(syllables[s + len - 1], syllables[s + len]))
+                return nullptr;
             return lexicon_.expansions(syllables, exact, s, len);
         };
         // A key may pass over up to kMaxGaps pronouns inside it (pronouns.txt), as people put
@@ -740,6 +756,7 @@ QueryInterpretation read_together(QueryInterpretation earlier, QueryInterpretati
     out.typo_fixed = now.typo_fixed;
     out.typed_prefix = std::move(now.typed_prefix);
     if (now.action >= 0) {
+        out.action_is_the_question = now.only_followup_and_action();
         out.action = now.action;
         out.also_actions = now.also_actions;
     }

@@ -63,6 +63,9 @@ struct QueryInterpretation {
     // The other actions the same words are listed for (a bit per Lexicon::actions()): "hết hạn"
     // asks for cấp đổi (a card) or gia hạn (a permit), whichever the procedure has.
     std::uint32_t also_actions = 0;
+    // Read together with an earlier question whose own words were only an action and follow-up
+    // words ("nếu bị mất thì sao"): the action is what is asked (read_together).
+    bool action_is_the_question = false;
     // Whether a word was corrected as a typo (by edit distance). Such a correction is only
     // searched when QueryOptions::apply_typo_fixes is set; otherwise it is only in `suggestion`.
     bool typo_fixed = false;
@@ -70,6 +73,13 @@ struct QueryInterpretation {
     bool only_followup() const {
         for (const auto& c : concepts)
             if (!c.followup) return false;
+        return codes.empty() && code_prefixes.empty();
+    }
+    // Whether the question names only follow-up words and an action ("nếu bị mất cái giấy đó
+    // thì sao"): after another question it asks that action of the earlier question's subject.
+    bool only_followup_and_action() const {
+        for (const auto& c : concepts)
+            if (!c.followup && !c.action) return false;
         return codes.empty() && code_prefixes.empty();
     }
     bool empty() const { return concepts.empty() && codes.empty() && code_prefixes.empty(); }
@@ -106,6 +116,9 @@ struct QueryWeights {
     // action, × (1 - other_action) when the title names another action only.
     double action = 0.5;
     double other_action = 0.2;
+    // A follow-up that asks only an action of the earlier question's subject: × (1 -
+    // unnamed_action) for the titles that do not name it.
+    double unnamed_action = 0.5;
     // Factor of the action's own words in the query ("bị mất" in "khai sinh lại vì sổ gốc bị
     // mất"): they choose the variant through `action`, and weigh less than the subject.
     double action_word = 0.6;
@@ -113,8 +126,8 @@ struct QueryWeights {
     // than this share of the documents' titles is no evidence ("đăng ký"); without evidence, the
     // share of the question's weight matched by the first result (judge_confidence).
     double generic_pair = 0.03;
-    double confidence_high = 0.45;  // with evidence: "high" from here
-    double confidence_none = 0.2;   // with evidence: "none" below, "low" between
+    double confidence_high = 0.4;   // with evidence: "high" from here
+    double confidence_none = 0.15;  // with evidence: "none" below, "low" between
     double confidence_low = 0.5;    // without evidence: "low" from here, "none" below
     // A question asked after another whose own answer is not among the earlier question's results
     // is read with it when that reading's answer names at least this share of what the new

@@ -500,32 +500,43 @@ Searcher::Signature Searcher::read_signature(const fs::path& dir) {
 }
 
 std::shared_ptr<const IndexSnapshot> Searcher::snapshot() {
-    Signature now_signature;
-    fs::path dir;
-    {
-        std::lock_guard<std::mutex> lock(mutex_);
-        auto now = std::chrono::steady_clock::now();
-        if (current_ && now - last_check_ < recheck_) return current_;
-        last_check_ = now;
-        if (locate_) index_dir_ = locate_();
-        dir = index_dir_;
-        now_signature = read_signature(dir);
-        if (current_ && now_signature == signature_) return current_;
+    std::unique_lock<std::mutex> lock(mutex_);
+    if (current_ && std::chrono::steady_clock::now() - last_check_ < recheck_) return current_;
+    // Another request is opening the index: keep the current one, or wait for it when there is
+    // none, rather than open it once per request (a burst of first requests after start).
+    if (opening_) {
+        if (current_) return current_;
+        opened_.wait(lock, [this] { return !opening_; });
+        if (current_) return current_;
+        throw SearchError(SearchError::Kind::unavailable, last_error_);
     }
+    last_check_ = std::chrono::steady_clock::now();
+    if (locate_) index_dir_ = locate_();
+    const fs::path dir = index_dir_;
+    const Signature now_signature = read_signature(dir);
+    if (current_ && now_signature == signature_) return current_;
+    opening_ = true;
+    lock.unlock();
     // Open outside the lock: other requests keep using the current index meanwhile.
+    std::shared_ptr<const IndexSnapshot> opened;
+    std::string error;
     try {
-        auto opened = IndexSnapshot::open(dir);
-        std::lock_guard<std::mutex> lock(mutex_);
+        opened = IndexSnapshot::open(dir);
+    } catch (const std::exception& e) {
+        error = e.what();
+    }
+    lock.lock();
+    opening_ = false;
+    if (opened) {
         current_ = std::move(opened);
         signature_ = now_signature;
         last_error_.clear();
-        return current_;
-    } catch (const std::exception& e) {
-        std::lock_guard<std::mutex> lock(mutex_);
-        last_error_ = e.what();
-        if (current_) return current_;  // e.g. caught in the middle of a swap: retry later
-        throw SearchError(SearchError::Kind::unavailable, e.what());
+    } else {
+        last_error_ = error;
     }
+    opened_.notify_all();
+    if (current_) return current_;  // e.g. caught in the middle of a swap: retry later
+    throw SearchError(SearchError::Kind::unavailable, last_error_);
 }
 
 std::string Searcher::resolve_unit(const std::string& code_or_slug) {
@@ -611,14 +622,14 @@ SearchResponse Searcher::search(const SearchRequest& request) {
             break;
         }
     }
-    // A follow-up that names no procedure ("thế còn lệ phí bao nhiêu") is read together with it
-    // (read_together: each question on its own, the action asked now first).
+    // A follow-up that names no procedure ("thế còn lệ phí bao nhiêu", "nếu bị mất thì sao") is
+    // read together with it (read_together: each question on its own, the action asked now first).
     std::string context_used;
     auto reading_with = [&](const std::string& before, const QueryOptions& options) {
         return read_together(interpret(before, *snap, options),
                              interpret(request.query, *snap, options));
     };
-    if (!earlier.empty() && in.only_followup()) {
+    if (!earlier.empty() && in.only_followup_and_action()) {
         context_used = earlier;
         in = reading_with(earlier, QueryOptions{request.partial});
     }
@@ -809,12 +820,24 @@ SearchResponse Searcher::run(const SearchRequest& request, const QueryInterpreta
                     if (in.action < 0 || in.action >= 32) continue;
                     if (names_asked_action(in, c.actions, actions.first_time()))
                         c.score *= 1.0 + weights_.action;
+                    else if (in.action_is_the_question)
+                        c.score *= 1.0 - weights_.unnamed_action;
                     else if (c.actions != 0)
                         c.score *= 1.0 - weights_.other_action;
                 }
-                std::stable_sort(
-                    candidates.begin(), candidates.end(),
-                    [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+                // Equal scores (titles of one family that differ only by their action: "Gia hạn
+                // tạm trú", "Đăng ký tạm trú"): a question that asks for no action gets first
+                // the title that names none but the first time.
+                const std::uint32_t derived =
+                    in.action < 0 && actions.first_time() >= 0 && actions.first_time() < 32
+                        ? ~(1u << actions.first_time())
+                        : (in.action < 0 ? ~0u : 0u);
+                std::stable_sort(candidates.begin(), candidates.end(),
+                                 [derived](const Candidate& a, const Candidate& b) {
+                                     if (a.score != b.score) return a.score > b.score;
+                                     return (a.actions & derived) == 0 &&
+                                            (b.actions & derived) != 0;
+                                 });
                 if (!in.empty()) {
                     if (!candidates.empty()) {
                         response.confidence =

@@ -63,6 +63,10 @@ std::string headers(const char* csp, const std::string& indent) {
 std::string server_common(const NginxOptions& o, const std::string& server_name) {
     return "    include " + o.listen_include + ";\n    server_name " + server_name +
            ";\n    absolute_redirect off;\n    charset utf-8;\n    index index.html;\n"
+           // A search link carries the question and up to three earlier ones (1,200 characters
+           // each, percent-encoded): as much as `xasite serve` accepts (32 KB of request line and
+           // headers), not nginx's 8 KB.
+           "    large_client_header_buffers 4 32k;\n"
            "    gzip on;\n    gzip_vary on;\n    gzip_min_length 512;\n"
            "    gzip_types text/css application/javascript text/javascript application/json "
            "application/xml text/xml application/atom+xml image/svg+xml text/csv text/plain "

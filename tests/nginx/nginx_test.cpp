@@ -20,6 +20,7 @@
 
 #include "archive/view/archive_view.hpp"
 #include "archive/view/test_package.hpp"
+#include "core/url.hpp"
 #include "loopback.hpp"
 #include "serve/server.hpp"
 #include "test_support.hpp"
@@ -250,6 +251,16 @@ TEST(Nginx, TheGeneratedConfigurationServesTheSiteInFrontOfServe) {
     auto commune_search = get(nginx_port, "/xa-ea-kar/tra-cuu/?q=khai+sinh", tmp);
     EXPECT_EQ(commune_search.status, 200);
     EXPECT_TRUE(has(commune_search.body, "search-result"));
+    // A question of 1,152 characters (official names pasted whole reach 1,095) with two earlier
+    // ones as long: a request line of about 13 KB, over nginx's default 8 KB, reaches serve.
+    std::string pasted;
+    for (int k = 0; k < 64; ++k)
+        pasted += "Hỗ trợ, bồi dưỡng ";  // 18 characters
+    std::string long_search = "/tra-cuu/?q=" + url::percent_encode(pasted);
+    for (int k = 0; k < 2; ++k)
+        long_search += "&context=" + url::percent_encode(pasted);
+    ASSERT_GT(long_search.size(), 9000u);
+    EXPECT_EQ(get(nginx_port, long_search, tmp).status, 200);
     auto api = get(nginx_port, "/api/search?q=khai+sinh", tmp);
     EXPECT_EQ(api.status, 200);
     EXPECT_TRUE(has(api.header("content-type"), "application/json")) << api.headers;

@@ -30,6 +30,17 @@ TEST(SearchContext, AFollowUpIsReadWithTheEarlierQuestion) {
     EXPECT_EQ(later.context_used, "dang ky khai tu");
 }
 
+TEST(SearchContext, FollowUpsInEverydayWordsAreReadWithTheEarlierQuestion) {
+    // "bao lâu thì có giấy", "có lâu không", "nếu …": follow-up words (followup.txt), so the
+    // question is read with the earlier one instead of finding "Giấy …" titles on its own.
+    auto paper = ask("bao lâu thì có giấy z", {"mở tiệm tạp hóa trước nhà cần giấy gì"});
+    EXPECT_EQ(paper.context_used, "mở tiệm tạp hóa trước nhà cần giấy gì");
+    EXPECT_EQ(first_code(paper), "1.001612");
+    auto where = ask("nộp ở xã hay lên tỉnh, có lâu không", {"đăng ký kết hôn"});
+    EXPECT_EQ(where.context_used, "đăng ký kết hôn");
+    EXPECT_EQ(first_code(where), "1.000894");
+}
+
 TEST(SearchContext, AQuestionThatNamesAProcedureIgnoresTheContext) {
     auto r = ask("dang ky khai tu", {"dang ky ket hon"});
     EXPECT_EQ(first_code(r), "1.000656");

@@ -133,6 +133,10 @@ TEST(SearchEvents, PronounsInsideAnEventsWordsArePassedOver) {
     // lost paper, not "con mất"; "con mất rồi" alone is a death.
     EXPECT_FALSE(has(concepts_of("giay khai sinh cua con mat roi"), "con mat (event)"));
     EXPECT_TRUE(has(concepts_of("con mat roi"), "con mat (event)"));
+    // Event words typed without marks that start with a filler word and end on the first word of
+    // a title pair are that filler and that pair: "co con dau" is "có con dấu" (a seal).
+    EXPECT_FALSE(has(concepts_of("hop tac xa co con dau rieng khong"), "co con (event)"));
+    EXPECT_TRUE(has(concepts_of("nha toi moi co con"), "co con (event)"));
     EXPECT_EQ(first_code(ask("giấy kết hôn cũ mất mà xã cũng không còn lưu, giờ đăng ký lại")),
               "1.004746");
     auto death = ask("ba tui mat toi qua tai nha, gio phai bao xa lam giay j");
