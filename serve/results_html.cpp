@@ -54,6 +54,13 @@ std::string elsewhere(const SearchRequest& request) {
 
 // What to do when no procedure matches: the national portal and the commune's hotline (its number
 // is on the commune's "Liên hệ" page, which the server does not read). One paragraph.
+// A question as echoed in the results' sentences, escaped: a pasted official name of up to 1,200
+// characters would fill a phone's screen before the first result (it stays whole in the box).
+std::string echoed(std::string_view question) {
+    const std::size_t cut = text::prefix_at_word(question, kEchoedBytes);
+    return text::html_escape(question.substr(0, cut)) + (cut < question.size() ? " …" : "");
+}
+
 std::string none_html(const SearchRequest& request, const std::string& q) {
     return "<p class=\"search-summary search-none\" role=\"status\">Không có thủ tục hành chính "
            "nào khớp với câu hỏi «" +
@@ -71,7 +78,7 @@ std::string render_notice_html(std::string_view message) {
 std::string render_results_html(const SearchRequest& request, const SearchResponse& r) {
     std::string h;
     h.reserve(8192);
-    const std::string q = text::html_escape(request.query);
+    const std::string q = echoed(request.query);
     if (!r.suggestion.empty()) {
         h += "<p class=\"search-suggestion\">Có phải bạn muốn tìm: <a href=\"";
         SearchRequest suggested = request;
@@ -81,7 +88,7 @@ std::string render_results_html(const SearchRequest& request, const SearchRespon
     }
     if (!r.context_used.empty())
         h += "<p class=\"search-context note\">Hiểu là câu hỏi tiếp theo của: «" +
-             text::html_escape(r.context_used) + "».</p>\n";
+             echoed(r.context_used) + "».</p>\n";
     if (r.total == 0) {
         h += "<p class=\"search-summary\" role=\"status\">Không tìm thấy kết quả nào cho «" + q +
              "». Hãy thử gõ ít từ hơn, hoặc tra cứu theo lĩnh vực bên dưới; bạn cũng có thể " +

@@ -30,6 +30,9 @@ std::string fill_search_page(std::string_view page, std::string_view query,
 // The questions a results page keeps for the next one: the earlier ones and this one, the last
 // kKeptQuestions of them.
 inline constexpr std::size_t kKeptQuestions = 3;
+// The question echoed in the results' sentences ("Tìm thấy N kết quả cho «…»") is cut to at most
+// this many bytes, between words, with " …": about 100 characters of Vietnamese.
+inline constexpr std::size_t kEchoedBytes = 160;
 std::vector<std::string> kept_questions(const search::SearchRequest& request);
 
 }  // namespace xasite::serve

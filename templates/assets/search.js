@@ -21,7 +21,16 @@
     return e;
   }
 
-  function render(data, query) {
+  // The question as echoed in the sentences (as the server's page): about 100 characters, cut
+  // between words, so that a pasted official name does not fill the screen.
+  function echoed(text) {
+    if (text.length <= 100) return text;
+    var cut = text.lastIndexOf(" ", 100);
+    return text.slice(0, cut > 40 ? cut : 100) + " …";
+  }
+
+  function render(data, fullQuery) {
+    var query = echoed(fullQuery);
     var frag = document.createDocumentFragment();
     if (data.suggestion) {
       var p = element("p", "search-suggestion", "Có phải bạn muốn tìm: ");
@@ -82,7 +91,7 @@
       if (data.total > data.results.length) {
         var more = element("p", "search-more");
         var all = element("a", "", "Xem tất cả " + data.total + " kết quả");
-        all.href = "?q=" + encodeURIComponent(query);
+        all.href = "?q=" + encodeURIComponent(fullQuery);
         more.appendChild(all);
         frag.appendChild(more);
       }

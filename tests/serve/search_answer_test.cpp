@@ -32,6 +32,18 @@ std::size_t count_of(const std::string& s, const std::string& what) {
     return n;
 }
 
+// A response of one result (title `title`, at /x) answered "high".
+search::SearchResponse one_result(const std::string& title) {
+    search::SearchResponse r;
+    r.total = 1;
+    r.limit = 10;
+    r.results.push_back({});
+    r.results[0].title_html = title;
+    r.results[0].url = "/x";
+    r.confidence = "high";
+    return r;
+}
+
 }  // namespace
 
 TEST(SearchAnswerApi, ConfidenceActionAndClarifyAreInTheJson) {
@@ -85,12 +97,7 @@ TEST(SearchAnswerPage, NoneSaysSoAndShowsNothingAsTheAnswer) {
 TEST(SearchAnswerPage, HighAndLowAreShownDifferently) {
     search::SearchRequest request;
     request.query = "giay to";
-    search::SearchResponse r;
-    r.total = 1;
-    r.limit = 10;
-    r.results.push_back({});
-    r.results[0].title_html = "Giấy";
-    r.results[0].url = "/x";
+    search::SearchResponse r = one_result("Giấy");
     r.confidence = "low";
     auto low = serve::render_results_html(request, r);
     EXPECT_NE(low.find("Có thể bạn cần"), std::string::npos);
@@ -105,6 +112,31 @@ TEST(SearchAnswerPage, HighAndLowAreShownDifferently) {
     auto ask = serve::render_results_html(request, r);
     EXPECT_NE(ask.find("Bạn cần: <a href=\"/a\""), std::string::npos) << ask;
     EXPECT_NE(ask.find(">cấp lại</a>?"), std::string::npos) << ask;
+}
+
+TEST(SearchAnswerPage, ALongQuestionIsEchoedShortened) {
+    // A pasted official name (up to 1,200 characters) is echoed cut between words with " …", so
+    // the first result stays near the top of a phone's screen; a short question whole.
+    search::SearchRequest request;
+    for (int k = 0; k < 40; ++k)
+        request.query += "Đăng ký biến động quyền sử dụng đất ";
+    request.query += "<cuối>";
+    search::SearchResponse r = one_result("Đăng ký biến động");
+    r.context_used = request.query;
+    const auto page = serve::render_results_html(request, r);
+    const auto from = page.find("kết quả cho «");
+    ASSERT_NE(from, std::string::npos) << page.substr(0, 500);
+    const auto to = page.find("»", from);
+    ASSERT_NE(to, std::string::npos);
+    const std::string echoed = page.substr(from, to - from);
+    EXPECT_LT(echoed.size(), 220u) << echoed;
+    EXPECT_NE(echoed.find("quyền sử dụng"), std::string::npos) << echoed;
+    EXPECT_EQ(echoed.substr(echoed.size() - 4), " …") << echoed;  // " …" is 4 bytes
+    EXPECT_EQ(page.find("cuối"), std::string::npos);              // the context line too
+    request.query = "giay to";
+    r.context_used.clear();
+    EXPECT_NE(serve::render_results_html(request, r).find("kết quả cho «giay to»"),
+              std::string::npos);
 }
 
 TEST(SearchAnswerPage, AnOffsetPastTheEndSaysSo) {
