@@ -3,6 +3,7 @@
 # `make test` (it needs root, network access to a Debian mirror and a few minutes).
 #
 #   make package                        # build/release/xasite_<version>_amd64.deb
+#   apt-get install debootstrap         # once
 #   sudo packaging/test-in-chroot.sh [DEB]
 #
 # 1. A minimal bookworm (debootstrap --variant=minbase) is made once in $BASE (/tmp/chroot) and
@@ -24,6 +25,8 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 deb=${1:-$(ls -t "$here"/build/release/xasite_*.deb 2>/dev/null | head -n 1 || true)}
 [ -n "$deb" ] && [ -f "$deb" ] || { echo "no .deb: run 'make package' or name it" >&2; exit 2; }
 [ "$(id -u)" -eq 0 ] || { echo "run as root (debootstrap, chroot)" >&2; exit 2; }
+command -v debootstrap >/dev/null || [ -x "$BASE/usr/bin/apt-get" ] ||
+    { echo "debootstrap is missing: apt-get install debootstrap" >&2; exit 2; }
 
 step() { printf '\n==> %s\n' "$*"; }
 in_chroot() { chroot "$WORK" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
