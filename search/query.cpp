@@ -39,7 +39,8 @@ struct Word {
     bool typo = false;                  // repaired by edit distance (not applied unless asked)
     std::vector<std::string> original;  // the folded form as typed, when repaired
     bool quoted = false;
-    int phrase = -1;  // index into phrases when quoted
+    int phrase = -1;           // index into phrases when quoted
+    bool after_break = false;  // a comma, full stop, … between it and the word before
 };
 
 class Interpreter {
@@ -119,6 +120,8 @@ class Interpreter {
             }
             Word w;
             w.typed = token.lower;
+            if (t > 0)
+                w.after_break = text.find_first_of(",.;:!?\n", tokens[t - 1].end) < token.begin;
             std::string folded = fold_token(token.lower, lexicon_);
             if (folded.empty() || folded.size() > layout::kMaxTermBytes) continue;
             w.folded.push_back(std::move(folded));
@@ -319,6 +322,11 @@ class Interpreter {
                 word_of.push_back(i);
             }
         const std::size_t m = syllables.size();
+        // A synonym or life event is not read across a comma or a full stop: "Bình Phước cũ, gia
+        // đình …" is no "cụ già".
+        auto break_before = [&](std::size_t s) {
+            return s > 0 && word_of[s] != word_of[s - 1] && words_[word_of[s]].after_break;
+        };
         // An outside phrase that ends a longer name of the titles is not that matter: "giá đất"
         // in "đấu giá đất" (every pair from the word before it on is a title pair: "đấu giá",
         // "giá đất"); "tiền covid" after "hỗ trợ" stays one ("tiền covid" is in no title). Only
@@ -363,7 +371,7 @@ class Interpreter {
         };
         auto key_at = [&](std::size_t s, std::size_t len) -> const std::vector<Lexicon::Phrase>* {
             for (std::size_t k = s; k < s + len; ++k)
-                if (!movable(k)) return nullptr;
+                if (!movable(k) || (k > s && break_before(k))) return nullptr;
             // One word that folds to both a filler word and an event word is the filler as typed:
             // "de" is "để" (so that), not "đẻ" (give birth), unless typed "đẻ".
             if (len == 1 && lexicon_.is_event_word(syllables, s, 1) &&
@@ -402,7 +410,7 @@ class Interpreter {
             // Depth-first over the following syllables: each pronoun is taken or passed over.
             auto walk = [&](auto&& self, std::size_t next, int gaps) -> void {
                 if (next >= m || key.size() >= lexicon_.longest_synonym_key()) return;
-                if (!movable(next)) return;
+                if (!movable(next) || break_before(next)) return;
                 key.push_back(syllables[next]);
                 key_exact.push_back(exact[next]);
                 if (gaps > 0 && lexicon_.expansions(key, key_exact, 0, key.size()) &&

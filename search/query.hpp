@@ -129,6 +129,9 @@ struct QueryWeights {
     double confidence_high = 0.4;   // with evidence: "high" from here
     double confidence_none = 0.15;  // with evidence: "none" below, "low" between
     double confidence_low = 0.5;    // without evidence: "low" from here, "none" below
+    // A question of more than this many concepts (a story) needs, with evidence, a share of only
+    // confidence_none × long_question / concepts for "low".
+    double long_question = 10.0;
     // A question asked after another whose own answer is not among the earlier question's results
     // is read with it when that reading's answer names at least this share of what the new
     // question names (searcher.cpp, "The conversation keeps its subject").

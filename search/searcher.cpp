@@ -394,7 +394,12 @@ std::string judge_confidence(const QueryInterpretation& in, const IndexSnapshot&
     if (evidence && event_matched && procedure) return "high";
     const double share = total > 0 ? matched / total : 0.0;
     if (evidence && share >= weights.confidence_high) return procedure ? "high" : "low";
-    if (evidence && share >= weights.confidence_none) return "low";
+    // A long story's incidental words dilute its share: below confidence_none only in
+    // proportion, past long_question concepts ("… nằm ở nghĩa trang liệt sĩ huyện Lộc Ninh …").
+    const double none_below =
+        weights.confidence_none *
+        std::min(1.0, weights.long_question / std::max<double>(1.0, in.concepts.size()));
+    if (evidence && share >= none_below) return "low";
     if (!evidence && procedure && key_level == 2 && share >= weights.confidence_low) return "low";
     return "none";
 }

@@ -40,6 +40,19 @@ TEST(SearchConfidence, MattersOutsideTheCatalogueAreNoneEvenWithTitleWords) {
     EXPECT_EQ(first_code(lost), "1.010386");
 }
 
+// A long story's incidental words (places, family, feelings) dilute the share of it that the
+// answer's title names: with a title phrase of the question in the answer it is "low" (shown as
+// "Có thể bạn cần"), not "none". A short question still needs the full share.
+TEST(SearchConfidence, ALongStoryWithItsProcedureFirstIsNotNone) {
+    auto story = ask(
+        "chu tui nam o nghia trang liet si huyen Loc Ninh tinh Binh Phuoc cu, gia dinh o Tuy Hoa "
+        "muon boc mo chu ve que cho gan de thap nhang, thu tuc ra sao");
+    EXPECT_EQ(first_code(story), "1.010829");
+    EXPECT_EQ(story.confidence, "low");
+    for (const char* q : {"lich cup dien thon 4 tuan nay", "gia phan bon hom nay bao nhieu"})
+        EXPECT_EQ(ask(q).confidence, "none") << q;
+}
+
 TEST(SearchConfidence, EveryResponseCarriesALevel) {
     for (const char* q : {"dat", "giay to", "ho tro", "khai sinh cho con nuoi nguoi nuoc ngoai"}) {
         auto c = ask(q).confidence;

@@ -153,6 +153,26 @@ TEST(SearchEvents, PronounsInsideAnEventsWordsArePassedOver) {
     EXPECT_FALSE(Lexicon::builtin().is_pronoun("cho"));
 }
 
+// A comma or a full stop ends a phrase: "… tỉnh Bình Phước cũ, gia đình ở Tuy Hòa …" is no
+// "cụ già" (an old person), which it reads as without the comma.
+TEST(SearchEvents, APhraseIsNotReadAcrossACommaOrAFullStop) {
+    auto snap = search::IndexSnapshot::open(xasite::testing::shared_index());
+    auto events_of = [&](const std::string& q) {
+        std::string out;  // each event's words as typed, " | " between them
+        for (const auto& c : search::interpret(q, *snap).concepts) {
+            if (!c.event) continue;
+            if (!out.empty()) out += " |";
+            for (const auto& w : c.alternatives.front().syllables)
+                out += (out.empty() ? "" : " ") + w;
+        }
+        return out;
+    };
+    EXPECT_EQ(events_of("que o binh phuoc cu gia dinh o tuy hoa"), "cu gia");
+    EXPECT_EQ(events_of("que o binh phuoc cu, gia dinh o tuy hoa"), "");
+    EXPECT_EQ(events_of("que o binh phuoc cu. gia dinh o tuy hoa"), "");
+    EXPECT_EQ(events_of("nha co cu gia, song mot minh"), "cu gia | song mot minh");
+}
+
 TEST(SearchEvents, FacetCountsAndFilter) {
     auto r = ask("dang ky khai sinh");
     EXPECT_TRUE(has_facet(r, "Sinh con"));

@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
                 {"confidence_high", &w.confidence_high},
                 {"confidence_none", &w.confidence_none},
                 {"confidence_low", &w.confidence_low},
+                {"long_question", &w.long_question},
                 {"clarify_closeness", &w.clarify_closeness},
                 {"context_keep", &w.context_keep},
                 {"action_word", &w.action_word},
