@@ -337,16 +337,6 @@ class Interpreter {
                 if (!index_.is_title_bigram(syllables[k - 1], syllables[k])) return false;
             return true;
         };
-        // A greeting ("ad ơi", "ok") is an outside matter only when the question is nothing else:
-        // "ad ơi gia hạn tạm trú online đc ko" asks for a procedure.
-        bool question_is_filler = true;
-        for (std::size_t k = 0; k < m && question_is_filler; ++k)
-            question_is_filler = lexicon_.is_filler(syllables, exact, k, 1);
-        for (auto& [phrase, matter] : lexicon_.outside_phrases(syllables, part_of_longer, exact))
-            if (question_is_filler ||
-                !lexicon_.is_filler(phrase, std::vector<std::string>(phrase.size()), 0,
-                                    phrase.size()))
-                out_.outside.push_back(std::move(phrase));
         const bool prefix_last = prefix_word_;
         auto movable = [&](std::size_t s) {
             return !words_[word_of[s]].quoted && !(prefix_last && word_of[s] + 1 == n);
@@ -467,6 +457,28 @@ class Interpreter {
         auto is_event_span = [&](const Span& span) {
             return span.expansions && lexicon_.is_event_word(span.key, 0, span.key.size());
         };
+        // An outside phrase inside a longer phrase of synonyms.txt read there is that phrase's
+        // matter: "tích hợp bằng lái xe vào căn cước" asks for the identity card, not a driving
+        // licence.
+        auto inside_synonym = [&](std::size_t begin, std::size_t length) {
+            return std::any_of(spans.begin(), spans.end(), [&](const Span& span) {
+                return span.expansions && !is_event_span(span) && span.length > length &&
+                       span.begin <= begin && begin + length <= span.begin + span.length;
+            });
+        };
+        auto not_the_matter = [&](std::size_t begin, std::size_t length) {
+            return part_of_longer(begin, length) || inside_synonym(begin, length);
+        };
+        // A greeting ("ad ơi", "ok") is an outside matter only when the question is nothing else:
+        // "ad ơi gia hạn tạm trú online đc ko" asks for a procedure.
+        bool question_is_filler = true;
+        for (std::size_t k = 0; k < m && question_is_filler; ++k)
+            question_is_filler = lexicon_.is_filler(syllables, exact, k, 1);
+        for (auto& [phrase, matter] : lexicon_.outside_phrases(syllables, not_the_matter, exact))
+            if (question_is_filler ||
+                !lexicon_.is_filler(phrase, std::vector<std::string>(phrase.size()), 0,
+                                    phrase.size()))
+                out_.outside.push_back(std::move(phrase));
         // 2. Filler: phrases (2+ words) always; a single word unless it forms a title pair with a
         // neighbour.
         for (std::size_t k = 0; k < spans.size();) {

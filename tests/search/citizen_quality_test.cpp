@@ -147,7 +147,8 @@ void print_row(const std::string& split, const std::string& cls, const Figures& 
 // 0.789), after the fourth (holdout 0.839), after the fifth (holdout 0.850), after the sixth
 // (holdout 0.866) and set again on 2026-12-07 (UTC) after the seventh round (no synonym or life
 // event read across a comma or a full stop, a long story with its procedure's title phrase first
-// is "low" rather than "none", 1,266 synonym lines and 84 life events more), by
+// is "low" rather than "none", an outside phrase inside a longer synonym key is that key's
+// matter, 1,266 synonym lines and 84 life events more), by
 // `./tests/search/search_citizen_quality_test` in build/dev on the 1,721 questions of this commit
 // (docs/SEARCH-INDEX.md, "Citizen questions (issue 13)"). Figures that fell were lowered to the new
 // measurement: in the fourth round holdout follow-up 0.676 → 0.608 and abstention recall 0.789 →
@@ -155,9 +156,8 @@ void print_row(const std::string& split, const std::string& cls, const Figures& 
 // 0.026 (two questions more answered "none"; their lines were not read); in the sixth, the second
 // author's follow-up 0.818 → 0.745 (two of its 23 follow-ups lower, one after the word lists and
 // one after the action-only follow-up; its lines were not read); in the seventh, holdout
-// abstention precision 0.882 → 0.824, recall 0.789 → 0.737 and answerable "none" 0.017 → 0.026
-// (one answerable question more answered "none" after the first word lists, one outside question
-// more answered after the second; their lines were not read, and the held-out MRR@10 rose 0.866 →
+// abstention precision 0.882 → 0.875 and recall 0.789 → 0.737 (one outside question more answered
+// after the second word lists; its line was not read, and the held-out MRR@10 rose 0.866 →
 // 0.876).
 struct Baseline {
     double mrr, top1, recall10, followup_mrr, abstention_precision, abstention_recall;
@@ -167,9 +167,9 @@ const std::map<std::string, Baseline> kBaselines = {
     // measured: MRR@10 0.927, top-1 0.894, recall@10 0.980, follow-up 0.903, abstention P 0.961,
     // R 1.000, answerable "none" 0.010
     {"tune", {0.907, 0.874, 0.960, 0.883, 0.941, 0.980, 0.030}},
-    // measured: MRR@10 0.876, top-1 0.838, recall@10 0.949, follow-up 0.725, abstention P 0.824,
-    // R 0.737, answerable "none" 0.026
-    {"holdout", {0.856, 0.818, 0.929, 0.705, 0.804, 0.717, 0.046}},
+    // measured: MRR@10 0.876, top-1 0.838, recall@10 0.949, follow-up 0.725, abstention P 0.875,
+    // R 0.737, answerable "none" 0.017
+    {"holdout", {0.856, 0.818, 0.929, 0.705, 0.855, 0.717, 0.037}},
     // the second author's set (citizen-questions-validation.tsv): measured MRR@10 0.845, top-1
     // 0.787, recall@10 0.947, follow-up 0.745, abstention P 1.000, R 0.933, answerable "none" 0
     {"valid", {0.825, 0.767, 0.927, 0.725, 0.980, 0.913, 0.020}},
@@ -186,8 +186,8 @@ const std::map<std::string, Baseline> kBaselines = {
     {"tune4", {0.829, 0.760, 0.945, 0.651, 0.907, 0.930, 0.035}},
     // the seventh and eighth authors' set (citizen-questions-round6.tsv, split tune5; the sixth
     // round's unseen measure, a tuning set since the seventh round): measured MRR@10 0.850, top-1
-    // 0.785, recall@10 0.975, follow-up 0.833, abstention P 0.860, R 0.925, answerable "none" 0.030
-    {"tune5", {0.830, 0.765, 0.955, 0.813, 0.840, 0.905, 0.050}},
+    // 0.785, recall@10 0.975, follow-up 0.833, abstention P 0.881, R 0.925, answerable "none" 0.025
+    {"tune5", {0.830, 0.765, 0.955, 0.813, 0.861, 0.905, 0.045}},
     // the ninth and tenth authors' set (citizen-questions-round7.tsv, split fresh7, the seventh
     // round's unseen measure): measured MRR@10 0.703, top-1 0.630, recall@10 0.865, follow-up
     // 0.577, abstention P 0.773, R 0.850, answerable "none" 0.050 (on the round's starting engine,
@@ -195,8 +195,8 @@ const std::map<std::string, Baseline> kBaselines = {
     {"fresh7", {0.683, 0.610, 0.845, 0.557, 0.753, 0.830, 0.070}},
 };
 // Issue 13's target for the share of answerable questions answered "none" (≤ 3 %): met on the
-// tune (1.0 %), held-out (2.6 %), second (0 %), third (1.6 %), fourth (1.7 %), fifth and sixth
-// (1.5 %) and seventh and eighth authors' (3.0 %) sets, all tuned on or used as guards; not on the
+// tune (1.0 %), held-out (1.7 %), second (0 %), third (1.6 %), fourth (1.7 %), fifth and sixth
+// (1.5 %) and seventh and eighth authors' (2.5 %) sets, all tuned on or used as guards; not on the
 // unseen set (fresh7: 5.0 %). The test prints every split over it.
 constexpr double kTargetAnswerableNone = 0.03;
 

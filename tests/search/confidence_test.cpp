@@ -38,11 +38,17 @@ TEST(SearchConfidence, MattersOutsideTheCatalogueAreNoneEvenWithTitleWords) {
     auto lost = ask("trình báo mất hộ chiếu");
     EXPECT_NE(lost.confidence, "none");
     EXPECT_EQ(first_code(lost), "1.010386");
+    // Inside a longer phrase of synonyms.txt the outside words are that phrase's matter: putting
+    // a driving licence into the identity card is a commune's procedure, renewing one is not.
+    auto card = ask("muon tich hop bang lai xe vao can cuoc");
+    EXPECT_NE(card.confidence, "none");
+    EXPECT_EQ(first_code(card), "1.014060");
+    EXPECT_EQ(ask("doi bang lai xe may bi mat").confidence, "none");
 }
 
 // A long story's incidental words (places, family, feelings) dilute the share of it that the
 // answer's title names: with a title phrase of the question in the answer it is "low" (shown as
-// "Có thể bạn cần"), not "none". A short question still needs the full share.
+// "Có thể bạn cần"), not "none". Short questions outside the catalogue stay "none".
 TEST(SearchConfidence, ALongStoryWithItsProcedureFirstIsNotNone) {
     auto story = ask(
         "chu tui nam o nghia trang liet si huyen Loc Ninh tinh Binh Phuoc cu, gia dinh o Tuy Hoa "
