@@ -70,19 +70,18 @@ struct QueryInterpretation {
     // searched when QueryOptions::apply_typo_fixes is set; otherwise it is only in `suggestion`.
     bool typo_fixed = false;
     // Whether every concept is a follow-up (or there is none): the question names no procedure.
-    bool only_followup() const {
-        for (const auto& c : concepts)
-            if (!c.followup) return false;
-        return codes.empty() && code_prefixes.empty();
-    }
+    bool only_followup() const { return only_followup_or(false); }
     // Whether the question names only follow-up words and an action ("nếu bị mất cái giấy đó
     // thì sao"): after another question it asks that action of the earlier question's subject.
-    bool only_followup_and_action() const {
+    bool only_followup_and_action() const { return only_followup_or(true); }
+    bool empty() const { return concepts.empty() && codes.empty() && code_prefixes.empty(); }
+
+  private:
+    bool only_followup_or(bool action_too) const {
         for (const auto& c : concepts)
-            if (!c.followup && !c.action) return false;
+            if (!c.followup && !(action_too && c.action)) return false;
         return codes.empty() && code_prefixes.empty();
     }
-    bool empty() const { return concepts.empty() && codes.empty() && code_prefixes.empty(); }
 };
 
 struct QueryOptions {

@@ -833,10 +833,12 @@ SearchResponse Searcher::run(const SearchRequest& request, const QueryInterpreta
                 // Equal scores (titles of one family that differ only by their action: "Gia hạn
                 // tạm trú", "Đăng ký tạm trú"): a question that asks for no action gets first
                 // the title that names none but the first time.
-                const std::uint32_t derived =
-                    in.action < 0 && actions.first_time() >= 0 && actions.first_time() < 32
-                        ? ~(1u << actions.first_time())
-                        : (in.action < 0 ? ~0u : 0u);
+                std::uint32_t derived = 0;  // the actions that make a title a variant
+                if (in.action < 0) {
+                    derived = ~0u;
+                    if (actions.first_time() >= 0 && actions.first_time() < 32)
+                        derived &= ~(1u << actions.first_time());
+                }
                 std::stable_sort(candidates.begin(), candidates.end(),
                                  [derived](const Candidate& a, const Candidate& b) {
                                      if (a.score != b.score) return a.score > b.score;

@@ -52,8 +52,6 @@ std::string elsewhere(const SearchRequest& request) {
     return h + "xã (số điện thoại ở trang <a href=\"../lien-he/\">Liên hệ</a>)";
 }
 
-// What to do when no procedure matches: the national portal and the commune's hotline (its number
-// is on the commune's "Liên hệ" page, which the server does not read). One paragraph.
 // A question as echoed in the results' sentences, escaped: a pasted official name of up to 1,200
 // characters would fill a phone's screen before the first result (it stays whole in the box).
 std::string echoed(std::string_view question) {
@@ -61,6 +59,8 @@ std::string echoed(std::string_view question) {
     return text::html_escape(question.substr(0, cut)) + (cut < question.size() ? " …" : "");
 }
 
+// What to do when no procedure matches: the national portal and the commune's hotline (its number
+// is on the commune's "Liên hệ" page, which the server does not read). One paragraph.
 std::string none_html(const SearchRequest& request, const std::string& q) {
     return "<p class=\"search-summary search-none\" role=\"status\">Không có thủ tục hành chính "
            "nào khớp với câu hỏi «" +
