@@ -1,7 +1,7 @@
 // Developer tool (not a test): the answer figures of a question file over the test index of the
 // real procedures (search_fixture.hpp), e.g. the tune part of the citizen questions while choosing
 // weights or editing content/search/*.txt:
-//   search_eval [--split tune|tune2|tune3|tune4|tune5|holdout|valid|fresh7|calib|all] [--verbose]
+//   search_eval [--split tune|tune2|tune3|tune4|tune5|tune6|holdout|valid|fresh8|calib|all] [--verbose]
 //   [--weight NAME=VALUE]... FILE
 // Prints MRR@10, top-1, abstention precision and recall, the share of answerable questions
 // answered "none", the follow-up MRR and how often each confidence level is right
@@ -64,20 +64,20 @@ int main(int argc, char** argv) {
             file = a;
         } else {
             std::cerr << "usage: search_eval [--split "
-                         "tune|tune2|tune3|tune4|tune5|holdout|valid|fresh7|calib|all] "
+                         "tune|tune2|tune3|tune4|tune5|tune6|holdout|valid|fresh8|calib|all] "
                          "[--verbose] FILE\n";
             return 2;
         }
     }
     if (file.empty()) {
         std::cerr << "usage: search_eval [--split "
-                     "tune|tune2|tune3|tune4|tune5|holdout|valid|fresh7|calib|all] "
+                     "tune|tune2|tune3|tune4|tune5|tune6|holdout|valid|fresh8|calib|all] "
                      "[--verbose] FILE\n";
         return 2;
     }
     if (verbose &&
-        (split == "holdout" || split == "valid" || split == "fresh7" || split == "all")) {
-        std::cerr << "search_eval: --verbose lists no held-out, validation or fresh7 line (tune on "
+        (split == "holdout" || split == "valid" || split == "fresh8" || split == "all")) {
+        std::cerr << "search_eval: --verbose lists no held-out, validation or fresh8 line (tune on "
                      "the tune parts only)\n";
         return 2;
     }
