@@ -17,9 +17,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kFiles[] = {
-    "variants.txt", "filler.txt",   "abbreviations.txt", "synonyms.txt", "events.txt",
-    "actions.txt",  "followup.txt", "words.txt",         "outside.txt",  "pronouns.txt"};
+constexpr const char* kFiles[] = {"variants.txt", "filler.txt",   "abbreviations.txt",
+                                  "synonyms.txt", "events.txt",   "actions.txt",
+                                  "followup.txt", "words.txt",    "outside.txt",
+                                  "pronouns.txt", "questions.txt"};
 
 std::string join(const Lexicon::Phrase& phrase) {
     std::string s;
@@ -291,7 +292,55 @@ Lexicon Lexicon::parse(const std::map<std::string, std::string>& files, const st
         lex.outside_.push_back(std::move(o));
     }
     lex.index_outside();
+    // questions.txt: "question => code, code" or "question => ngoài danh mục"
+    std::vector<ExampleQuestions::Example> examples;
+    for (const auto& line : content_lines(file_text("questions.txt"))) {
+        const auto arrow = line.text.rfind("=>");
+        if (arrow == std::string::npos)
+            throw InputError(where("questions.txt", line.number),
+                             "expected \"question => procedure codes\" or \"question => ngoài "
+                             "danh mục\", got \"" +
+                                 line.text + "\"");
+        ExampleQuestions::Example e;
+        e.words = join(phrase_of(line.text.substr(0, arrow)));
+        if (e.words.empty())
+            throw InputError(where("questions.txt", line.number), "a line without a question");
+        const std::string answer(text::trim(std::string_view(line.text).substr(arrow + 2)));
+        if (text::fold(answer) != "ngoai danh muc") {
+            for (const auto& token : tokenize(answer, 64)) {
+                if (!token.is_code)
+                    throw InputError(where("questions.txt", line.number),
+                                     "\"" + token.lower +
+                                         "\" is no procedure code (write codes such as "
+                                         "1.001193, or \"ngoài danh mục\")");
+                e.codes.push_back(code_key(token.lower));
+            }
+            if (e.codes.empty())
+                throw InputError(where("questions.txt", line.number),
+                                 "no procedure code after \"=>\"");
+        }
+        e.action = lex.first_action_word(split_on(e.words, " "));
+        examples.push_back(std::move(e));
+    }
+    lex.examples_ = ExampleQuestions(std::move(examples));
     return lex;
+}
+
+int Lexicon::first_action_word(const std::vector<std::string>& words) const {
+    for (std::size_t p = 0; p < words.size(); ++p) {
+        int found = -1;
+        std::size_t longest = 0;
+        for (std::size_t a = 0; a < actions_.size(); ++a)
+            for (const auto& phrase : actions_[a].words)
+                if (phrase.size() > longest && p + phrase.size() <= words.size() &&
+                    std::equal(phrase.begin(), phrase.end(),
+                               words.begin() + static_cast<long>(p))) {
+                    found = static_cast<int>(a);
+                    longest = phrase.size();
+                }
+        if (found >= 0) return found;
+    }
+    return -1;
 }
 
 void Lexicon::index_outside() {
@@ -499,6 +548,10 @@ std::string Lexicon::serialize() const {
     j["outside"] = outside;
     j["pronouns"] = pronouns_;
     j["marks"] = marks_;
+    nlohmann::json questions = nlohmann::json::array();
+    for (const auto& e : examples_.all())
+        questions.push_back({e.words, e.codes});
+    j["questions"] = questions;
     return j.dump();
 }
 
@@ -558,6 +611,17 @@ Lexicon Lexicon::deserialize(std::string_view json_text) {
         if (j.contains("marks"))
             lex.marks_ = j.at("marks").get<std::map<std::string, std::vector<Phrase>>>();
         lex.index_outside();
+        // Added in issue 13's eighth round.
+        if (j.contains("questions")) {
+            std::vector<ExampleQuestions::Example> examples;
+            for (const auto& q : j.at("questions")) {
+                examples.push_back(
+                    {q.at(0).get<std::string>(), q.at(1).get<std::vector<std::string>>()});
+                examples.back().action =
+                    lex.first_action_word(split_on(examples.back().words, " "));
+            }
+            lex.examples_ = ExampleQuestions(std::move(examples));
+        }
     } catch (const nlohmann::json::exception& e) {
         throw std::runtime_error(std::string("malformed lexicon in the index: ") + e.what());
     }

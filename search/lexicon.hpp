@@ -1,7 +1,8 @@
 // The editable language data of the search (content/search/*.txt, described in its README.md):
 // i/y spelling variants, colloquial filler words, abbreviations and synonyms, life events
 // (events.txt), action words (actions.txt), follow-up words (followup.txt), everyday words
-// that spelling repair leaves alone (words.txt) and matters outside the catalogue (outside.txt).
+// that spelling repair leaves alone (words.txt), matters outside the catalogue (outside.txt) and
+// example questions with their procedures (questions.txt).
 // Every entry is kept
 // folded (no marks, lower case), so staff may write it with or without diacritics.
 //
@@ -18,6 +19,8 @@
 #include <string_view>
 #include <unordered_set>
 #include <vector>
+
+#include "search/examples.hpp"
 
 namespace xasite::search {
 
@@ -120,6 +123,9 @@ class Lexicon {
     // syllables), with its length in `*length`; -1 when none starts there.
     int action_form_at(const std::vector<std::string>& words, std::size_t p,
                        std::size_t* length) const;
+    // The action of the first action word (actions.txt, the longest at each position) among
+    // `words` (folded syllables); -1 when there is none.
+    int first_action_word(const std::vector<std::string>& words) const;
     // Whether [begin, begin+length) of `words` is a follow-up phrase (followup.txt: "lệ phí",
     // "nộp ở đâu"): words that ask about a procedure without naming one.
     bool is_followup(const std::vector<std::string>& words, std::size_t begin,
@@ -139,6 +145,9 @@ class Lexicon {
         const std::vector<std::string>& words,
         const std::function<bool(std::size_t, std::size_t)>& part_of_longer = {},
         const std::vector<std::string>& exact = {}) const;
+
+    // questions.txt: example questions with the procedures that answer them (or none).
+    const ExampleQuestions& examples() const { return examples_; }
 
     std::size_t variant_count() const { return variants_.size(); }
     std::size_t filler_count() const { return fillers_.size(); }
@@ -173,6 +182,7 @@ class Lexicon {
     std::size_t longest_outside_ = 0;
     // listing → the mark signatures of each way it is written (one per syllable).
     std::map<std::string, std::vector<Phrase>> marks_;
+    ExampleQuestions examples_;
     void index_outside();
 };
 

@@ -137,6 +137,31 @@ struct QueryWeights {
     double context_keep = 0.5;
     // Variants of one procedure within this fraction of the first score are offered to choose.
     double clarify_closeness = 0.75;
+    // Example questions (questions.txt, examples.hpp; searcher.cpp): the `example_neighbours`
+    // closest ones with a similarity of at least `example_minimum` vote for their procedures, each
+    // with its similarity (× example_other_action when its action word is not the action asked).
+    // Unless a title names the whole question (question_named ≥ example_whole), a procedure gains
+    // best score × example × max(example_named, 1 - example_slope × the share a title names) ×
+    // its votes. A first result with votes ≥ example_low is "low" rather than "none"; when the
+    // closest example is one no procedure answers and such examples' similarities add up to
+    // example_none (example_none_named when a title names the whole question) and to
+    // example_none_ratio × those of the examples that name procedures, the answer is "none".
+    // Chosen on the tuning sets (leave-one-out) and the seventh round's unseen set (tune6, not
+    // in questions.txt while choosing), issue 13's eighth round.
+    double example = 2.0;
+    double example_neighbours = 5;
+    double example_minimum = 0.2;
+    double example_whole = 0.99;
+    double example_named = 0.1;
+    double example_slope = 0.5;
+    double example_other_action = 0.3;
+    double example_low = 0.3;
+    double example_none = 0.8;
+    double example_none_named = 1.5;
+    double example_none_ratio = 2;
+    // Leave-one-out evaluation (search_eval, the quality test): an example that is the question
+    // itself does not vote. Never set when serving.
+    bool examples_leave_out_same = false;
 };
 
 // `query` must be valid UTF-8 (the searcher checks); at most 64 words are read.

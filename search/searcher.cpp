@@ -27,6 +27,38 @@ namespace xasite::search {
 
 namespace fs = std::filesystem;
 
+// What the example questions closest to a question say (questions.txt, examples.hpp): each code
+// with the sum of the similarities of the close examples it answers, and the sum of those of the
+// close examples that no procedure answers.
+struct ExampleVotes {
+    struct Voter {
+        const std::vector<std::string>* codes;
+        int action;  // the example's action word's (-1 when none)
+        double similarity;
+    };
+    std::vector<Voter> voters;     // the closest examples that name procedures
+    double outside = 0;            // the sum of the similarities of the others
+    bool closest_outside = false;  // the closest example is one no procedure answers
+
+    double answered() const {  // the sum of the voters' similarities
+        double sum = 0;
+        for (const auto& v : voters)
+            sum += v.similarity;
+        return sum;
+    }
+
+    // Each code with its votes: a voter whose action is not the one asked (the first-time one
+    // and none count as one) votes with other_action × its similarity.
+    std::map<std::string, double> codes(int asked, int first_time, double other_action) const {
+        auto same = [first_time](int a) { return a == first_time ? -1 : a; };
+        std::map<std::string, double> votes;
+        for (const auto& v : voters)
+            for (const auto& code : *v.codes)
+                votes[code] += v.similarity * (same(v.action) == same(asked) ? 1.0 : other_action);
+        return votes;
+    }
+};
+
 std::string query_problem(std::string_view query) {
     // Every code point takes 1-4 bytes: longer than this cannot be within the limit.
     if (query.size() > 4 * kMaxQueryChars)
@@ -192,6 +224,7 @@ struct Candidate {
     int first_action = -1;               // the first action its title names; -1 when none
     const std::string* title = nullptr;  // folded (the snapshot's, or the document's value)
     bool procedure = false;
+    double example = 0;  // the votes of the example questions for it (ExampleVotes)
 };
 
 std::vector<std::string> syllables_of(const std::string& folded_title) {
@@ -260,39 +293,64 @@ double concept_weight(const QueryConcept& c, const IndexSnapshot& snap) {
     return std::min(most, idf + 0.7 * static_cast<double>(typed.size() - 1));
 }
 
-// The share of a question's weight (concept_weight) whose concepts a title names: a concept
-// counts when one of its readings (as typed or expanded) is all in the title's syllables. Follow-up
-// words, life events (answered by their procedures, not named) and words no document has are left
-// out.
+// Which concepts of a question a folded title names: one of its readings (as typed or expanded)
+// all in the title's syllables (a filler kept for its pair only when `weak_too`), or the action
+// asked when the title names it ("bị mất" by "Cấp lại …").
+class TitleNames {
+  public:
+    TitleNames(const QueryInterpretation& in, const IndexSnapshot& snap,
+               const std::string& folded_title)
+        : names_action_(names_asked_action(in, snap.title_facts(folded_title).actions,
+                                           snap.lexicon().first_time_action())) {
+        for (std::string_view w : text::split(folded_title, ' '))
+            if (!w.empty()) words_.push_back(w);
+        std::sort(words_.begin(), words_.end());
+    }
+    bool names(const QueryConcept& c, bool weak_too) const {
+        if (c.action && names_action_) return true;
+        auto has = [&](const std::string& s) {
+            return std::binary_search(words_.begin(), words_.end(), std::string_view(s));
+        };
+        for (const auto& alt : c.alternatives)
+            if ((weak_too || alt.kind != QueryAlternative::Kind::weak) && !alt.syllables.empty() &&
+                std::all_of(alt.syllables.begin(), alt.syllables.end(), has))
+                return true;
+        return false;
+    }
+
+  private:
+    std::vector<std::string_view> words_;
+    bool names_action_;
+};
+
+// The share of a question's weight (concept_weight) whose concepts a title names (TitleNames,
+// fillers kept for their pair aside). Follow-up words, life events (answered by their
+// procedures, not named) and words no document has are left out.
 double concept_share(const QueryInterpretation& in, const IndexSnapshot& snap,
                      const std::string& folded_title) {
-    std::vector<std::string_view> words;
-    for (std::string_view w : text::split(folded_title, ' '))
-        if (!w.empty()) words.push_back(w);
-    std::sort(words.begin(), words.end());
-    auto has = [&](const std::string& s) {
-        return std::binary_search(words.begin(), words.end(), std::string_view(s));
-    };
-    // The action's words ("bị mất") are named by a title of that action ("Cấp lại …").
-    const bool names_action = names_asked_action(in, snap.title_facts(folded_title).actions,
-                                                 snap.lexicon().first_time_action());
+    const TitleNames title(in, snap, folded_title);
     double total = 0, matched = 0;
     for (const auto& c : in.concepts) {
         if (c.followup || c.event || c.unknown || c.prefix) continue;
         const double w = concept_weight(c, snap);
         total += w;
-        if (c.action && names_action) {
-            matched += w;
-            continue;
-        }
-        for (const auto& alt : c.alternatives)
-            if (alt.kind != QueryAlternative::Kind::weak && !alt.syllables.empty() &&
-                std::all_of(alt.syllables.begin(), alt.syllables.end(), has)) {
-                matched += w;
-                break;
-            }
+        if (title.names(c, false)) matched += w;
     }
     return total > 0 ? matched / total : 0.0;
+}
+
+// The share of the question's concepts (follow-up words aside; unknown words, life events and
+// fillers kept for their pair counted) that a title names (TitleNames), each counting one.
+double question_named(const QueryInterpretation& in, const IndexSnapshot& snap,
+                      const std::string& folded_title) {
+    const TitleNames title(in, snap, folded_title);
+    std::size_t total = 0, matched = 0;
+    for (const auto& c : in.concepts) {
+        if (c.followup || c.prefix) continue;
+        ++total;
+        matched += title.names(c, true);
+    }
+    return total > 0 ? static_cast<double>(matched) / static_cast<double>(total) : 0.0;
 }
 
 // "high", "low" or "none" for the first result `doc`.
@@ -429,6 +487,27 @@ Clarify find_variants(const std::vector<Candidate>& candidates, const std::vecto
 
 // The procedures of a life event: titles with one of its phrases (a one-word phrase as a title
 // word, a longer one as its adjacent pairs).
+ExampleVotes example_votes(const std::string& question, const Lexicon& lexicon,
+                           const QueryWeights& weights) {
+    ExampleVotes votes;
+    if (lexicon.examples().empty()) return votes;
+    std::vector<std::string> words;
+    for (const auto& token : tokenize(text::nfc(question), 64))
+        words.push_back(token.is_code ? code_key(token.lower) : fold_token(token.lower, lexicon));
+    const auto k = static_cast<std::size_t>(std::max(0.0, weights.example_neighbours));
+    for (const auto& n : lexicon.examples().nearest(words, k, weights.example_minimum,
+                                                    weights.examples_leave_out_same)) {
+        const auto& example = lexicon.examples().all()[n.example];
+        if (votes.voters.empty() && votes.outside == 0)
+            votes.closest_outside = example.codes.empty();
+        if (example.codes.empty())
+            votes.outside += n.similarity;
+        else
+            votes.voters.push_back({&example.codes, example.action, n.similarity});
+    }
+    return votes;
+}
+
 Xapian::Query event_filter(const Lexicon::Event& event) {
     std::vector<Xapian::Query> any;
     for (const auto& phrase : event.procedures) {
@@ -641,12 +720,26 @@ SearchResponse Searcher::search(const SearchRequest& request) {
 
     if (in.empty() && filters.empty()) throw NothingToSearchFor();
 
-    SearchResponse response = run(request, in, *snap, unit, filters);
+    const Lexicon& lexicon = snap->lexicon();
+    auto votes_for = [&](const std::string& text) {
+        return example_votes(text, lexicon, weights_);
+    };
+    // The example questions closest to the question; for a follow-up that names nothing
+    // ("lệ phí bao nhiêu"), to it read after the earlier question. A question that names
+    // something keeps its own even when read with the earlier one ("nếu chồng là người
+    // Campuchia thì sao" after "đăng ký kết hôn" is not asked like "đăng ký kết hôn").
+    // Not while typing (search-as-you-type): the titles of what is typed, nothing else.
+    const ExampleVotes own_votes = request.partial ? ExampleVotes{} : votes_for(request.query);
+    const ExampleVotes followup_votes = context_used.empty() || request.partial
+                                            ? ExampleVotes{}
+                                            : votes_for(earlier + "\n" + request.query);
+    const ExampleVotes& votes = context_used.empty() ? own_votes : followup_votes;
+    SearchResponse response = run(request, in, *snap, unit, filters, votes);
     // A question that names something but finds no good answer alone ("can mấy người làm chứng"
     // after "đăng ký giám hộ") is read with the earlier question when that finds one.
     if (!earlier.empty() && context_used.empty() && response.confidence != "high") {
         QueryInterpretation with = reading_with(earlier, QueryOptions{request.partial});
-        SearchResponse together = run(request, with, *snap, unit, filters);
+        SearchResponse together = run(request, with, *snap, unit, filters, own_votes);
         if (together.confidence == "high") {
             response = std::move(together);
             in = std::move(with);
@@ -664,15 +757,16 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         probe.offset = 0;
         probe.limit = 10;
         probe.facets = false;
-        const SearchResponse before = run(
-            probe, interpret(earlier, *snap, QueryOptions{request.partial}), *snap, unit, filters);
+        const SearchResponse before =
+            run(probe, interpret(earlier, *snap, QueryOptions{request.partial}), *snap, unit,
+                filters, request.partial ? ExampleVotes{} : votes_for(earlier));
         auto among = [](const SearchResponse& r, const SearchHit& hit) {
             return std::any_of(r.results.begin(), r.results.end(),
                                [&](const SearchHit& b) { return b.id == hit.id; });
         };
         if (before.confidence != "none" && !among(before, response.results.front())) {
             QueryInterpretation with = reading_with(earlier, QueryOptions{request.partial});
-            SearchResponse together = run(request, with, *snap, unit, filters);
+            SearchResponse together = run(request, with, *snap, unit, filters, own_votes);
             auto share = [&](const SearchHit& hit) {
                 return concept_share(in, *snap, fold_title(hit.title, snap->lexicon()));
             };
@@ -701,7 +795,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
             probe.offset = 0;
             probe.limit = 1;
             probe.facets = false;
-            SearchResponse corrected = run(probe, fixed, *snap, unit, filters);
+            SearchResponse corrected = run(probe, fixed, *snap, unit, filters, votes);
             if (corrected.confidence == "high") {
                 response.suggestion = in.suggestion;
                 // Results may still help: shown as such, not as the answer.
@@ -715,7 +809,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
 
 SearchResponse Searcher::run(const SearchRequest& request, const QueryInterpretation& in,
                              const IndexSnapshot& snap_ref, const UnitInfo* unit,
-                             const std::vector<Xapian::Query>& filters) {
+                             const std::vector<Xapian::Query>& filters, const ExampleVotes& votes) {
     const IndexSnapshot* snap = &snap_ref;
     const std::size_t limit = std::clamp<std::size_t>(request.limit, 1, kMaxLimit);
     auto make_query = [&](const QueryInterpretation& reading) {
@@ -792,28 +886,84 @@ SearchResponse Searcher::run(const SearchRequest& request, const QueryInterpreta
             std::vector<Candidate> candidates;
             std::deque<std::string> titles;  // remote shards: the candidates' folded titles
             const bool local = snap->values_in_memory();
+            // `doc` is read only for remote shards (the values are in memory otherwise).
+            auto make_candidate = [&](Xapian::docid id, double weight,
+                                      const Xapian::Document& doc) {
+                Candidate c{id, weight};
+                if (local) {
+                    c.title = &snap->folded_title(c.doc);
+                    c.actions = snap->title_actions(c.doc);
+                    c.first_action = snap->first_title_action(c.doc);
+                    for (std::uint32_t facet : snap->facet_ids(0, c.doc))
+                        c.procedure = c.procedure || snap->facet_value(0, facet) == "procedure";
+                } else {
+                    c.title = &titles.emplace_back(doc.get_value(layout::kSlotFoldedTitle));
+                    const TitleFacts facts = snap->title_facts(*c.title);
+                    c.actions = facts.actions;
+                    c.first_action = facts.first_action;
+                    c.procedure = doc.get_value(layout::kSlotType) == "procedure";
+                }
+                return c;
+            };
             if (first < mset.size()) {
                 auto begin = mset[static_cast<Xapian::doccount>(first)];
                 auto end = first + count < mset.size()
                                ? mset[static_cast<Xapian::doccount>(first + count)]
                                : mset.end();
                 if (!local) mset.fetch(begin, end);
-                for (auto it = begin; it != end && it.get_weight() >= cutoff; ++it) {
-                    Candidate c{*it, it.get_weight()};
-                    if (local) {
-                        c.title = &snap->folded_title(c.doc);
-                        c.actions = snap->title_actions(c.doc);
-                        c.first_action = snap->first_title_action(c.doc);
-                        for (std::uint32_t id : snap->facet_ids(0, c.doc))
-                            c.procedure = c.procedure || snap->facet_value(0, id) == "procedure";
-                    } else {
-                        const Xapian::Document doc = it.get_document();
-                        c.title = &titles.emplace_back(doc.get_value(layout::kSlotFoldedTitle));
-                        const TitleFacts facts = snap->title_facts(*c.title);
-                        c.actions = facts.actions;
-                        c.first_action = facts.first_action;
-                        c.procedure = doc.get_value(layout::kSlotType) == "procedure";
+                for (auto it = begin; it != end && it.get_weight() >= cutoff; ++it)
+                    candidates.push_back(make_candidate(
+                        *it, it.get_weight(), local ? Xapian::Document() : it.get_document()));
+            }
+            const std::map<std::string, double> voted_codes =
+                votes.codes(in.action, actions.first_time(), weights_.example_other_action);
+            // The share of the question that one of the first titles names (question_named): a
+            // question a title names whole is answered by its words, and the example questions
+            // only help the others ("xóa đăng ký thường trú" is no "xóa đăng ký tạm trú" for
+            // being asked alike); the more a title names, the less they weigh.
+            double named = 0;
+            if (rerank && (!voted_codes.empty() || votes.outside > 0))
+                for (std::size_t k = 0; k < candidates.size() && k < 10; ++k)
+                    named = std::max(named, question_named(in, *snap, *candidates[k].title));
+            const bool named_whole = named >= weights_.example_whole;
+            if (rerank && !voted_codes.empty() && !named_whole) {
+                // The procedures the closest example questions name gain best × example × their
+                // votes; one outside the window (or matching none of the words) joins it.
+                std::map<Xapian::docid, double> voted;
+                std::vector<Xapian::Query> code_terms;
+                for (const auto& [code, vote] : voted_codes) {
+                    const std::string term = std::string(layout::kCode) + code;
+                    code_terms.emplace_back(term);
+                    for (auto p = lease.db().postlist_begin(term);
+                         p != lease.db().postlist_end(term); ++p)
+                        voted[*p] = std::max(voted[*p], vote);
+                }
+                Xapian::Query wanted_codes(Xapian::Query::OP_OR, code_terms.begin(),
+                                           code_terms.end());
+                if (!filters.empty())
+                    wanted_codes = Xapian::Query(
+                        Xapian::Query::OP_FILTER, wanted_codes,
+                        Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+                Xapian::Enquire within(lease.db());
+                within.set_weighting_scheme(Xapian::BoolWeight());
+                within.set_query(wanted_codes);
+                std::set<Xapian::docid> allowed;
+                for (const Xapian::docid id : within.get_mset(0, all))
+                    allowed.insert(id);
+                const double factor =
+                    best * weights_.example *
+                    std::max(weights_.example_named, 1 - weights_.example_slope * named);
+                for (auto& c : candidates)
+                    if (auto v = voted.find(c.doc); v != voted.end()) {
+                        c.example = v->second;
+                        c.score += factor * c.example;
+                        allowed.erase(c.doc);
                     }
+                for (const Xapian::docid id : allowed) {
+                    Candidate c = make_candidate(
+                        id, 0, local ? Xapian::Document() : lease.db().get_document(id));
+                    c.example = voted[id];
+                    c.score = factor * c.example;
                     candidates.push_back(c);
                 }
             }
@@ -849,6 +999,18 @@ SearchResponse Searcher::run(const SearchRequest& request, const QueryInterpreta
                     if (!candidates.empty()) {
                         response.confidence =
                             judge_confidence(in, *snap, enquire, candidates.front(), weights_);
+                        // Questions asked the same way name the first result: it may help.
+                        if (response.confidence == "none" && in.outside.empty() &&
+                            candidates.front().example >= weights_.example_low)
+                            response.confidence = "low";
+                        // The closest question asked the same way is one no procedure answers
+                        // ("giá cà phê hôm nay"), and such questions outweigh those that name a
+                        // procedure: none (more of them when a title names the whole question).
+                        if (votes.closest_outside &&
+                            votes.outside >=
+                                (named < 1 ? weights_.example_none : weights_.example_none_named) &&
+                            votes.outside >= weights_.example_none_ratio * votes.answered())
+                            response.confidence = "none";
                     } else {
                         response.confidence = "none";
                     }

@@ -25,6 +25,7 @@ namespace xasite::search {
 
 class IndexSnapshot;
 struct UnitInfo;
+struct ExampleVotes;
 
 struct SearchRequest {
     std::string query;
@@ -158,9 +159,10 @@ class Searcher {
 
   private:
     // One search of an interpretation (filters already made), with confidence and clarify.
+    // `votes`: what the example questions closest to the question read say (searcher.cpp).
     SearchResponse run(const SearchRequest& request, const QueryInterpretation& in,
                        const IndexSnapshot& snap, const UnitInfo* unit,
-                       const std::vector<Xapian::Query>& filters);
+                       const std::vector<Xapian::Query>& filters, const ExampleVotes& votes);
 
     struct Signature {
         unsigned long long device = 0, inode = 0, files = 0;

@@ -20,6 +20,7 @@
 #include <thread>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "generator/content/content.hpp"
 #include "generator/site/archives.hpp"
 #include "generator/site/catalog.hpp"
@@ -291,6 +292,26 @@ BuildSummary build_site(const BuildOptions& options) {
     if (options.search_index && !content.lexicon_dir.empty())
         lexicon =
             search::Lexicon::with_overrides(content.lexicon_files, content.lexicon_dir.string());
+    if (options.search_index) {
+        // Example questions (search/questions.txt) that name a code the catalogue does not have
+        // point at nothing: said, so that staff fix the code.
+        std::set<std::string> known;
+        for (const auto& p : content.procedures)
+            known.insert(text::fold(p.code));
+        std::set<std::string> unknown;
+        for (const auto& e : (lexicon ? *lexicon : search::Lexicon::builtin()).examples().all())
+            for (const auto& code : e.codes)
+                if (!known.count(code)) unknown.insert(code);
+        if (!unknown.empty()) {
+            std::string list;
+            for (const auto& code : unknown) {
+                if (!list.empty()) list += ", ";
+                list += code;
+            }
+            summary.warnings.push_back("search/questions.txt: " + std::to_string(unknown.size()) +
+                                       " code(s) not in the catalogue: " + list);
+        }
+    }
     SearchPageCollector search_pages;
     BuildContext ctx{content,      catalog,    documents,        archives,
                      search_pages, build_date, std::move(built), globals_view(content, build_date)};

@@ -115,9 +115,17 @@ TEST(SearchBehaviour, OldAndNewTonePlacementMatch) {
     auto old_hoa = find("hoá đơn điện tử", xasite::testing::kUnitEaKar);
     ASSERT_FALSE(new_hoa.results.empty());
     EXPECT_EQ(ids(new_hoa), ids(old_hoa));
-    auto hoa = find("hướng dẫn tạm trú hóa đơn điện nước", xasite::testing::kUnitEaKar);
-    ASSERT_FALSE(hoa.results.empty());
-    EXPECT_EQ(hoa.results[0].id, "page/xa-ea-kar/huong-dan-tam-tru");
+    // The guide page is among the first results either way (the procedure "Đăng ký tạm trú",
+    // which questions about tạm trú ask for, may come before it).
+    auto guide_rank = [&](const std::string& query) {
+        auto r = find(query, xasite::testing::kUnitEaKar);
+        for (std::size_t i = 0; i < r.results.size(); ++i)
+            if (r.results[i].id == "page/xa-ea-kar/huong-dan-tam-tru") return i;
+        return r.results.size() + 100;
+    };
+    EXPECT_LT(guide_rank("hướng dẫn tạm trú hóa đơn điện nước"), 2u);
+    EXPECT_EQ(guide_rank("hướng dẫn tạm trú hóa đơn điện nước"),
+              guide_rank("hướng dẫn tạm trú hoá đơn điện nước"));
 }
 
 // Row 6: đăng kí ↔ đăng ký (i/y variants).

@@ -109,7 +109,11 @@ TEST(SearchAbstention, AGreetingIsOutsideOnlyWhenItIsTheWholeQuestion) {
 TEST(SearchActions, EqualScoresPutTheTitleWithoutAnActionFirst) {
     // "Gia hạn tạm trú" and "Đăng ký tạm trú" score the same for "tam tru": a question that asks
     // for no action gets the first-time procedure first.
-    EXPECT_EQ(first_code(ask("tam tru tam vang")), "1.004194");
+    // (The words alone: examples of "tạm vắng" questions lift "Khai báo tạm vắng" out of the tie.)
+    search::SearchRequest r;
+    r.query = "tam tru tam vang";
+    r.unit = xasite::testing::kUnitEaKar;
+    EXPECT_EQ(first_code(xasite::testing::words_only_searcher().search(r)), "1.004194");
 }
 
 TEST(SearchSmallBugs, EveryOfficialNamePastedWholeIsSearched) {

@@ -210,3 +210,69 @@ TEST(SearchLexicon, MattersOutsideTheCatalogueAreReadAsPhrases) {
         EXPECT_NE(std::string(e.what()).find("outside.txt:2:"), std::string::npos) << e.what();
     }
 }
+
+TEST(SearchLexicon, ExampleQuestionsAreReadWithTheirCodesOrAsOutside) {
+    const Lexicon lex = Lexicon::parse({{"actions.txt", "cấp lại: làm lại, bị mất\n"},
+                                        {"questions.txt",
+                                         "# câu hỏi mẫu\n"
+                                         "Bố tôi mới mất, làm giấy gì? => 1.000656, 2.002913\n"
+                                         "làm lại sổ đỏ bị mất => 1.012786\n"
+                                         "giá cà phê hôm nay => ngoài danh mục\n"}},
+                                       "content/search");
+    const auto& all = lex.examples().all();
+    ASSERT_EQ(all.size(), 3u);
+    EXPECT_EQ(all[0].words, "bo toi moi mat lam giay gi");  // folded
+    EXPECT_EQ(all[0].codes, (std::vector<std::string>{"1.000656", "2.002913"}));
+    EXPECT_EQ(all[0].action, -1);  // "mất" is no action word in these actions.txt
+    EXPECT_EQ(all[1].action, 0);
+    EXPECT_TRUE(all[2].codes.empty());
+    // The closest first; an unrelated question finds none; leave-one-out skips the same words.
+    auto near = lex.examples().nearest({"lam", "lai", "so", "do"}, 3, 0.1);
+    ASSERT_FALSE(near.empty());
+    EXPECT_EQ(near[0].example, 1u);
+    EXPECT_GT(near[0].similarity, 0.5);
+    EXPECT_TRUE(lex.examples().nearest({"thoi", "tiet"}, 3, 0.1).empty());
+    EXPECT_FALSE(lex.examples().nearest({"gia", "ca", "phe", "hom", "nay"}, 3, 0.1).empty());
+    EXPECT_TRUE(lex.examples().nearest({"gia", "ca", "phe", "hom", "nay"}, 3, 0.1, true).empty());
+    // Kept in the index's copy.
+    const Lexicon back = Lexicon::deserialize(lex.serialize());
+    ASSERT_EQ(back.examples().all().size(), 3u);
+    EXPECT_EQ(back.examples().all()[1].action, 0);
+    EXPECT_EQ(back.examples().all()[0].codes, all[0].codes);
+}
+
+TEST(SearchLexicon, AMalformedExampleQuestionNamesItsLine) {
+    auto error_of = [](const std::string& text) {
+        try {
+            Lexicon::parse({{"questions.txt", text}}, "content/search");
+        } catch (const xasite::InputError& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    EXPECT_EQ(
+        error_of("ok => 1.000656\nno arrow here\n").rfind("content/search/questions.txt:2:", 0),
+        0u);
+    EXPECT_NE(error_of("làm khai sinh => khai sinh\n")
+                  .find("questions.txt:1: \"khai\" is no procedure code"),
+              std::string::npos);
+    EXPECT_NE(error_of("\n\n => 1.000656\n").find("questions.txt:3: a line without a question"),
+              std::string::npos);
+    EXPECT_NE(error_of("khai sinh =>   \n").find("questions.txt:1: no procedure code"),
+              std::string::npos);
+    EXPECT_EQ(error_of("khai sinh => 1.001193 # a comment\n"), "");
+}
+
+TEST(SearchLexicon, TheBuiltInExampleQuestionsNameCataloguedProceduresOnly) {
+    // content/search/questions.txt: every code is a procedure of content/procedures.
+    const auto dir = xasite::testing::source_dir() / "content" / "procedures";
+    const Lexicon& lex = Lexicon::builtin();
+    ASSERT_GE(lex.examples().all().size(), 900u);
+    std::size_t outside = 0;
+    for (const auto& e : lex.examples().all()) {
+        outside += e.codes.empty();
+        for (const auto& code : e.codes)
+            EXPECT_TRUE(std::filesystem::exists(dir / (code + ".json"))) << e.words << " " << code;
+    }
+    EXPECT_GE(outside, 100u);
+}

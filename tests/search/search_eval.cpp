@@ -1,7 +1,8 @@
 // Developer tool (not a test): the answer figures of a question file over the test index of the
 // real procedures (search_fixture.hpp), e.g. the tune part of the citizen questions while choosing
 // weights or editing content/search/*.txt:
-//   search_eval [--split tune|tune2|tune3|tune4|tune5|tune6|holdout|valid|fresh8|calib|all] [--verbose]
+//   search_eval [--split tune|tune2|tune3|tune4|tune5|tune6|holdout|valid|fresh8|calib|all]
+//   [--verbose]
 //   [--weight NAME=VALUE]... FILE
 // Prints MRR@10, top-1, abstention precision and recall, the share of answerable questions
 // answered "none", the follow-up MRR and how often each confidence level is right
@@ -49,6 +50,17 @@ int main(int argc, char** argv) {
                 {"clarify_closeness", &w.clarify_closeness},
                 {"context_keep", &w.context_keep},
                 {"action_word", &w.action_word},
+                {"example", &w.example},
+                {"example_neighbours", &w.example_neighbours},
+                {"example_minimum", &w.example_minimum},
+                {"example_other_action", &w.example_other_action},
+                {"example_low", &w.example_low},
+                {"example_named", &w.example_named},
+                {"example_whole", &w.example_whole},
+                {"example_slope", &w.example_slope},
+                {"example_none", &w.example_none},
+                {"example_none_named", &w.example_none_named},
+                {"example_none_ratio", &w.example_none_ratio},
             };
             const std::string setting = argv[++i];
             const auto eq = setting.find('=');

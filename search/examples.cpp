@@ -1,0 +1,103 @@
+#include "search/examples.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/text.hpp"
+
+namespace xasite::search {
+
+namespace {
+
+// Syllables and adjacent pairs, with their counts.
+std::unordered_map<std::string, double> counts_of(const std::vector<std::string>& words) {
+    std::unordered_map<std::string, double> counts;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        counts[words[i]] += 1;
+        if (i + 1 < words.size()) counts[words[i] + '_' + words[i + 1]] += 1;
+    }
+    return counts;
+}
+
+std::vector<std::string> split_words(const std::string& joined) {
+    std::vector<std::string> words;
+    for (std::string_view w : text::split(joined, ' '))
+        if (!w.empty()) words.emplace_back(w);
+    return words;
+}
+
+}  // namespace
+
+ExampleQuestions::ExampleQuestions(std::vector<Example> examples) : examples_(std::move(examples)) {
+    std::vector<std::unordered_map<std::string, double>> counts;
+    counts.reserve(examples_.size());
+    std::unordered_map<std::string, std::size_t> holding;
+    for (const auto& e : examples_) {
+        counts.push_back(counts_of(split_words(e.words)));
+        for (const auto& [feature, n] : counts.back())
+            ++holding[feature];
+    }
+    const double n = static_cast<double>(examples_.size());
+    for (const auto& [feature, df] : holding)
+        idf_[feature] = std::log((n + 1) / (static_cast<double>(df) + 1));
+    for (std::size_t i = 0; i < examples_.size(); ++i) {
+        Features f;
+        double norm = 0;
+        for (const auto& [feature, c] : counts[i]) {
+            const double w = (1 + std::log(c)) * idf_[feature];
+            if (w <= 0) continue;
+            f[feature] = w;
+            norm += w * w;
+        }
+        norm = std::sqrt(norm);
+        for (const auto& [feature, w] : f)
+            postings_[feature].emplace_back(i, w / norm);
+    }
+}
+
+ExampleQuestions::Features ExampleQuestions::features_of(
+    const std::vector<std::string>& words) const {
+    Features f;
+    double norm = 0;
+    for (const auto& [feature, c] : counts_of(words)) {
+        auto it = idf_.find(feature);
+        if (it == idf_.end() || it->second <= 0) continue;
+        const double w = (1 + std::log(c)) * it->second;
+        f[feature] = w;
+        norm += w * w;
+    }
+    norm = std::sqrt(norm);
+    for (auto& [feature, w] : f)
+        w /= norm;
+    return f;
+}
+
+std::vector<ExampleQuestions::Neighbour> ExampleQuestions::nearest(
+    const std::vector<std::string>& folded_words, std::size_t k, double minimum,
+    bool leave_out_same) const {
+    std::vector<Neighbour> found;
+    if (examples_.empty() || k == 0) return found;
+    std::unordered_map<std::size_t, double> dot;
+    for (const auto& [feature, w] : features_of(folded_words)) {
+        auto it = postings_.find(feature);
+        if (it == postings_.end()) continue;
+        for (const auto& [example, v] : it->second)
+            dot[example] += w * v;
+    }
+    std::string same;
+    if (leave_out_same)
+        for (const auto& w : folded_words) {
+            if (!same.empty()) same.push_back(' ');
+            same += w;
+        }
+    for (const auto& [example, similarity] : dot)
+        if (similarity >= minimum && !(leave_out_same && examples_[example].words == same))
+            found.push_back({example, std::min(similarity, 1.0)});
+    std::sort(found.begin(), found.end(), [](const Neighbour& a, const Neighbour& b) {
+        return a.similarity != b.similarity ? a.similarity > b.similarity : a.example < b.example;
+    });
+    if (found.size() > k) found.resize(k);
+    return found;
+}
+
+}  // namespace xasite::search
