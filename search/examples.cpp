@@ -77,12 +77,16 @@ std::vector<ExampleQuestions::Neighbour> ExampleQuestions::nearest(
     bool leave_out_same) const {
     std::vector<Neighbour> found;
     if (examples_.empty() || k == 0) return found;
-    std::unordered_map<std::size_t, double> dot;
+    // Dense: a few thousand examples, and common words are held by hundreds of them.
+    std::vector<double> dot(examples_.size(), 0.0);
+    std::vector<std::size_t> touched;
     for (const auto& [feature, w] : features_of(folded_words)) {
         auto it = postings_.find(feature);
         if (it == postings_.end()) continue;
-        for (const auto& [example, v] : it->second)
+        for (const auto& [example, v] : it->second) {
+            if (dot[example] == 0.0) touched.push_back(example);
             dot[example] += w * v;
+        }
     }
     std::string same;
     if (leave_out_same)
@@ -90,9 +94,11 @@ std::vector<ExampleQuestions::Neighbour> ExampleQuestions::nearest(
             if (!same.empty()) same.push_back(' ');
             same += w;
         }
-    for (const auto& [example, similarity] : dot)
+    for (const std::size_t example : touched) {
+        const double similarity = dot[example];
         if (similarity >= minimum && !(leave_out_same && examples_[example].words == same))
             found.push_back({example, std::min(similarity, 1.0)});
+    }
     std::sort(found.begin(), found.end(), [](const Neighbour& a, const Neighbour& b) {
         return a.similarity != b.similarity ? a.similarity > b.similarity : a.example < b.example;
     });

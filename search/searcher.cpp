@@ -298,10 +298,10 @@ double concept_weight(const QueryConcept& c, const IndexSnapshot& snap) {
 // asked when the title names it ("bị mất" by "Cấp lại …").
 class TitleNames {
   public:
+    // `title_actions`: the actions the title names (a bit per Lexicon::actions()).
     TitleNames(const QueryInterpretation& in, const IndexSnapshot& snap,
-               const std::string& folded_title)
-        : names_action_(names_asked_action(in, snap.title_facts(folded_title).actions,
-                                           snap.lexicon().first_time_action())) {
+               const std::string& folded_title, std::uint32_t title_actions)
+        : names_action_(names_asked_action(in, title_actions, snap.lexicon().first_time_action())) {
         for (std::string_view w : text::split(folded_title, ' '))
             if (!w.empty()) words_.push_back(w);
         std::sort(words_.begin(), words_.end());
@@ -328,7 +328,7 @@ class TitleNames {
 // procedures, not named) and words no document has are left out.
 double concept_share(const QueryInterpretation& in, const IndexSnapshot& snap,
                      const std::string& folded_title) {
-    const TitleNames title(in, snap, folded_title);
+    const TitleNames title(in, snap, folded_title, snap.title_facts(folded_title).actions);
     double total = 0, matched = 0;
     for (const auto& c : in.concepts) {
         if (c.followup || c.event || c.unknown || c.prefix) continue;
@@ -340,10 +340,11 @@ double concept_share(const QueryInterpretation& in, const IndexSnapshot& snap,
 }
 
 // The share of the question's concepts (follow-up words aside; unknown words, life events and
-// fillers kept for their pair counted) that a title names (TitleNames), each counting one.
+// fillers kept for their pair counted) that a candidate's title names (TitleNames), each
+// counting one.
 double question_named(const QueryInterpretation& in, const IndexSnapshot& snap,
-                      const std::string& folded_title) {
-    const TitleNames title(in, snap, folded_title);
+                      const Candidate& candidate) {
+    const TitleNames title(in, snap, *candidate.title, candidate.actions);
     std::size_t total = 0, matched = 0;
     for (const auto& c : in.concepts) {
         if (c.followup || c.prefix) continue;
@@ -924,7 +925,7 @@ SearchResponse Searcher::run(const SearchRequest& request, const QueryInterpreta
             double named = 0;
             if (rerank && (!voted_codes.empty() || votes.outside > 0))
                 for (std::size_t k = 0; k < candidates.size() && k < 10; ++k)
-                    named = std::max(named, question_named(in, *snap, *candidates[k].title));
+                    named = std::max(named, question_named(in, *snap, candidates[k]));
             const bool named_whole = named >= weights_.example_whole;
             if (rerank && !voted_codes.empty() && !named_whole) {
                 // The procedures the closest example questions name gain best × example × their
