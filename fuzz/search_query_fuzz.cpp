@@ -2,8 +2,8 @@
 // results or a SearchError (bad request), never a crash, hang, Xapian exception or sanitizer
 // report. The same bytes also go through the text primitives, the snippet builder and the
 // lexicon parser (as a synonyms file, and as each issue-13 file: events, actions, follow-up
-// words, everyday words), which see user or staff input too; and it is an earlier question
-// (context) of a follow-up.
+// words, everyday words, example questions), which see user or staff input too; and it is an
+// earlier question (context) of a follow-up.
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -11,6 +11,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.hpp"
 #include "search/index.hpp"
@@ -108,13 +109,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     // The issue-13 files: life events, actions, follow-up words, everyday words; what parses
     // survives the round trip through the index metadata.
-    for (const char* name : {"events.txt", "actions.txt", "followup.txt", "words.txt"}) {
+    for (const char* name :
+         {"events.txt", "actions.txt", "followup.txt", "words.txt", "questions.txt"}) {
         try {
             auto lex = xasite::search::Lexicon::parse({{name, input}}, "fuzz");
             auto back = xasite::search::Lexicon::deserialize(lex.serialize());
             if (back.events().size() != lex.events().size() ||
-                back.actions().size() != lex.actions().size())
+                back.actions().size() != lex.actions().size() ||
+                back.examples().all().size() != lex.examples().all().size())
                 __builtin_trap();
+            // Example questions: the input, read as a question, against what was parsed.
+            std::vector<std::string> folded;
+            for (const auto& token : xasite::search::tokenize(input, 64))
+                folded.push_back(token.lower);
+            (void)back.examples().nearest(folded, 5, 0.0, true);
         } catch (const xasite::InputError&) {
         }
     }
