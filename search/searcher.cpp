@@ -108,6 +108,18 @@ FacetTotals count_in_memory(const IndexSnapshot& snap, const Xapian::MSet& mset,
     return totals;
 }
 
+// Adds one document's facet values to `totals`, read from the document (any shard).
+void count_document(FacetTotals& totals, const IndexSnapshot& snap, const Xapian::Document& doc) {
+    for (std::size_t c = 0; c < std::size(IndexSnapshot::kFacetSlots); ++c) {
+        const std::string value = doc.get_value(IndexSnapshot::kFacetSlots[c]);
+        for (std::string_view one : text::split(value, '\n'))
+            if (!one.empty()) ++totals[c][std::string(one)];
+    }
+    const auto& events = snap.lexicon().events();
+    for (std::uint16_t e : snap.title_facts(doc.get_value(layout::kSlotFoldedTitle)).events)
+        if (e < events.size()) ++totals[kEventColumn][events[e].name];
+}
+
 // Remote shards: counted where the documents are, by Xapian's serialisable ValueCountMatchSpy
 // (one per facet slot, one on the folded titles for the life events), in a second match with the
 // cut-off as a weight cut-off. A multi-valued slot is counted by combination ("commune\nprovince")
@@ -120,17 +132,8 @@ FacetTotals count_from_documents(const IndexSnapshot& snap, Xapian::MSet& mset, 
         ++end;
     mset.fetch(mset.begin(), end);
     FacetTotals totals;
-    const auto& events = snap.lexicon().events();
-    for (auto it = mset.begin(); it != end; ++it) {
-        const Xapian::Document doc = it.get_document();
-        for (std::size_t c = 0; c < std::size(IndexSnapshot::kFacetSlots); ++c) {
-            const std::string value = doc.get_value(IndexSnapshot::kFacetSlots[c]);
-            for (std::string_view one : text::split(value, '\n'))
-                if (!one.empty()) ++totals[c][std::string(one)];
-        }
-        for (std::uint16_t e : snap.title_facts(doc.get_value(layout::kSlotFoldedTitle)).events)
-            if (e < events.size()) ++totals[kEventColumn][events[e].name];
-    }
+    for (auto it = mset.begin(); it != end; ++it)
+        count_document(totals, snap, it.get_document());
     return totals;
 }
 
@@ -916,6 +919,7 @@ SearchResponse Searcher::run(const SearchRequest& request, const QueryInterpreta
                     candidates.push_back(make_candidate(
                         *it, it.get_weight(), local ? Xapian::Document() : it.get_document()));
             }
+            std::vector<Xapian::docid> joined;  // results the example questions added
             const std::map<std::string, double> voted_codes =
                 votes.codes(in.action, actions.first_time(), weights_.example_other_action);
             // The share of the question that one of the first titles names (question_named): a
@@ -960,13 +964,22 @@ SearchResponse Searcher::run(const SearchRequest& request, const QueryInterpreta
                         c.score += factor * c.example;
                         allowed.erase(c.doc);
                     }
+                // Those below the cut-off (or matching none of the words) were not counted:
+                // they are results now, in the total and the facets.
+                std::set<Xapian::docid> counted;
+                if (!allowed.empty() && count < mset.size())
+                    for (auto it = mset[static_cast<Xapian::doccount>(count)];
+                         it != mset.end() && it.get_weight() >= cutoff; ++it)
+                        if (allowed.count(*it)) counted.insert(*it);
                 for (const Xapian::docid id : allowed) {
                     Candidate c = make_candidate(
                         id, 0, local ? Xapian::Document() : lease.db().get_document(id));
                     c.example = voted[id];
                     c.score = factor * c.example;
                     candidates.push_back(c);
+                    if (!counted.count(id)) joined.push_back(id);
                 }
+                response.total += joined.size();
             }
             if (rerank) {
                 for (auto& c : candidates) {
@@ -1071,9 +1084,11 @@ SearchResponse Searcher::run(const SearchRequest& request, const QueryInterpreta
             if (request.facets) {
                 const char* const names[] = {"type", "field", "level", "online", "unit", "event"};
                 static_assert(std::size(names) == std::size(IndexSnapshot::kFacetSlots) + 1);
-                const FacetTotals totals =
+                FacetTotals totals =
                     local ? count_in_memory(*snap, mset, cutoff)
                           : count_with_spies(*snap, enquire, mset, total, all, cutoff);
+                for (const Xapian::docid id : joined)
+                    count_document(totals, *snap, lease.db().get_document(id));
                 for (std::size_t i = 0; i < std::size(names); ++i) {
                     auto& list = response.facets[names[i]];
                     for (const auto& [value, n] : totals[i]) {

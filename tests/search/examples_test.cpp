@@ -4,6 +4,8 @@
 // question set and not in questions.txt: they are answered through their neighbours.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "answer_helpers.hpp"
 #include "search/searcher.hpp"
 
@@ -60,5 +62,25 @@ TEST(SearchExamples, AQuestionNamedWholeByATitleKeepsItsAnswer) {
           std::pair{"đăng ký thành lập hộ kinh doanh", "1.001612"}}) {
         EXPECT_EQ(first_code(ask_with(xasite::testing::shared_searcher(), question)), code)
             << question;
+    }
+}
+
+TEST(SearchExamples, TheCountAndTheFacetsHoldTheResultsTheyAdd) {
+    // A procedure the examples add from below the cut-off is a result like the others: the page
+    // says "Tìm thấy N kết quả" and lists the facets from the same N.
+    for (const char* question :
+         {"nhặt được đứa bé bị bỏ rơi muốn nhận nuôi",
+          "mở tiệm net cho học sinh chơi game cần giấy gì", "hội nuôi ong muốn giải thể",
+          "giấy phép xây nhà hết hạn mà chưa xây xong"}) {
+        search::SearchRequest r;
+        r.query = question;
+        r.unit = xasite::testing::kUnitEaKar;
+        r.limit = 100;
+        const auto response = xasite::testing::shared_searcher().search(r);
+        EXPECT_EQ(response.results.size(), std::min<std::size_t>(response.total, 100)) << question;
+        std::size_t by_type = 0;
+        for (const auto& f : response.facets.at("type"))
+            by_type += f.count;
+        EXPECT_EQ(by_type, response.total) << question;
     }
 }
