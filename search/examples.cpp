@@ -40,6 +40,7 @@ ExampleQuestions::ExampleQuestions(std::vector<Example> examples) : examples_(st
     const double n = static_cast<double>(examples_.size());
     for (const auto& [feature, df] : holding)
         idf_[feature] = std::log((n + 1) / (static_cast<double>(df) + 1));
+    unseen_idf_ = std::log(n + 1);
     for (std::size_t i = 0; i < examples_.size(); ++i) {
         Features f;
         double norm = 0;
@@ -60,11 +61,15 @@ ExampleQuestions::Features ExampleQuestions::features_of(
     Features f;
     double norm = 0;
     for (const auto& [feature, c] : counts_of(words)) {
+        // A word no example holds weighs in the question's length as the rarest would: a story
+        // mostly about something the examples never name is not close to one that shares its
+        // few common words.
         auto it = idf_.find(feature);
-        if (it == idf_.end() || it->second <= 0) continue;
-        const double w = (1 + std::log(c)) * it->second;
-        f[feature] = w;
+        const double idf = it == idf_.end() ? unseen_idf_ : it->second;
+        if (idf <= 0) continue;
+        const double w = (1 + std::log(c)) * idf;
         norm += w * w;
+        if (it != idf_.end()) f[feature] = w;
     }
     norm = std::sqrt(norm);
     for (auto& [feature, w] : f)
@@ -72,9 +77,18 @@ ExampleQuestions::Features ExampleQuestions::features_of(
     return f;
 }
 
+std::string ExampleQuestions::key(const std::vector<std::string>& folded_words) {
+    std::string joined;
+    for (const auto& w : folded_words) {
+        if (!joined.empty()) joined.push_back(' ');
+        joined += w;
+    }
+    return joined;
+}
+
 std::vector<ExampleQuestions::Neighbour> ExampleQuestions::nearest(
     const std::vector<std::string>& folded_words, std::size_t k, double minimum,
-    bool leave_out_same) const {
+    bool leave_out_same, const std::unordered_set<std::string>* left_out) const {
     std::vector<Neighbour> found;
     if (examples_.empty() || k == 0) return found;
     // Dense: a few thousand examples, and common words are held by hundreds of them.
@@ -88,16 +102,13 @@ std::vector<ExampleQuestions::Neighbour> ExampleQuestions::nearest(
             dot[example] += w * v;
         }
     }
-    std::string same;
-    if (leave_out_same)
-        for (const auto& w : folded_words) {
-            if (!same.empty()) same.push_back(' ');
-            same += w;
-        }
+    const std::string same = leave_out_same ? key(folded_words) : std::string();
     for (const std::size_t example : touched) {
         const double similarity = dot[example];
-        if (similarity >= minimum && !(leave_out_same && examples_[example].words == same))
-            found.push_back({example, std::min(similarity, 1.0)});
+        if (similarity < minimum) continue;
+        if (leave_out_same && examples_[example].words == same) continue;
+        if (left_out && left_out->count(examples_[example].words)) continue;
+        found.push_back({example, std::min(similarity, 1.0)});
     }
     std::sort(found.begin(), found.end(), [](const Neighbour& a, const Neighbour& b) {
         return a.similarity != b.similarity ? a.similarity > b.similarity : a.example < b.example;

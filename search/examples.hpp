@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace xasite::search {
@@ -33,9 +34,14 @@ class ExampleQuestions {
 
     // The `k` examples most similar to `folded_words` (folded syllables of a question), best
     // first, those with a similarity of at least `minimum` only. An example whose words are
-    // exactly `folded_words` is skipped when `leave_out_same` (leave-one-out evaluation).
+    // exactly `folded_words` is skipped when `leave_out_same` (leave-one-out evaluation), and
+    // one whose words (joined by ' ', as key() joins them) are in `left_out` (leave-set-out).
     std::vector<Neighbour> nearest(const std::vector<std::string>& folded_words, std::size_t k,
-                                   double minimum, bool leave_out_same = false) const;
+                                   double minimum, bool leave_out_same = false,
+                                   const std::unordered_set<std::string>* left_out = nullptr) const;
+
+    // Folded syllables joined by ' ': the form Example::words holds.
+    static std::string key(const std::vector<std::string>& folded_words);
 
   private:
     using Features = std::unordered_map<std::string, double>;
@@ -43,6 +49,7 @@ class ExampleQuestions {
 
     std::vector<Example> examples_;
     std::unordered_map<std::string, double> idf_;
+    double unseen_idf_ = 0;  // of a feature no example holds
     // feature → (example, weight) for every example holding it
     std::unordered_map<std::string, std::vector<std::pair<std::size_t, double>>> postings_;
 };

@@ -326,6 +326,13 @@ Lexicon Lexicon::parse(const std::map<std::string, std::string>& files, const st
     return lex;
 }
 
+std::string Lexicon::example_key(const std::string& question) const {
+    std::vector<std::string> words;
+    for (const auto& token : tokenize(text::nfc(question), 64))
+        words.push_back(token.is_code ? code_key(token.lower) : fold_token(token.lower, *this));
+    return ExampleQuestions::key(words);
+}
+
 int Lexicon::first_action_word(const std::vector<std::string>& words) const {
     for (std::size_t p = 0; p < words.size(); ++p) {
         int found = -1;

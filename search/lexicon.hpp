@@ -148,6 +148,9 @@ class Lexicon {
 
     // questions.txt: example questions with the procedures that answer them (or none).
     const ExampleQuestions& examples() const { return examples_; }
+    // A question in the form its example would hold (ExampleQuestions::Example::words): for
+    // leaving a set of examples out while evaluating (QueryWeights::examples_left_out).
+    std::string example_key(const std::string& question) const;
 
     std::size_t variant_count() const { return variants_.size(); }
     std::size_t filler_count() const { return fillers_.size(); }

@@ -13,9 +13,11 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -135,6 +137,10 @@ struct QueryWeights {
     // is read with it when that reading's answer names at least this share of what the new
     // question names (searcher.cpp, "The conversation keeps its subject").
     double context_keep = 0.5;
+    // A question asked after another: the procedures among the earlier question's first results
+    // gain best score × context_prior / their rank there (a follow-up most often asks about one
+    // of them; a new subject outweighs it with its own words).
+    double context_prior = 0.5;
     // Variants of one procedure within this fraction of the first score are offered to choose.
     double clarify_closeness = 0.75;
     // Example questions (questions.txt, examples.hpp; searcher.cpp): the `example_neighbours`
@@ -142,26 +148,34 @@ struct QueryWeights {
     // with its similarity (× example_other_action when its action word is not the action asked).
     // Unless a title names the whole question (question_named ≥ example_whole), a procedure gains
     // best score × example × max(example_named, 1 - example_slope × the share a title names) ×
-    // its votes. A first result with votes ≥ example_low is "low" rather than "none"; when the
-    // closest example is one no procedure answers and such examples' similarities add up to
-    // example_none (example_none_named when a title names the whole question) and to
-    // example_none_ratio × those of the examples that name procedures, the answer is "none".
-    // Chosen on the tuning sets (leave-one-out) and the seventh round's unseen set (tune6, not
-    // in questions.txt while choosing), issue 13's eighth round.
-    double example = 2.0;
+    // its votes. A first result with votes ≥ example_low is "low" rather than "none", and one
+    // with votes ≥ example_high is "high" rather than "low"; when the closest example is one no
+    // procedure answers and such examples' similarities add up to example_none
+    // (example_none_named when a title names the whole question) and to example_none_ratio ×
+    // those of the examples that name procedures, the answer is "none". Chosen in issue 13's
+    // ninth round leave-set-out: each tuning set asked with none of its own questions among the
+    // examples, as a new author's would be (the eighth round chose them leave-one-out, where an
+    // author's other questions still voted: a minimum of 0.2 and other_action 0.3 then).
+    double example = 3.0;
     double example_neighbours = 5;
-    double example_minimum = 0.2;
+    double example_minimum = 0.1;
     double example_whole = 0.99;
     double example_named = 0.1;
     double example_slope = 0.5;
-    double example_other_action = 0.3;
+    double example_other_action = 0.7;
     double example_low = 0.3;
+    double example_high = 0.6;
     double example_none = 0.8;
     double example_none_named = 1.5;
     double example_none_ratio = 2;
     // Leave-one-out evaluation (search_eval, the quality test): an example that is the question
-    // itself does not vote. Never set when serving.
+    // itself, or for a question asked after others the earlier ones with it ("earlier ||
+    // question", as questions.txt writes a follow-up), does not vote. Never set when serving.
     bool examples_leave_out_same = false;
+    // Leave-set-out evaluation (the quality test): the examples whose words are here
+    // (Lexicon::example_key) do not vote, as when a new author's questions are asked. Never set
+    // when serving.
+    std::shared_ptr<const std::unordered_set<std::string>> examples_left_out;
 };
 
 // `query` must be valid UTF-8 (the searcher checks); at most 64 words are read.

@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <xapian.h>
 
@@ -39,6 +40,9 @@ struct ExampleVotes {
     std::vector<Voter> voters;     // the closest examples that name procedures
     double outside = 0;            // the sum of the similarities of the others
     bool closest_outside = false;  // the closest example is one no procedure answers
+    // A follow-up's prior: the codes among the earlier question's first results, each with
+    // 1 / its rank there.
+    std::map<std::string, double> earlier_results;
 
     double answered() const {  // the sum of the voters' similarities
         double sum = 0;
@@ -492,7 +496,8 @@ Clarify find_variants(const std::vector<Candidate>& candidates, const std::vecto
 // The procedures of a life event: titles with one of its phrases (a one-word phrase as a title
 // word, a longer one as its adjacent pairs).
 ExampleVotes example_votes(const std::string& question, const Lexicon& lexicon,
-                           const QueryWeights& weights) {
+                           const QueryWeights& weights,
+                           const std::unordered_set<std::string>* left_out) {
     ExampleVotes votes;
     if (lexicon.examples().empty()) return votes;
     std::vector<std::string> words;
@@ -500,7 +505,7 @@ ExampleVotes example_votes(const std::string& question, const Lexicon& lexicon,
         words.push_back(token.is_code ? code_key(token.lower) : fold_token(token.lower, lexicon));
     const auto k = static_cast<std::size_t>(std::max(0.0, weights.example_neighbours));
     for (const auto& n : lexicon.examples().nearest(words, k, weights.example_minimum,
-                                                    weights.examples_leave_out_same)) {
+                                                    weights.examples_leave_out_same, left_out)) {
         const auto& example = lexicon.examples().all()[n.example];
         if (votes.voters.empty() && votes.outside == 0)
             votes.closest_outside = example.codes.empty();
@@ -698,45 +703,107 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     }
 
     QueryInterpretation in = interpret(request.query, *snap, QueryOptions{request.partial});
-    // The latest earlier question that names something (not only follow-up words).
-    std::string earlier;
+    // The earlier questions that name something (not only follow-up words), oldest first.
+    std::vector<std::string> naming;
     {
         const std::size_t first =
             request.context.size() > kMaxContext ? request.context.size() - kMaxContext : 0;
-        for (std::size_t k = request.context.size(); k-- > first;) {
+        for (std::size_t k = first; k < request.context.size(); ++k) {
             QueryInterpretation e = interpret(request.context[k], *snap);
-            if (e.empty() || e.only_followup()) continue;
-            earlier = request.context[k];
-            break;
+            if (!e.empty() && !e.only_followup()) naming.push_back(request.context[k]);
         }
     }
+
+    const Lexicon& lexicon = snap->lexicon();
+    // Evaluation only: the examples left out (QueryWeights), and with leave-one-out a question's
+    // own follow-up example ("earlier || question").
+    std::shared_ptr<const std::unordered_set<std::string>> left_out = weights_.examples_left_out;
+    if (weights_.examples_leave_out_same && !request.context.empty()) {
+        auto keys = left_out ? std::make_shared<std::unordered_set<std::string>>(*left_out)
+                             : std::make_shared<std::unordered_set<std::string>>();
+        std::string asked_before;
+        for (const auto& c : request.context) {
+            keys->insert(lexicon.example_key(c + " || " + request.query));
+            asked_before += c + " || ";
+        }
+        keys->insert(lexicon.example_key(asked_before + request.query));
+        left_out = std::move(keys);
+    }
+    auto votes_for = [&](const std::string& text) {
+        return example_votes(text, lexicon, weights_, left_out.get());
+    };
+    // The earlier question's own first results (a follow-up most often asks about one of them).
+    auto search_earlier = [&](const std::string& text) {
+        SearchRequest probe = request;
+        probe.offset = 0;
+        probe.limit = 10;
+        probe.facets = false;
+        return run(probe, interpret(text, *snap, QueryOptions{request.partial}), *snap, unit,
+                   filters, request.partial ? ExampleVotes{} : votes_for(text));
+    };
+    // The earlier question: the latest that names something, or all of them (one a line) when
+    // it finds no sure answer alone but they do together: the subject is often named first
+    // ("đăng ký hợp tác xã", "cần ít nhất mấy thành viên", then "lệ phí bao nhiêu").
+    std::string earlier = naming.empty() ? std::string() : naming.back();
+    std::optional<SearchResponse> earlier_answer;
+    if (naming.size() > 1 && !request.partial) {
+        earlier_answer = search_earlier(earlier);
+        if (earlier_answer->confidence != "high") {
+            std::string all;
+            for (const auto& n : naming)
+                all += (all.empty() ? "" : "\n") + n;
+            SearchResponse together = search_earlier(all);
+            if (together.confidence == "high") {
+                earlier = std::move(all);
+                earlier_answer = std::move(together);
+            }
+        }
+    }
+    auto earlier_results = [&]() -> const SearchResponse& {
+        if (!earlier_answer) earlier_answer = search_earlier(earlier);
+        return *earlier_answer;
+    };
+
     // A follow-up that names no procedure ("thế còn lệ phí bao nhiêu", "nếu bị mất thì sao") is
     // read together with it (read_together: each question on its own, the action asked now first).
     std::string context_used;
-    auto reading_with = [&](const std::string& before, const QueryOptions& options) {
-        return read_together(interpret(before, *snap, options),
+    auto reading_with = [&](const std::string& earlier_text, const QueryOptions& options) {
+        return read_together(interpret(earlier_text, *snap, options),
                              interpret(request.query, *snap, options));
     };
-    if (!earlier.empty() && in.only_followup_and_action()) {
+    const bool names_nothing = in.only_followup_and_action();
+    if (!earlier.empty() && names_nothing) {
         context_used = earlier;
         in = reading_with(earlier, QueryOptions{request.partial});
     }
 
     if (in.empty() && filters.empty()) throw NothingToSearchFor();
 
-    const Lexicon& lexicon = snap->lexicon();
-    auto votes_for = [&](const std::string& text) {
-        return example_votes(text, lexicon, weights_);
+    // A follow-up's prior: the procedures among the earlier question's first results, each with
+    // 1 / its rank there (results of equal score share the rank).
+    auto with_prior = [&](ExampleVotes v) {
+        if (earlier.empty() || request.partial || weights_.context_prior <= 0) return v;
+        const auto& results = earlier_results().results;
+        std::size_t rank = 0;
+        for (std::size_t k = 0; k < results.size(); ++k) {
+            if (k == 0 || results[k].score < results[k - 1].score) rank = k + 1;
+            if (!results[k].code.empty() && results[k].type == "procedure")
+                v.earlier_results.emplace(code_key(text::fold(results[k].code)),
+                                          1.0 / static_cast<double>(rank));
+        }
+        return v;
     };
     // The example questions closest to the question; for a follow-up that names nothing
-    // ("lệ phí bao nhiêu"), to it read after the earlier question. A question that names
+    // ("lệ phí bao nhiêu"), to it read after the earlier question (asked alone, it has none: its
+    // follow-up words alone would find the follow-ups of questions.txt). A question that names
     // something keeps its own even when read with the earlier one ("nếu chồng là người
     // Campuchia thì sao" after "đăng ký kết hôn" is not asked like "đăng ký kết hôn").
     // Not while typing (search-as-you-type): the titles of what is typed, nothing else.
-    const ExampleVotes own_votes = request.partial ? ExampleVotes{} : votes_for(request.query);
-    const ExampleVotes followup_votes = context_used.empty() || request.partial
-                                            ? ExampleVotes{}
-                                            : votes_for(earlier + "\n" + request.query);
+    const ExampleVotes own_votes =
+        with_prior(request.partial || names_nothing ? ExampleVotes{} : votes_for(request.query));
+    const ExampleVotes followup_votes = with_prior(context_used.empty() || request.partial
+                                                       ? ExampleVotes{}
+                                                       : votes_for(earlier + "\n" + request.query));
     const ExampleVotes& votes = context_used.empty() ? own_votes : followup_votes;
     SearchResponse response = run(request, in, *snap, unit, filters, votes);
     // A question that names something but finds no good answer alone ("can mấy người làm chứng"
@@ -757,13 +824,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     // least half of what the new question asks (by weight). A new subject ("đăng ký khai tử"
     // after "đăng ký kết hôn") keeps its own answer: "Đăng ký kết hôn" names little of it.
     if (!earlier.empty() && context_used.empty() && !response.results.empty()) {
-        SearchRequest probe = request;
-        probe.offset = 0;
-        probe.limit = 10;
-        probe.facets = false;
-        const SearchResponse before =
-            run(probe, interpret(earlier, *snap, QueryOptions{request.partial}), *snap, unit,
-                filters, request.partial ? ExampleVotes{} : votes_for(earlier));
+        const SearchResponse& before = earlier_results();
         auto among = [](const SearchResponse& r, const SearchHit& hit) {
             return std::any_of(r.results.begin(), r.results.end(),
                                [&](const SearchHit& b) { return b.id == hit.id; });
@@ -785,7 +846,10 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         }
     }
     response.query = request.query;
+    // Several earlier questions read together are shown one after the other.
     response.context_used = context_used;
+    for (std::size_t p = 0; (p = response.context_used.find('\n', p)) != std::string::npos;)
+        response.context_used.replace(p, 1, " / ");
     // "Did you mean": Telex/VNI and joined syllables were searched as read and are shown as
     // such; a typo correction is only offered when the question as typed has no good match and
     // the corrected one has.
@@ -981,6 +1045,19 @@ SearchResponse Searcher::run(const SearchRequest& request, const QueryInterpreta
                 }
                 response.total += joined.size();
             }
+            if (rerank && !votes.earlier_results.empty()) {
+                // A follow-up: the earlier question's results gain best × context_prior / rank.
+                std::map<Xapian::docid, double> prior;
+                for (const auto& [code, weight] : votes.earlier_results) {
+                    const std::string term = std::string(layout::kCode) + code;
+                    for (auto p = lease.db().postlist_begin(term);
+                         p != lease.db().postlist_end(term); ++p)
+                        prior[*p] = std::max(prior[*p], weight);
+                }
+                for (auto& c : candidates)
+                    if (auto p = prior.find(c.doc); p != prior.end())
+                        c.score += best * weights_.context_prior * p->second;
+            }
             if (rerank) {
                 for (auto& c : candidates) {
                     const std::string& title = *c.title;
@@ -1017,6 +1094,9 @@ SearchResponse Searcher::run(const SearchRequest& request, const QueryInterpreta
                         if (response.confidence == "none" && in.outside.empty() &&
                             candidates.front().example >= weights_.example_low)
                             response.confidence = "low";
+                        if (response.confidence == "low" && in.outside.empty() &&
+                            candidates.front().example >= weights_.example_high)
+                            response.confidence = "high";
                         // The closest question asked the same way is one no procedure answers
                         // ("giá cà phê hôm nay"), and such questions outweigh those that name a
                         // procedure: none (more of them when a title names the whole question).

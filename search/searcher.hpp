@@ -97,7 +97,8 @@ struct SearchResponse {
     // procedure matches the question's key concept: nothing is shown as the answer).
     std::string confidence = "high";
     // A follow-up ("nộp ở đâu") is searched with the latest earlier question that names a
-    // procedure: that question; "" otherwise.
+    // procedure: that question (or, when only all of them together find a sure answer, those
+    // questions joined by " / "); "" otherwise.
     std::string context_used;
     std::string action;  // the action recognised in the question ("cấp lại"); "" when none
     Clarify clarify;     // empty unless the top results are close variants of one procedure

@@ -115,15 +115,15 @@ TEST(SearchBehaviour, OldAndNewTonePlacementMatch) {
     auto old_hoa = find("hoá đơn điện tử", xasite::testing::kUnitEaKar);
     ASSERT_FALSE(new_hoa.results.empty());
     EXPECT_EQ(ids(new_hoa), ids(old_hoa));
-    // The guide page is among the first results either way (the procedure "Đăng ký tạm trú",
-    // which questions about tạm trú ask for, may come before it).
+    // The guide page is among the first results either way (procedures of tạm trú, which
+    // questions about tạm trú ask for, may come before it).
     auto guide_rank = [&](const std::string& query) {
         auto r = find(query, xasite::testing::kUnitEaKar);
         for (std::size_t i = 0; i < r.results.size(); ++i)
             if (r.results[i].id == "page/xa-ea-kar/huong-dan-tam-tru") return i;
         return r.results.size() + 100;
     };
-    EXPECT_LT(guide_rank("hướng dẫn tạm trú hóa đơn điện nước"), 2u);
+    EXPECT_LT(guide_rank("hướng dẫn tạm trú hóa đơn điện nước"), 3u);
     EXPECT_EQ(guide_rank("hướng dẫn tạm trú hóa đơn điện nước"),
               guide_rank("hướng dẫn tạm trú hoá đơn điện nước"));
 }

@@ -47,14 +47,15 @@ TEST(SearchConfidence, MattersOutsideTheCatalogueAreNoneEvenWithTitleWords) {
 }
 
 // A long story's incidental words (places, family, feelings) dilute the share of it that the
-// answer's title names: with a title phrase of the question in the answer it is "low" (shown as
-// "Có thể bạn cần"), not "none". Short questions outside the catalogue stay "none".
+// answer's title names: with a title phrase of the question in the answer it is not "none" (it
+// is "low", shown as "Có thể bạn cần", on its words alone, and "high" when close example
+// questions name the same procedure). Short questions outside the catalogue stay "none".
 TEST(SearchConfidence, ALongStoryWithItsProcedureFirstIsNotNone) {
     auto story = ask(
         "chu tui nam o nghia trang liet si huyen Loc Ninh tinh Binh Phuoc cu, gia dinh o Tuy Hoa "
         "muon boc mo chu ve que cho gan de thap nhang, thu tuc ra sao");
     EXPECT_EQ(first_code(story), "1.010829");
-    EXPECT_EQ(story.confidence, "low");
+    EXPECT_NE(story.confidence, "none");
     for (const char* q : {"lich cup dien thon 4 tuan nay", "gia phan bon hom nay bao nhieu"})
         EXPECT_EQ(ask(q).confidence, "none") << q;
 }

@@ -128,3 +128,40 @@ TEST(SearchContext, WordsListedForTwoActionsAskForEither) {
                                   *search::IndexSnapshot::open(xasite::testing::shared_index()));
     EXPECT_EQ(lone.also_actions, 0u);
 }
+
+// Issue 13, ninth round: the subject named first carries through the turns after it ("cần ít
+// nhất mấy thành viên" finds no sure answer alone; read with "thành lập hợp tác xã" it does).
+TEST(SearchContext, TheSubjectNamedFirstCarriesThroughLaterTurns) {
+    const auto fee =
+        ask("lệ phí bao nhiêu", {"thành lập hợp tác xã", "cần ít nhất mấy thành viên"});
+    EXPECT_EQ(first_code(fee), "1.005280");  // Đăng ký thành lập hợp tác xã
+    EXPECT_NE(fee.confidence, "none");
+    const auto time = ask("mất bao lâu", {"đăng ký hộ kinh doanh", "cần vốn bao nhiêu"});
+    EXPECT_EQ(first_code(time), "1.001612");  // Đăng ký thành lập hộ kinh doanh
+}
+
+// A follow-up that names something of its own ("giấy đó", "phí chứng thực") leans to the
+// earlier question's results (QueryWeights::context_prior): without that, a title naming its
+// words best comes first ("Cấp lại Giấy chứng nhận do bị mất", "Chứng thực di chúc").
+TEST(SearchContext, AFollowUpLeansToTheEarlierQuestionsResults) {
+    search::Searcher without_prior(xasite::testing::shared_index());
+    without_prior.weights().examples_leave_out_same = true;
+    without_prior.weights().context_prior = 0;
+    struct Case {
+        const char *earlier, *question, *code;
+    };
+    for (const auto& c : {
+             Case{"xin giấy xác nhận khuyết tật cho ông", "giấy đó bị thất lạc thì xin lại ở đâu",
+                  "1.001653"},  // Đổi, cấp lại Giấy xác nhận khuyết tật
+             Case{"hợp đồng mua bán đất chứng thực ở xã được không", "phí chứng thực bao nhiêu",
+                  "2.001035"},  // Chứng thực giao dịch liên quan đến … quyền sử dụng đất, nhà ở
+         }) {
+        EXPECT_EQ(first_code(ask(c.question, {c.earlier})), c.code) << c.question;
+        search::SearchRequest r;
+        r.query = c.question;
+        r.context = {c.earlier};
+        r.unit = xasite::testing::kUnitEaKar;
+        r.limit = 10;
+        EXPECT_NE(first_code(without_prior.search(r)), c.code) << c.question;
+    }
+}

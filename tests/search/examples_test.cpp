@@ -84,3 +84,17 @@ TEST(SearchExamples, TheCountAndTheFacetsHoldTheResultsTheyAdd) {
         EXPECT_EQ(by_type, response.total) << question;
     }
 }
+
+// Issue 13, ninth round: a first result that close example questions name (votes of at least
+// QueryWeights::example_high) is the answer ("high"), not "Có thể bạn cần" ("low").
+TEST(SearchExamples, AnAnswerCloseExamplesNameIsHigh) {
+    const char* question = "muốn cắt khẩu cho con gái lấy chồng xa";
+    const auto r = ask_with(xasite::testing::shared_searcher(), question);
+    EXPECT_EQ(first_code(r), "1.003197");  // Xóa đăng ký thường trú
+    EXPECT_EQ(r.confidence, "high");
+    search::Searcher cautious(xasite::testing::shared_index());
+    cautious.weights().example_high = 1e9;
+    const auto without = ask_with(cautious, question);
+    EXPECT_EQ(first_code(without), "1.003197");
+    EXPECT_EQ(without.confidence, "low");
+}

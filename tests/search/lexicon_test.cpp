@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unordered_set>
+
 #include "core/error.hpp"
 #include "core/files.hpp"
 #include "search/vietnamese.hpp"
@@ -239,6 +241,37 @@ TEST(SearchLexicon, ExampleQuestionsAreReadWithTheirCodesOrAsOutside) {
     ASSERT_EQ(back.examples().all().size(), 3u);
     EXPECT_EQ(back.examples().all()[1].action, 0);
     EXPECT_EQ(back.examples().all()[0].codes, all[0].codes);
+}
+
+// Issue 13, ninth round: a follow-up is written after its earlier question ("earlier ||
+// follow-up"): its words are both, as a question asked after another is compared; a set of
+// examples can be left out by their words (Lexicon::example_key, leave-set-out evaluation); and
+// words no example holds count in a question's length, so a story about something else is not
+// close to an example that shares one common word.
+TEST(SearchLexicon, AFollowUpExampleHoldsItsEarlierQuestion) {
+    const Lexicon lex = Lexicon::parse({{"questions.txt",
+                                         "đăng ký hộ kinh doanh || mất bao lâu => 1.001612\n"
+                                         "đăng ký kết hôn => 1.000894\n"
+                                         "làm lại sổ đỏ bị mất => 1.012786\n"}},
+                                       "content/search");
+    const auto& all = lex.examples().all();
+    ASSERT_EQ(all.size(), 3u);
+    EXPECT_EQ(all[0].words, "dang ky ho kinh doanh mat bao lau");
+    EXPECT_EQ(lex.example_key("Đăng ký hộ kinh doanh || mất bao lâu?"), all[0].words);
+    const std::vector<std::string> asked = {"dang",  "ky",  "ho",  "kinh",
+                                            "doanh", "mat", "bao", "lau"};
+    ASSERT_FALSE(lex.examples().nearest(asked, 3, 0.1).empty());
+    EXPECT_EQ(lex.examples().nearest(asked, 3, 0.1)[0].example, 0u);
+    const std::unordered_set<std::string> left_out = {all[0].words};
+    for (const auto& n : lex.examples().nearest(asked, 3, 0.0, false, &left_out))
+        EXPECT_NE(n.example, 0u);
+    // "đăng ký" alone is close to "đăng ký kết hôn"; with many words no example holds, much less.
+    const auto few = lex.examples().nearest({"ket", "hon"}, 1, 0.0);
+    const auto story = lex.examples().nearest(
+        {"ket", "hon", "xong", "muon", "mua", "may", "cay", "ca", "phe", "giong"}, 1, 0.0);
+    ASSERT_FALSE(few.empty());
+    ASSERT_FALSE(story.empty());
+    EXPECT_LT(story[0].similarity, 0.5 * few[0].similarity);
 }
 
 TEST(SearchLexicon, AMalformedExampleQuestionNamesItsLine) {

@@ -1,27 +1,33 @@
 // Developer tool (not a test): the answer figures of a question file over the test index of the
 // real procedures (search_fixture.hpp), e.g. the tune part of the citizen questions while choosing
 // weights or editing content/search/*.txt:
-//   search_eval [--split tune|tune2|tune3|tune4|tune5|tune6|holdout|valid|fresh8|calib|all]
-//   [--verbose]
+//   search_eval [--split tune|tune2|tune3|tune4|tune5|tune6|tune7|holdout|valid|fresh9|calib|all]
+//   [--verbose] [--leave-set-out]
 //   [--weight NAME=VALUE]... FILE
 // Prints MRR@10, top-1, abstention precision and recall, the share of answerable questions
 // answered "none", the follow-up MRR and how often each confidence level is right
 // (answer_figures.hpp). --verbose lists every question with what came first; it refuses to list
 // the lines of a "holdout" split, which must stay unseen while tuning (figures only). --weight
-// sets one of search::QueryWeights for the run (the names of query.hpp).
+// sets one of search::QueryWeights for the run (the names of query.hpp). --leave-set-out asks
+// the split without any of its questions among the example questions (content/search/
+// questions.txt), as a new author's questions would be asked; otherwise only each question's own
+// copy is left out.
 // Exit 0, or 2 on a usage error or a file with no question of that split.
 #include <cstring>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <string>
+#include <unordered_set>
 
 #include "answer_figures.hpp"
 #include "answer_helpers.hpp"
 #include "question_set.hpp"
+#include "search/snapshot.hpp"
 
 int main(int argc, char** argv) {
     std::string split = "tune", file;
-    bool verbose = false;
+    bool verbose = false, leave_set_out = false;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--split" && i + 1 < argc) {
@@ -61,6 +67,8 @@ int main(int argc, char** argv) {
                 {"example_none", &w.example_none},
                 {"example_none_named", &w.example_none_named},
                 {"example_none_ratio", &w.example_none_ratio},
+                {"example_high", &w.example_high},
+                {"context_prior", &w.context_prior},
             };
             const std::string setting = argv[++i];
             const auto eq = setting.find('=');
@@ -70,26 +78,28 @@ int main(int argc, char** argv) {
                 return 2;
             }
             *it->second = std::stod(setting.substr(eq + 1));
+        } else if (a == "--leave-set-out") {
+            leave_set_out = true;
         } else if (a == "--verbose" || a == "-v") {
             verbose = true;
         } else if (!a.empty() && a[0] != '-' && file.empty()) {
             file = a;
         } else {
             std::cerr << "usage: search_eval [--split "
-                         "tune|tune2|tune3|tune4|tune5|tune6|holdout|valid|fresh8|calib|all] "
-                         "[--verbose] FILE\n";
+                         "tune|tune2|tune3|tune4|tune5|tune6|tune7|holdout|valid|fresh9|calib|all] "
+                         "[--verbose] [--leave-set-out] [--weight NAME=VALUE]... FILE\n";
             return 2;
         }
     }
     if (file.empty()) {
         std::cerr << "usage: search_eval [--split "
-                     "tune|tune2|tune3|tune4|tune5|tune6|holdout|valid|fresh8|calib|all] "
-                     "[--verbose] FILE\n";
+                     "tune|tune2|tune3|tune4|tune5|tune6|tune7|holdout|valid|fresh9|calib|all] "
+                     "[--verbose] [--leave-set-out] [--weight NAME=VALUE]... FILE\n";
         return 2;
     }
     if (verbose &&
-        (split == "holdout" || split == "valid" || split == "fresh8" || split == "all")) {
-        std::cerr << "search_eval: --verbose lists no held-out, validation or fresh8 line (tune on "
+        (split == "holdout" || split == "valid" || split == "fresh9" || split == "all")) {
+        std::cerr << "search_eval: --verbose lists no held-out, validation or fresh9 line (tune on "
                      "the tune parts only)\n";
         return 2;
     }
@@ -98,6 +108,21 @@ int main(int argc, char** argv) {
     if (questions.empty()) {
         std::cerr << "search_eval: no question of split \"" << split << "\" in " << file << "\n";
         return 2;
+    }
+    if (leave_set_out) {
+        // The split's own questions leave the example questions, as a new author's would be.
+        auto& searcher = xasite::testing::shared_searcher();
+        auto keys = std::make_shared<std::unordered_set<std::string>>();
+        const auto snap = searcher.snapshot();
+        for (const auto& q : questions) {
+            keys->insert(snap->lexicon().example_key(q.query));
+            // A follow-up's example holds its earlier question first ("earlier || follow-up").
+            std::string before;
+            for (const auto& c : q.context)
+                before += c + " || ";
+            if (!before.empty()) keys->insert(snap->lexicon().example_key(before + q.query));
+        }
+        searcher.weights().examples_left_out = std::move(keys);
     }
     xasite::testing::print_answer_figures(file + " [" + split + "]",
                                           xasite::testing::evaluate_answers(questions, verbose));
