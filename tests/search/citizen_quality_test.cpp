@@ -1,17 +1,17 @@
 // Search quality on citizens' own words (issue 13): citizen-questions.tsv and the sets of the
-// second to fourteenth authors (citizen-questions-{validation,tuning,round4,…,round9}.tsv),
+// second to sixteenth authors (citizen-questions-{validation,tuning,round4,…,round10}.tsv),
 // over the real procedure catalogue searched from the Ea Kar site. For each split (tune, holdout,
-// valid, tune2, tune3, tune4, tune5, tune6, tune7, fresh9) and class (situation, variant, followup,
-// outside, name, misc) it prints, over the answerable questions, MRR@10, top-1 and recall@10 and
-// the share answered with confidence "none"; over all questions, abstention precision and recall
-// (abstained = confidence "none"; a question with nothing to search for counts as abstained); and
-// the follow-up score: MRR@10 of the followup class with the earlier questions passed as
-// SearchRequest::context (and, for comparison, without them). Fails when a figure drops below its
-// baseline (kBaselines below). The tuning splits are then asked leave-set-out (none of their
-// questions among the example questions, as an unseen set's are asked), each and pooled
+// valid, tune2, tune3, tune4, tune5, tune6, tune7, fresh9, fresh10) and class (situation, variant,
+// followup, outside, name, misc) it prints, over the answerable questions, MRR@10, top-1 and
+// recall@10 and the share answered with confidence "none"; over all questions, abstention precision
+// and recall (abstained = confidence "none"; a question with nothing to search for counts as
+// abstained); and the follow-up score: MRR@10 of the followup class with the earlier questions
+// passed as SearchRequest::context (and, for comparison, without them). Fails when a figure drops
+// below its baseline (kBaselines below). The tuning splits are then asked leave-set-out (none of
+// their questions among the example questions, as an unseen set's are asked), each and pooled
 // ("tune*"), which fails below kSetOutMrr. XASITE_QUALITY_VERBOSE=1 prints the misses of the tune
 // part (answerable questions whose answer is not first, outside questions not abstained); =2 adds
-// the other parts, of which holdout, valid and fresh9 must not be used for tuning.
+// the other parts, of which holdout, valid, fresh9 and fresh10 must not be used for tuning.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -44,16 +44,18 @@ using xasite::testing::Question;
 // fifth and sixth authors' (tune4: the fifth round's unseen measure, used for tuning since), the
 // seventh and eighth authors' (tune5: the sixth round's unseen measure, used for tuning since), the
 // ninth and tenth authors' (tune6: the seventh round's unseen measure, used for tuning since), the
-// eleventh and twelfth authors' (tune7: the eighth round's unseen measure, used for tuning since)
-// and the thirteenth and fourteenth authors' (fresh9: the ninth round's unseen measure); see each
-// file's header.
+// eleventh and twelfth authors' (tune7: the eighth round's unseen measure, used for tuning since),
+// the thirteenth and fourteenth authors' (fresh9: the ninth round's unseen measure) and the
+// fifteenth and sixteenth authors' (fresh10: written after the ninth round's changes, read once on
+// them); see each file's header.
 std::vector<Question> load_questions() {
     const auto dir = xasite::testing::source_dir() / "tests" / "search";
     auto questions = xasite::testing::load_questions(dir / "citizen-questions.tsv");
     for (const char* more : {"citizen-questions-validation.tsv", "citizen-questions-tuning.tsv",
                              "citizen-questions-round4.tsv", "citizen-questions-round5.tsv",
                              "citizen-questions-round6.tsv", "citizen-questions-round7.tsv",
-                             "citizen-questions-round8.tsv", "citizen-questions-round9.tsv"}) {
+                             "citizen-questions-round8.tsv", "citizen-questions-round9.tsv",
+                             "citizen-questions-round10.tsv"}) {
         auto set = xasite::testing::load_questions(dir / more);
         questions.insert(questions.end(), set.begin(), set.end());
     }
@@ -159,7 +161,8 @@ void print_row(const std::string& split, const std::string& cls, const Figures& 
 // the ninth round (the examples' weights chosen leave-set-out, follow-ups among the examples, a
 // follow-up's lean to the earlier question's results, the subject named first kept through later
 // turns, "high" when close examples name the first result), by
-// `./tests/search/search_citizen_quality_test` in build/dev on the 2,201 questions of this commit
+// `./tests/search/search_citizen_quality_test` in build/dev on 2,441 questions (fresh10's 240 added
+// after the round's changes)
 // (docs/SEARCH-INDEX.md, "Citizen questions (issue 13)"). The tuning sets' questions are in
 // questions.txt and are asked here leave-one-out, without their own copy (a follow-up without
 // its "earlier || follow-up" line). Figures that fell were lowered to the new measurement: in
@@ -224,10 +227,15 @@ const std::map<std::string, Baseline> kBaselines = {
     // measured MRR@10 0.825, top-1 0.755, recall@10 0.945, follow-up 0.735, abstention P 0.824, R
     // 0.700, answerable "none" 0.030
     {"fresh9", {0.805, 0.735, 0.925, 0.715, 0.804, 0.680, 0.050}},
+    // the fifteenth and sixteenth authors' set (citizen-questions-round10.tsv, split fresh10,
+    // written after the ninth round's changes and read once on them, 754a985): measured MRR@10
+    // 0.807, top-1 0.755, recall@10 0.915, follow-up 0.550, abstention P 0.804, R 0.925,
+    // answerable "none" 0.045
+    {"fresh10", {0.787, 0.735, 0.895, 0.530, 0.784, 0.905, 0.065}},
 };
 // Issue 13's target for the share of answerable questions answered "none" (≤ 3 %): met on every
-// split, the ninth round's unseen set (fresh9) at the limit (3.0 %). The test prints every split
-// over it.
+// split but the unseen fresh10 (4.5 %), the ninth round's unseen set (fresh9) at the limit
+// (3.0 %). The test prints every split over it.
 constexpr double kTargetAnswerableNone = 0.03;
 // The tuning sets asked leave-set-out, pooled ("tune*", the figure the ninth round chose the
 // examples' weights on): measured MRR@10 0.910 (0.879 on the round's starting weights), follow-up
@@ -253,7 +261,7 @@ TEST(SearchCitizenQuality, FiguresPerSplitAndClass) {
         ASSERT_TRUE(q.split == "tune" || q.split == "holdout" || q.split == "valid" ||
                     q.split == "tune2" || q.split == "tune3" || q.split == "tune4" ||
                     q.split == "tune5" || q.split == "tune6" || q.split == "tune7" ||
-                    q.split == "fresh9")
+                    q.split == "fresh9" || q.split == "fresh10")
             << q.query;
         auto o = ask(searcher, q, true);
         by[q.split][q.cls].add(q, o);

@@ -1,7 +1,8 @@
 // Developer tool (not a test): the answer figures of a question file over the test index of the
 // real procedures (search_fixture.hpp), e.g. the tune part of the citizen questions while choosing
 // weights or editing content/search/*.txt:
-//   search_eval [--split tune|tune2|tune3|tune4|tune5|tune6|tune7|holdout|valid|fresh9|calib|all]
+//   search_eval [--split
+//   tune|tune2|tune3|tune4|tune5|tune6|tune7|holdout|valid|fresh9|fresh10|calib|all]
 //   [--verbose] [--leave-set-out]
 //   [--weight NAME=VALUE]... FILE
 // Prints MRR@10, top-1, abstention precision and recall, the share of answerable questions
@@ -86,20 +87,22 @@ int main(int argc, char** argv) {
             file = a;
         } else {
             std::cerr << "usage: search_eval [--split "
-                         "tune|tune2|tune3|tune4|tune5|tune6|tune7|holdout|valid|fresh9|calib|all] "
+                         "tune|tune2|tune3|tune4|tune5|tune6|tune7|holdout|valid|fresh9|fresh10|"
+                         "calib|all] "
                          "[--verbose] [--leave-set-out] [--weight NAME=VALUE]... FILE\n";
             return 2;
         }
     }
     if (file.empty()) {
-        std::cerr << "usage: search_eval [--split "
-                     "tune|tune2|tune3|tune4|tune5|tune6|tune7|holdout|valid|fresh9|calib|all] "
-                     "[--verbose] [--leave-set-out] [--weight NAME=VALUE]... FILE\n";
+        std::cerr
+            << "usage: search_eval [--split "
+               "tune|tune2|tune3|tune4|tune5|tune6|tune7|holdout|valid|fresh9|fresh10|calib|all] "
+               "[--verbose] [--leave-set-out] [--weight NAME=VALUE]... FILE\n";
         return 2;
     }
-    if (verbose &&
-        (split == "holdout" || split == "valid" || split == "fresh9" || split == "all")) {
-        std::cerr << "search_eval: --verbose lists no held-out, validation or fresh9 line (tune on "
+    if (verbose && (split == "holdout" || split == "valid" || split == "fresh9" ||
+                    split == "fresh10" || split == "all")) {
+        std::cerr << "search_eval: --verbose lists no held-out, validation or unseen line (tune on "
                      "the tune parts only)\n";
         return 2;
     }
