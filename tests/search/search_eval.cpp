@@ -8,7 +8,8 @@
 // Prints MRR@10, top-1, abstention precision and recall, the share of answerable questions
 // answered "none", the follow-up MRR and how often each confidence level is right
 // (answer_figures.hpp). --verbose lists every question with what came first; it refuses to list
-// the lines of a "holdout" split, which must stay unseen while tuning (figures only). --weight
+// the lines of the held-out and unseen splits (holdout, valid, fresh9, fresh10), which must stay
+// unseen while tuning (figures only). --weight
 // sets one of search::QueryWeights for the run (the names of query.hpp). --leave-set-out asks
 // the split without any of its questions among the example questions (content/search/
 // questions.txt), as a new author's questions would be asked; otherwise only each question's own
