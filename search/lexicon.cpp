@@ -326,11 +326,15 @@ Lexicon Lexicon::parse(const std::map<std::string, std::string>& files, const st
     return lex;
 }
 
-std::string Lexicon::example_key(const std::string& question) const {
+std::vector<std::string> Lexicon::example_words(const std::string& question) const {
     std::vector<std::string> words;
     for (const auto& token : tokenize(text::nfc(question), 64))
         words.push_back(token.is_code ? code_key(token.lower) : fold_token(token.lower, *this));
-    return ExampleQuestions::key(words);
+    return words;
+}
+
+std::string Lexicon::example_key(const std::string& question) const {
+    return ExampleQuestions::key(example_words(question));
 }
 
 int Lexicon::first_action_word(const std::vector<std::string>& words) const {

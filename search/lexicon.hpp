@@ -148,8 +148,10 @@ class Lexicon {
 
     // questions.txt: example questions with the procedures that answer them (or none).
     const ExampleQuestions& examples() const { return examples_; }
-    // A question in the form its example would hold (ExampleQuestions::Example::words): for
-    // leaving a set of examples out while evaluating (QueryWeights::examples_left_out).
+    // A question's words as the example questions are compared (folded syllables, codes as
+    // code keys), and joined as its example would hold them (ExampleQuestions::Example::words):
+    // for leaving a set of examples out while evaluating (QueryWeights::examples_left_out).
+    std::vector<std::string> example_words(const std::string& question) const;
     std::string example_key(const std::string& question) const;
 
     std::size_t variant_count() const { return variants_.size(); }

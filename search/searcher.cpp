@@ -500,9 +500,7 @@ ExampleVotes example_votes(const std::string& question, const Lexicon& lexicon,
                            const std::unordered_set<std::string>* left_out) {
     ExampleVotes votes;
     if (lexicon.examples().empty()) return votes;
-    std::vector<std::string> words;
-    for (const auto& token : tokenize(text::nfc(question), 64))
-        words.push_back(token.is_code ? code_key(token.lower) : fold_token(token.lower, lexicon));
+    const std::vector<std::string> words = lexicon.example_words(question);
     const auto k = static_cast<std::size_t>(std::max(0.0, weights.example_neighbours));
     for (const auto& n : lexicon.examples().nearest(words, k, weights.example_minimum,
                                                     weights.examples_leave_out_same, left_out)) {
@@ -995,18 +993,25 @@ SearchResponse Searcher::run(const SearchRequest& request, const QueryInterpreta
                 for (std::size_t k = 0; k < candidates.size() && k < 10; ++k)
                     named = std::max(named, question_named(in, *snap, candidates[k]));
             const bool named_whole = named >= weights_.example_whole;
+            // The documents of procedure codes (every copy of a code), each with the largest
+            // weight given to one of its codes.
+            auto documents_of = [&](const std::map<std::string, double>& weighted_codes) {
+                std::map<Xapian::docid, double> documents;
+                for (const auto& [code, weight] : weighted_codes) {
+                    const std::string term = std::string(layout::kCode) + code;
+                    for (auto p = lease.db().postlist_begin(term);
+                         p != lease.db().postlist_end(term); ++p)
+                        documents[*p] = std::max(documents[*p], weight);
+                }
+                return documents;
+            };
             if (rerank && !voted_codes.empty() && !named_whole) {
                 // The procedures the closest example questions name gain best × example × their
                 // votes; one outside the window (or matching none of the words) joins it.
-                std::map<Xapian::docid, double> voted;
+                std::map<Xapian::docid, double> voted = documents_of(voted_codes);
                 std::vector<Xapian::Query> code_terms;
-                for (const auto& [code, vote] : voted_codes) {
-                    const std::string term = std::string(layout::kCode) + code;
-                    code_terms.emplace_back(term);
-                    for (auto p = lease.db().postlist_begin(term);
-                         p != lease.db().postlist_end(term); ++p)
-                        voted[*p] = std::max(voted[*p], vote);
-                }
+                for (const auto& voted_code : voted_codes)
+                    code_terms.emplace_back(std::string(layout::kCode) + voted_code.first);
                 Xapian::Query wanted_codes(Xapian::Query::OP_OR, code_terms.begin(),
                                            code_terms.end());
                 if (!filters.empty())
@@ -1047,13 +1052,7 @@ SearchResponse Searcher::run(const SearchRequest& request, const QueryInterpreta
             }
             if (rerank && !votes.earlier_results.empty()) {
                 // A follow-up: the earlier question's results gain best × context_prior / rank.
-                std::map<Xapian::docid, double> prior;
-                for (const auto& [code, weight] : votes.earlier_results) {
-                    const std::string term = std::string(layout::kCode) + code;
-                    for (auto p = lease.db().postlist_begin(term);
-                         p != lease.db().postlist_end(term); ++p)
-                        prior[*p] = std::max(prior[*p], weight);
-                }
+                const std::map<Xapian::docid, double> prior = documents_of(votes.earlier_results);
                 for (auto& c : candidates)
                     if (auto p = prior.find(c.doc); p != prior.end())
                         c.score += best * weights_.context_prior * p->second;

@@ -268,13 +268,9 @@ TEST(SearchCitizenQuality, FiguresPerSplitAndClass) {
         by[q.split]["all"].add(q, o);
         if (q.cls == "followup") {
             // Asked alone, still without its own example ("earlier || question").
-            std::string before;
-            for (const auto& c : q.context)
-                before += c + " || ";
-            const auto snap = searcher.snapshot();
-            searcher.weights().examples_left_out =
-                std::make_shared<std::unordered_set<std::string>>(
-                    std::unordered_set<std::string>{snap->lexicon().example_key(before + q.query)});
+            auto own = std::make_shared<std::unordered_set<std::string>>();
+            xasite::testing::add_example_keys(q, searcher.snapshot()->lexicon(), *own);
+            searcher.weights().examples_left_out = std::move(own);
             followup_without_context[q.split].add(q, ask(searcher, q, false));
             searcher.weights().examples_left_out.reset();
         }
@@ -310,14 +306,8 @@ TEST(SearchCitizenQuality, FiguresPerSplitAndClass) {
     Figures pooled, pooled_followup;
     for (const auto& [split, asked] : tuning) {
         auto keys = std::make_shared<std::unordered_set<std::string>>();
-        for (const auto* q : asked) {
-            keys->insert(snap->lexicon().example_key(q->query));
-            // A follow-up's example holds its earlier question first ("earlier || follow-up").
-            std::string before;
-            for (const auto& c : q->context)
-                before += c + " || ";
-            if (!before.empty()) keys->insert(snap->lexicon().example_key(before + q->query));
-        }
+        for (const auto* q : asked)
+            xasite::testing::add_example_keys(*q, snap->lexicon(), *keys);
         searcher.weights().examples_left_out = std::move(keys);
         Figures all, followup;
         for (const auto* q : asked) {

@@ -8,9 +8,11 @@
 #include <fstream>
 #include <set>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/text.hpp"
+#include "search/lexicon.hpp"
 
 namespace xasite::testing {
 
@@ -52,6 +54,19 @@ inline std::vector<Question> load_questions(const std::filesystem::path& file,
         out.push_back(std::move(q));
     }
     return out;
+}
+
+// Adds to `keys` the forms in which `q` could stand among the example questions
+// (Lexicon::example_key): asked alone and, for a follow-up, after its earlier questions
+// ("earlier || follow-up", as questions.txt writes one). Leaving them out
+// (QueryWeights::examples_left_out) asks `q` as a new author's question is asked.
+inline void add_example_keys(const Question& q, const search::Lexicon& lexicon,
+                             std::unordered_set<std::string>& keys) {
+    keys.insert(lexicon.example_key(q.query));
+    std::string before;
+    for (const auto& c : q.context)
+        before += c + " || ";
+    if (!before.empty()) keys.insert(lexicon.example_key(before + q.query));
 }
 
 }  // namespace xasite::testing

@@ -118,14 +118,8 @@ int main(int argc, char** argv) {
         auto& searcher = xasite::testing::shared_searcher();
         auto keys = std::make_shared<std::unordered_set<std::string>>();
         const auto snap = searcher.snapshot();
-        for (const auto& q : questions) {
-            keys->insert(snap->lexicon().example_key(q.query));
-            // A follow-up's example holds its earlier question first ("earlier || follow-up").
-            std::string before;
-            for (const auto& c : q.context)
-                before += c + " || ";
-            if (!before.empty()) keys->insert(snap->lexicon().example_key(before + q.query));
-        }
+        for (const auto& q : questions)
+            xasite::testing::add_example_keys(q, snap->lexicon(), *keys);
         searcher.weights().examples_left_out = std::move(keys);
     }
     xasite::testing::print_answer_figures(file + " [" + split + "]",
