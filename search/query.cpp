@@ -41,6 +41,7 @@ struct Word {
     bool quoted = false;
     int phrase = -1;           // index into phrases when quoted
     bool after_break = false;  // a comma, full stop, … between it and the word before
+    bool date_edge = false;    // a date starts or ends between it and the word before
 };
 
 class Interpreter {
@@ -83,7 +84,35 @@ class Interpreter {
         return -1;
     }
 
-    // Document numbers such as "156/KH-UBND" are looked up as codes as typed.
+    // The date a byte is in (index into dates_), -1 when none.
+    int date_at(std::size_t offset) const {
+        for (std::size_t d = 0; d < dates_.size(); ++d)
+            if (offset >= dates_[d].first && offset < dates_[d].second) return static_cast<int>(d);
+        return -1;
+    }
+
+    // A date ("2/9", "1/7/2025", "7/2025"): day/month[/year] or month/year, digits only.
+    static bool is_date(std::string_view chunk) {
+        std::vector<int> parts;
+        std::vector<std::size_t> lengths;
+        for (std::string_view part : text::split(chunk, '/')) {
+            if (part.empty() || part.size() > 4 ||
+                part.find_first_not_of("0123456789") != std::string_view::npos)
+                return false;
+            parts.push_back(std::stoi(std::string(part)));
+            lengths.push_back(part.size());
+        }
+        auto day = [](int d) { return d >= 1 && d <= 31; };
+        auto month = [](int m) { return m >= 1 && m <= 12; };
+        auto year = [&](std::size_t k) { return lengths[k] == 2 || lengths[k] == 4; };
+        if (parts.size() == 2)
+            return (day(parts[0]) && month(parts[1]) && lengths[1] <= 2) ||
+                   (month(parts[0]) && lengths[1] == 4);
+        return parts.size() == 3 && day(parts[0]) && month(parts[1]) && year(2);
+    }
+
+    // Document numbers such as "156/KH-UBND" are looked up as codes as typed; dates ("2/9") are
+    // not codes.
     void find_slash_codes(const std::string& text) {
         std::size_t start = 0;
         while (start < text.size()) {
@@ -96,9 +125,16 @@ class Interpreter {
             while (!chunk.empty() &&
                    std::string_view(",.;:()\"").find(chunk.front()) != std::string_view::npos)
                 chunk.remove_prefix(1);
-            if (chunk.find('/') != std::string_view::npos &&
-                chunk.find_first_of("0123456789") != std::string_view::npos && chunk.size() <= 60)
+            if (is_date(chunk)) {
+                // Its numbers are read as words, but pair with no word around ("lễ 2/9 năm nay"
+                // is no "9 năm"; "sau ngày 30/4/1975" keeps "30 4" and "4 1975").
+                const auto at = static_cast<std::size_t>(chunk.data() - text.data());
+                dates_.emplace_back(at, at + chunk.size());
+            } else if (chunk.find('/') != std::string_view::npos &&
+                       chunk.find_first_of("0123456789") != std::string_view::npos &&
+                       chunk.size() <= 60) {
                 out_.codes.push_back(code_key(text::fold(chunk)));
+            }
             start = end + 1;
         }
     }
@@ -120,8 +156,10 @@ class Interpreter {
             }
             Word w;
             w.typed = token.lower;
-            if (t > 0)
+            if (t > 0) {
                 w.after_break = text.find_first_of(",.;:!?\n", tokens[t - 1].end) < token.begin;
+                w.date_edge = date_at(token.begin) != date_at(tokens[t - 1].begin);
+            }
             std::string folded = fold_token(token.lower, lexicon_);
             if (folded.empty() || folded.size() > layout::kMaxTermBytes) continue;
             w.folded.push_back(std::move(folded));
@@ -352,6 +390,7 @@ class Interpreter {
             bool filler = false;
             bool phrase_filler = false;  // part of a filler phrase of 2+ words
             bool kept_filler = false;
+            bool searched_filler = false;  // filler searched as typed: the question had no more
         };
         // An event's words right after "của" name whose thing it is, not what happened: "giấy
         // khai sinh của con mất rồi" is a lost paper, not "con mất" (a death).
@@ -557,8 +596,10 @@ class Interpreter {
         bool anything_left =
             std::any_of(spans.begin(), spans.end(), [](const Span& s) { return !s.filler; });
         if (!anything_left && out_.codes.empty() && out_.code_prefixes.empty())
-            for (auto& s : spans)
+            for (auto& s : spans) {
+                s.searched_filler = s.filler;
                 s.filler = false;  // only filler: search it as typed
+            }
         // 3. Concepts.
         std::size_t previous_end = static_cast<std::size_t>(-1);
         for (const auto& span : spans) {
@@ -568,10 +609,14 @@ class Interpreter {
                 continue;
             }
             QueryConcept c;
-            c.adjacent_to_previous = previous_end == span.begin;
+            c.adjacent_to_previous =
+                previous_end == span.begin &&
+                !(span.begin > 0 && word_of[span.begin] != word_of[span.begin - 1] &&
+                  words_[word_of[span.begin]].date_edge);
             c.followup = std::all_of(followup.begin() + static_cast<long>(span.begin),
                                      followup.begin() + static_cast<long>(span.begin + span.length),
                                      [](char f) { return f != 0; });
+            c.filler = span.searched_filler;
             c.event = is_event_span(span);
             c.unknown = !span.expansions && span.length == 1 && !known(syllables[span.begin]);
             c.action =
@@ -722,6 +767,7 @@ class Interpreter {
     QueryInterpretation out_;
     std::vector<char> action_syllable_;  // by syllable: part of an action phrase
     std::vector<std::pair<std::size_t, std::size_t>> quoted_;
+    std::vector<std::pair<std::size_t, std::size_t>> dates_;  // byte ranges of dates ("2/9")
     std::vector<Word> words_;
     bool prefix_word_ = false;
 };

@@ -41,6 +41,7 @@ struct QueryConcept {
     bool prefix = false;  // the last word while typing: its alternatives are its completions
     bool adjacent_to_previous = false;  // nothing was dropped between it and the concept before
     bool followup = false;  // only follow-up words ("lệ phí", "nộp"): names no procedure
+    bool filler = false;    // filler ("vậy", "ad"), searched only because nothing else was asked
     bool event = false;     // a life event's words (events.txt), expanded to its procedures
     bool unknown = false;   // typed, in no document and not a word of the lexicon
     bool action = false;    // words of an action phrase ("làm lại", "bị mất"): they choose
@@ -71,7 +72,8 @@ struct QueryInterpretation {
     // Whether a word was corrected as a typo (by edit distance). Such a correction is only
     // searched when QueryOptions::apply_typo_fixes is set; otherwise it is only in `suggestion`.
     bool typo_fixed = false;
-    // Whether every concept is a follow-up (or there is none): the question names no procedure.
+    // Whether every concept is a follow-up or filler searched as typed (or there is none): the
+    // question names no procedure ("mất bao lâu vậy ad").
     bool only_followup() const { return only_followup_or(false); }
     // Whether the question names only follow-up words and an action ("nếu bị mất cái giấy đó
     // thì sao"): after another question it asks that action of the earlier question's subject.
@@ -81,7 +83,7 @@ struct QueryInterpretation {
   private:
     bool only_followup_or(bool action_too) const {
         for (const auto& c : concepts)
-            if (!c.followup && !(action_too && c.action)) return false;
+            if (!c.followup && !c.filler && !(action_too && c.action)) return false;
         return codes.empty() && code_prefixes.empty();
     }
 };

@@ -165,3 +165,25 @@ TEST(SearchContext, AFollowUpLeansToTheEarlierQuestionsResults) {
         EXPECT_NE(first_code(without_prior.search(r)), c.code) << c.question;
     }
 }
+
+// Issue 13, tenth round: a follow-up made of follow-up words and filler only ("mất bao lâu vậy
+// ad": "mất bao lâu" is a filler phrase, so nothing was left and the filler was searched as typed)
+// names nothing: it is read with the earlier question, and answered as surely as that question.
+// Before, "vậy" and "ad" counted as naming something: the answer was the same but only "low".
+TEST(SearchContext, AFollowUpOfFillerAndFollowUpWordsNamesNothing) {
+    struct Case {
+        const char *earlier, *question, *code;
+    };
+    for (const auto& c : {
+             Case{"chứng thực bản sao sổ hộ khẩu", "mất bao lâu vậy ad", "2.000815"},
+             Case{"đăng ký tạm trú", "thế nào ad", "1.004194"},
+         }) {
+        const auto r = ask(c.question, {c.earlier});
+        EXPECT_EQ(first_code(r), c.code) << c.question;
+        EXPECT_EQ(r.context_used, c.earlier) << c.question;
+        EXPECT_EQ(r.confidence, "high") << c.question;
+    }
+    EXPECT_TRUE(search::interpret("mat bao lau vay ad",
+                                  *search::IndexSnapshot::open(xasite::testing::shared_index()))
+                    .only_followup());
+}

@@ -130,6 +130,36 @@ TEST(SearchQuery, CodesFindTheirProcedure) {
     EXPECT_EQ(find(r).results.at(0).code.rfind("1.00119", 0), 0u);
 }
 
+// A date ("2/9", "30/4/1975", "7/2025") is no document number, and its numbers pair with no word
+// around it: "lễ 2/9 năm nay" once found "Cấp Bằng Tổ quốc ghi công …" through the code "2/9" and
+// the title pair "9 năm", and said "high".
+TEST(SearchQuery, ADateIsNoCodeAndPairsWithNoWordAround) {
+    for (const char* date : {"2/9", "30/4/1975", "7/2025", "01/07/25"}) {
+        const auto in = search::interpret(std::string("lễ ") + date + " năm nay", *snapshot(), {});
+        EXPECT_TRUE(in.codes.empty()) << date;
+        ASSERT_FALSE(in.concepts.empty()) << date;
+        for (const auto& c : in.concepts) {
+            if (c.alternatives.front().syllables.front() == "nam") {
+                EXPECT_FALSE(c.adjacent_to_previous) << date;
+            }
+        }
+    }
+    // Numbers inside one date still pair ("30 4", "4 1975"), as an official name has them.
+    const auto in = search::interpret("sau ngày 30/4/1975 đã thôi việc", *snapshot(), {});
+    int paired = 0;
+    for (const auto& c : in.concepts)
+        if (c.alternatives.front().syllables.front() == "4" ||
+            c.alternatives.front().syllables.front() == "1975")
+            paired += c.adjacent_to_previous ? 1 : 0;
+    EXPECT_EQ(paired, 2);
+    // Not dates: a document number, a day past 31, a month past 12.
+    for (const char* code : {"156/KH-UBND", "124/2026", "5/13"})
+        EXPECT_EQ(search::interpret(code, *snapshot(), {}).codes.size(), 1u) << code;
+    SearchRequest r;
+    r.query = "le 2/9 nam nay duoc nghi may ngay";
+    EXPECT_EQ(find(r).confidence, "none");
+}
+
 TEST(SearchQuery, LooserReadingRatherThanNothing) {
     auto r = find("dang ky khai sinh zzqqxx");
     ASSERT_FALSE(r.results.empty());

@@ -2,13 +2,13 @@
 // real procedures (search_fixture.hpp), e.g. the tune part of the citizen questions while choosing
 // weights or editing content/search/*.txt:
 //   search_eval [--split
-//   tune|tune2|tune3|tune4|tune5|tune6|tune7|holdout|valid|fresh9|fresh10|calib|all]
+//   tune|tune2|tune3|tune4|tune5|tune6|tune7|tune8|holdout|valid|fresh10|fresh11|calib|all]
 //   [--verbose] [--leave-set-out]
 //   [--weight NAME=VALUE]... FILE
 // Prints MRR@10, top-1, abstention precision and recall, the share of answerable questions
 // answered "none", the follow-up MRR and how often each confidence level is right
 // (answer_figures.hpp). --verbose lists every question with what came first; it refuses to list
-// the lines of the held-out and unseen splits (holdout, valid, fresh9, fresh10), which must stay
+// the lines of the held-out and unseen splits (holdout, valid, fresh10, fresh11), which must stay
 // unseen while tuning (figures only). --weight
 // sets one of search::QueryWeights for the run (the names of query.hpp). --leave-set-out asks
 // the split without any of its questions among the example questions (content/search/
@@ -87,22 +87,23 @@ int main(int argc, char** argv) {
         } else if (!a.empty() && a[0] != '-' && file.empty()) {
             file = a;
         } else {
-            std::cerr << "usage: search_eval [--split "
-                         "tune|tune2|tune3|tune4|tune5|tune6|tune7|holdout|valid|fresh9|fresh10|"
-                         "calib|all] "
-                         "[--verbose] [--leave-set-out] [--weight NAME=VALUE]... FILE\n";
+            std::cerr
+                << "usage: search_eval [--split "
+                   "tune|tune2|tune3|tune4|tune5|tune6|tune7|tune8|holdout|valid|fresh10|fresh11|"
+                   "calib|all] "
+                   "[--verbose] [--leave-set-out] [--weight NAME=VALUE]... FILE\n";
             return 2;
         }
     }
     if (file.empty()) {
-        std::cerr
-            << "usage: search_eval [--split "
-               "tune|tune2|tune3|tune4|tune5|tune6|tune7|holdout|valid|fresh9|fresh10|calib|all] "
-               "[--verbose] [--leave-set-out] [--weight NAME=VALUE]... FILE\n";
+        std::cerr << "usage: search_eval [--split "
+                     "tune|tune2|tune3|tune4|tune5|tune6|tune7|tune8|holdout|valid|fresh10|fresh11|"
+                     "calib|all] "
+                     "[--verbose] [--leave-set-out] [--weight NAME=VALUE]... FILE\n";
         return 2;
     }
-    if (verbose && (split == "holdout" || split == "valid" || split == "fresh9" ||
-                    split == "fresh10" || split == "all")) {
+    if (verbose && (split == "holdout" || split == "valid" || split == "fresh10" ||
+                    split == "fresh11" || split == "all")) {
         std::cerr << "search_eval: --verbose lists no held-out, validation or unseen line (tune on "
                      "the tune parts only)\n";
         return 2;
