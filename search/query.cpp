@@ -1,6 +1,7 @@
 #include "search/query.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -93,22 +94,27 @@ class Interpreter {
 
     // A date ("2/9", "1/7/2025", "7/2025"): day/month[/year] or month/year, digits only.
     static bool is_date(std::string_view chunk) {
-        std::vector<int> parts;
-        std::vector<std::size_t> lengths;
-        for (std::string_view part : text::split(chunk, '/')) {
-            if (part.empty() || part.size() > 4 ||
+        std::array<int, 3> value{};
+        std::array<std::size_t, 3> length{};
+        std::size_t parts = 0;
+        for (std::string_view rest = chunk;;) {
+            const std::size_t slash = rest.find('/');
+            const std::string_view part = rest.substr(0, slash);
+            if (parts == value.size() || part.empty() || part.size() > 4 ||
                 part.find_first_not_of("0123456789") != std::string_view::npos)
                 return false;
-            parts.push_back(std::stoi(std::string(part)));
-            lengths.push_back(part.size());
+            for (char d : part)
+                value[parts] = value[parts] * 10 + (d - '0');
+            length[parts++] = part.size();
+            if (slash == std::string_view::npos) break;
+            rest.remove_prefix(slash + 1);
         }
-        auto day = [](int d) { return d >= 1 && d <= 31; };
-        auto month = [](int m) { return m >= 1 && m <= 12; };
-        auto year = [&](std::size_t k) { return lengths[k] == 2 || lengths[k] == 4; };
-        if (parts.size() == 2)
-            return (day(parts[0]) && month(parts[1]) && lengths[1] <= 2) ||
-                   (month(parts[0]) && lengths[1] == 4);
-        return parts.size() == 3 && day(parts[0]) && month(parts[1]) && year(2);
+        const bool day = value[0] >= 1 && value[0] <= 31;
+        const bool month = value[1] >= 1 && value[1] <= 12;
+        if (parts == 2)
+            return (day && month && length[1] <= 2) ||
+                   (value[0] >= 1 && value[0] <= 12 && length[1] == 4);
+        return parts == 3 && day && month && (length[2] == 2 || length[2] == 4);
     }
 
     // Document numbers such as "156/KH-UBND" are looked up as codes as typed; dates ("2/9") are
@@ -125,17 +131,18 @@ class Interpreter {
             while (!chunk.empty() &&
                    std::string_view(",.;:()\"").find(chunk.front()) != std::string_view::npos)
                 chunk.remove_prefix(1);
+            start = end + 1;
+            if (chunk.find('/') == std::string_view::npos ||
+                chunk.find_first_of("0123456789") == std::string_view::npos || chunk.size() > 60)
+                continue;
             if (is_date(chunk)) {
                 // Its numbers are read as words, but pair with no word around ("lễ 2/9 năm nay"
                 // is no "9 năm"; "sau ngày 30/4/1975" keeps "30 4" and "4 1975").
                 const auto at = static_cast<std::size_t>(chunk.data() - text.data());
                 dates_.emplace_back(at, at + chunk.size());
-            } else if (chunk.find('/') != std::string_view::npos &&
-                       chunk.find_first_of("0123456789") != std::string_view::npos &&
-                       chunk.size() <= 60) {
+            } else {
                 out_.codes.push_back(code_key(text::fold(chunk)));
             }
-            start = end + 1;
         }
     }
 
@@ -362,9 +369,11 @@ class Interpreter {
         const std::size_t m = syllables.size();
         // A synonym or life event is not read across a comma or a full stop: "Bình Phước cũ, gia
         // đình …" is no "cụ già".
-        auto break_before = [&](std::size_t s) {
-            return s > 0 && word_of[s] != word_of[s - 1] && words_[word_of[s]].after_break;
+        // Whether syllable s starts a word that has `edge` (Word::after_break, Word::date_edge).
+        auto edge_before = [&](std::size_t s, bool Word::*edge) {
+            return s > 0 && word_of[s] != word_of[s - 1] && words_[word_of[s]].*edge;
         };
+        auto break_before = [&](std::size_t s) { return edge_before(s, &Word::after_break); };
         // An outside phrase that ends a longer name of the titles is not that matter: "giá đất"
         // in "đấu giá đất" (every pair from the word before it on is a title pair: "đấu giá",
         // "giá đất"); "tiền covid" after "hỗ trợ" stays one ("tiền covid" is in no title). Only
@@ -610,9 +619,7 @@ class Interpreter {
             }
             QueryConcept c;
             c.adjacent_to_previous =
-                previous_end == span.begin &&
-                !(span.begin > 0 && word_of[span.begin] != word_of[span.begin - 1] &&
-                  words_[word_of[span.begin]].date_edge);
+                previous_end == span.begin && !edge_before(span.begin, &Word::date_edge);
             c.followup = std::all_of(followup.begin() + static_cast<long>(span.begin),
                                      followup.begin() + static_cast<long>(span.begin + span.length),
                                      [](char f) { return f != 0; });

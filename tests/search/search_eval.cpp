@@ -27,6 +27,11 @@
 #include "question_set.hpp"
 #include "search/snapshot.hpp"
 
+constexpr const char* kUsage =
+    "usage: search_eval [--split "
+    "tune|tune2|tune3|tune4|tune5|tune6|tune7|tune8|holdout|valid|fresh10|fresh11|calib|all] "
+    "[--verbose] [--leave-set-out] [--weight NAME=VALUE]... FILE\n";
+
 int main(int argc, char** argv) {
     std::string split = "tune", file;
     bool verbose = false, leave_set_out = false;
@@ -87,19 +92,12 @@ int main(int argc, char** argv) {
         } else if (!a.empty() && a[0] != '-' && file.empty()) {
             file = a;
         } else {
-            std::cerr
-                << "usage: search_eval [--split "
-                   "tune|tune2|tune3|tune4|tune5|tune6|tune7|tune8|holdout|valid|fresh10|fresh11|"
-                   "calib|all] "
-                   "[--verbose] [--leave-set-out] [--weight NAME=VALUE]... FILE\n";
+            std::cerr << kUsage;
             return 2;
         }
     }
     if (file.empty()) {
-        std::cerr << "usage: search_eval [--split "
-                     "tune|tune2|tune3|tune4|tune5|tune6|tune7|tune8|holdout|valid|fresh10|fresh11|"
-                     "calib|all] "
-                     "[--verbose] [--leave-set-out] [--weight NAME=VALUE]... FILE\n";
+        std::cerr << kUsage;
         return 2;
     }
     if (verbose && (split == "holdout" || split == "valid" || split == "fresh10" ||
