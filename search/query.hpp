@@ -139,6 +139,10 @@ struct QueryWeights {
     // is read with it when that reading's answer names at least this share of what the new
     // question names (searcher.cpp, "The conversation keeps its subject").
     double context_keep = 0.5;
+    // Failing that, the reading with the earlier question is taken when its first title names
+    // more of both questions than the new one's alone does: the share of the new question plus
+    // context_cover × the share of the earlier one (0: never).
+    double context_cover = 1.0;
     // A question asked after another: the procedures among the earlier question's first results
     // gain best score × context_prior / their rank there (a follow-up most often asks about one
     // of them; a new subject outweighs it with its own words).

@@ -830,13 +830,33 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         if (before.confidence != "none" && !among(before, response.results.front())) {
             QueryInterpretation with = reading_with(earlier, QueryOptions{request.partial});
             SearchResponse together = run(request, with, *snap, unit, filters, own_votes);
-            auto share = [&](const SearchHit& hit) {
-                return concept_share(in, *snap, fold_title(hit.title, snap->lexicon()));
+            auto title_of = [&](const SearchHit& hit) {
+                return fold_title(hit.title, snap->lexicon());
             };
-            if (together.confidence != "none" && !together.results.empty() &&
-                among(before, together.results.front()) &&
-                share(together.results.front()) >=
-                    weights_.context_keep * share(response.results.front())) {
+            auto share = [&](const SearchHit& hit) {
+                return concept_share(in, *snap, title_of(hit));
+            };
+            // Or, when the two readings lead with different procedures, the one whose title
+            // names more of the two questions together (the new one's share plus context_cover ×
+            // the earlier one's): "bố muốn nhận con luôn" after "làm giấy khai sinh cho con" is
+            // "Đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con", not "Đăng ký kết hôn".
+            auto names_both = [&](const SearchHit& hit, const QueryInterpretation& was) {
+                const std::string title = title_of(hit);
+                return concept_share(in, *snap, title) +
+                       weights_.context_cover * concept_share(was, *snap, title);
+            };
+            bool take = false;
+            if (together.confidence != "none" && !together.results.empty()) {
+                const SearchHit& now = together.results.front();
+                take = among(before, now) &&
+                       share(now) >= weights_.context_keep * share(response.results.front());
+                if (!take && weights_.context_cover > 0 && now.id != response.results.front().id) {
+                    const QueryInterpretation was =
+                        interpret(earlier, *snap, QueryOptions{request.partial});
+                    take = names_both(now, was) > names_both(response.results.front(), was);
+                }
+            }
+            if (take) {
                 response = std::move(together);
                 in = std::move(with);
                 context_used = earlier;

@@ -1,17 +1,18 @@
 // Search quality on citizens' own words (issue 13): citizen-questions.tsv and the sets of the
-// second to eighteenth authors (citizen-questions-{validation,tuning,round4,…,round11}.tsv),
+// second to twentieth authors (citizen-questions-{validation,tuning,round4,…,round12}.tsv),
 // over the real procedure catalogue searched from the Ea Kar site. For each split (tune, holdout,
-// valid, tune2, tune3, tune4, tune5, tune6, tune7, tune8, fresh10, fresh11) and class (situation,
-// variant, followup, outside, name, misc) it prints, over the answerable questions, MRR@10, top-1
-// and recall@10 and the share answered with confidence "none"; over all questions, abstention
-// precision and recall (abstained = confidence "none"; a question with nothing to search for counts
-// as abstained); and the follow-up score: MRR@10 of the followup class with the earlier questions
-// passed as SearchRequest::context (and, for comparison, without them). Fails when a figure drops
-// below its baseline (kBaselines below). The tuning splits are then asked leave-set-out (none of
-// their questions among the example questions, as an unseen set's are asked), each and pooled
-// ("tune*"), which fails below kSetOutMrr. XASITE_QUALITY_VERBOSE=1 prints the misses of the tune
-// part (answerable questions whose answer is not first, outside questions not abstained); =2 adds
-// the other parts, of which holdout, valid, fresh10 and fresh11 must not be used for tuning.
+// valid, tune2, tune3, tune4, tune5, tune6, tune7, tune8, tune9, fresh11, fresh12) and class
+// (situation, variant, followup, outside, name, misc) it prints, over the answerable questions,
+// MRR@10, top-1 and recall@10 and the share answered with confidence "none"; over all questions,
+// abstention precision and recall (abstained = confidence "none"; a question with nothing to search
+// for counts as abstained); and the follow-up score: MRR@10 of the followup class with the earlier
+// questions passed as SearchRequest::context (and, for comparison, without them). Fails when a
+// figure drops below its baseline (kBaselines below). The tuning splits are then asked
+// leave-set-out (none of their questions among the example questions, as an unseen set's are
+// asked), each and pooled ("tune*"), which fails below kSetOutMrr. XASITE_QUALITY_VERBOSE=1
+// prints the misses of the tune part (answerable questions whose answer is not first, outside
+// questions not abstained); =2 adds the other parts, of which holdout, valid, fresh11 and fresh12
+// must not be used for tuning.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -46,9 +47,10 @@ using xasite::testing::Question;
 // ninth and tenth authors' (tune6: the seventh round's unseen measure, used for tuning since), the
 // eleventh and twelfth authors' (tune7: the eighth round's unseen measure, used for tuning since),
 // the thirteenth and fourteenth authors' (tune8: the ninth round's unseen measure, used for tuning
-// since), the fifteenth and sixteenth authors' (fresh10: written after the ninth round's changes,
-// read once on them, and again at the tenth round's end) and the seventeenth and eighteenth
-// authors' (fresh11: written during the tenth round, read once on its final engine); see each
+// since), the fifteenth and sixteenth authors' (tune9: the ninth and tenth rounds' unseen measure,
+// used for tuning since the eleventh), the seventeenth and eighteenth authors' (fresh11: written
+// during the tenth round, read once on its final engine) and the nineteenth and twentieth
+// authors' (fresh12: written during the eleventh round, read once on its final engine); see each
 // file's header.
 std::vector<Question> load_questions() {
     const auto dir = xasite::testing::source_dir() / "tests" / "search";
@@ -57,7 +59,8 @@ std::vector<Question> load_questions() {
                              "citizen-questions-round4.tsv", "citizen-questions-round5.tsv",
                              "citizen-questions-round6.tsv", "citizen-questions-round7.tsv",
                              "citizen-questions-round8.tsv", "citizen-questions-round9.tsv",
-                             "citizen-questions-round10.tsv", "citizen-questions-round11.tsv"}) {
+                             "citizen-questions-round10.tsv", "citizen-questions-round11.tsv",
+                             "citizen-questions-round12.tsv"}) {
         auto set = xasite::testing::load_questions(dir / more);
         questions.insert(questions.end(), set.begin(), set.end());
     }
@@ -165,8 +168,12 @@ void print_row(const std::string& split, const std::string& cls, const Figures& 
 // turns, "high" when close examples name the first result) and again on 2026-12-07 after the tenth
 // (the ninth round's unseen set a tuning set, tune8, with its questions among the examples; 300
 // example questions no procedure answers; dates are no document numbers; a follow-up of filler and
-// follow-up words names nothing; word lists), by `./tests/search/search_citizen_quality_test` in
-// build/dev on 2,681 questions (fresh11's 240 written during the round and read once at its end)
+// follow-up words names nothing; word lists) and on 2026-12-07 after the eleventh (the tenth
+// round's second unseen set a tuning set, tune9; 2,358 example questions written for
+// questions.txt by twenty helper sessions; a follow-up's twist read with the earlier subject when
+// that names more of both; "bị thất lạc" an action phrase), by
+// `./tests/search/search_citizen_quality_test` in build/dev on 2,921 questions (fresh12's 240
+// written at the round's start and read once at its end, with fresh11 read again)
 // (docs/SEARCH-INDEX.md, "Citizen questions (issue 13)"). The tuning sets' questions are in
 // questions.txt and are asked here leave-one-out, without their own copy (a follow-up without
 // its "earlier || follow-up" line). Figures that fell were lowered to the new measurement: in
@@ -184,74 +191,81 @@ void print_row(const std::string& split, const std::string& cls, const Figures& 
 // 0.845 → 0.904); in the ninth, holdout abstention recall 0.842 → 0.789 (one of its 19 outside
 // questions answered; its line was not read; holdout MRR@10 rose 0.885 → 0.890, abstention
 // precision 0.842 → 0.882, answerable "none" fell 0.026 → 0.017, the second author's follow-up
-// rose 0.692 → 0.812) and tune4's abstention recall 0.950 → 0.900; in the tenth, none fell.
+// rose 0.692 → 0.812) and tune4's abstention recall 0.950 → 0.900; in the tenth, none fell; in
+// the eleventh, tune4's abstention precision 1.000 → 0.973 (one of its 200 answerable questions
+// answered "none").
 struct Baseline {
     double mrr, top1, recall10, followup_mrr, abstention_precision, abstention_recall;
     double answerable_none;  // at most
 };
 const std::map<std::string, Baseline> kBaselines = {
-    // measured MRR@10 0.931, top-1 0.899, recall@10 0.990, follow-up 0.939, abstention P 0.942, R
-    // 1.000, answerable "none" 0.015
-    {"tune", {0.911, 0.879, 0.970, 0.919, 0.922, 0.980, 0.035}},
-    // measured MRR@10 0.903, top-1 0.855, recall@10 0.974, follow-up 0.725, abstention P 0.889, R
-    // 0.842, answerable "none" 0.017
-    {"holdout", {0.883, 0.835, 0.954, 0.705, 0.869, 0.822, 0.037}},
-    // the second author's set (citizen-questions-validation.tsv): measured MRR@10 0.933, top-1
-    // 0.913, recall@10 0.973, follow-up 0.801, abstention P 0.967, R 0.967, answerable "none"
-    // 0.007
-    {"valid", {0.913, 0.893, 0.953, 0.781, 0.947, 0.947, 0.027}},
-    // the third author's set (citizen-questions-tuning.tsv): measured MRR@10 0.914, top-1 0.860,
-    // recall@10 0.989, follow-up 0.876, abstention P 0.974, R 0.950, answerable "none" 0.005
-    {"tune2", {0.894, 0.840, 0.969, 0.856, 0.954, 0.930, 0.025}},
-    // the fourth author's set (citizen-questions-round4.tsv, split tune3; the fourth round's
-    // unseen measure, a tuning set since the fifth round): measured MRR@10 0.952, top-1 0.920,
-    // recall@10 0.994, follow-up 0.938, abstention P 0.946, R 1.000, answerable "none" 0.011
-    {"tune3", {0.932, 0.900, 0.974, 0.918, 0.926, 0.980, 0.031}},
-    // the fifth and sixth authors' set (citizen-questions-round5.tsv, split tune4; the fifth
-    // round's unseen measure, a tuning set since the sixth round): measured MRR@10 0.924, top-1
-    // 0.875, recall@10 0.995, follow-up 0.921, abstention P 1.000, R 0.900, answerable "none"
+    // measured MRR@10 0.935, top-1 0.910, recall@10 0.990, follow-up 0.939, abstention P 1.000, R
+    // 1.000, answerable "none" 0.000
+    {"tune", {0.915, 0.890, 0.970, 0.919, 0.980, 0.980, 0.020}},
+    // measured MRR@10 0.913, top-1 0.855, recall@10 0.991, follow-up 0.873, abstention P 0.941, R
+    // 0.842, answerable "none" 0.009
+    {"holdout", {0.893, 0.835, 0.971, 0.853, 0.921, 0.822, 0.029}},
+    // the second author's set (citizen-questions-validation.tsv): measured MRR@10 0.946, top-1
+    // 0.933, recall@10 0.980, follow-up 0.844, abstention P 1.000, R 0.967, answerable "none"
     // 0.000
-    {"tune4", {0.904, 0.855, 0.975, 0.901, 0.980, 0.880, 0.020}},
+    {"valid", {0.926, 0.913, 0.960, 0.824, 0.980, 0.947, 0.020}},
+    // the third author's set (citizen-questions-tuning.tsv): measured MRR@10 0.944, top-1 0.909,
+    // recall@10 0.995, follow-up 0.884, abstention P 0.976, R 1.000, answerable "none" 0.005
+    {"tune2", {0.924, 0.889, 0.975, 0.864, 0.956, 0.980, 0.025}},
+    // the fourth author's set (citizen-questions-round4.tsv, split tune3; the fourth round's
+    // unseen measure, a tuning set since the fifth round): measured MRR@10 0.957, top-1 0.932,
+    // recall@10 0.994, follow-up 0.938, abstention P 0.972, R 1.000, answerable "none" 0.006
+    {"tune3", {0.937, 0.912, 0.974, 0.918, 0.952, 0.980, 0.026}},
+    // the fifth and sixth authors' set (citizen-questions-round5.tsv, split tune4; the fifth
+    // round's unseen measure, a tuning set since the sixth round): measured MRR@10 0.963, top-1
+    // 0.940, recall@10 1.000, follow-up 0.921, abstention P 0.973, R 0.900, answerable "none"
+    // 0.005
+    {"tune4", {0.943, 0.920, 0.980, 0.901, 0.953, 0.880, 0.025}},
     // the seventh and eighth authors' set (citizen-questions-round6.tsv, split tune5; the sixth
-    // round's unseen measure, a tuning set since the seventh round): measured MRR@10 0.945, top-1
-    // 0.910, recall@10 0.995, follow-up 0.867, abstention P 0.950, R 0.950, answerable "none"
+    // round's unseen measure, a tuning set since the seventh round): measured MRR@10 0.950, top-1
+    // 0.925, recall@10 0.990, follow-up 0.875, abstention P 0.950, R 0.950, answerable "none"
     // 0.010
-    {"tune5", {0.925, 0.890, 0.975, 0.847, 0.930, 0.930, 0.030}},
+    {"tune5", {0.930, 0.905, 0.970, 0.855, 0.930, 0.930, 0.030}},
     // the ninth and tenth authors' set (citizen-questions-round7.tsv, split tune6; the seventh
-    // round's unseen measure, a tuning set since the eighth round): measured MRR@10 0.881, top-1
-    // 0.845, recall@10 0.945, follow-up 0.790, abstention P 0.921, R 0.875, answerable "none"
-    // 0.015
-    {"tune6", {0.861, 0.825, 0.925, 0.770, 0.901, 0.855, 0.035}},
+    // round's unseen measure, a tuning set since the eighth round): measured MRR@10 0.933, top-1
+    // 0.905, recall@10 0.975, follow-up 0.884, abstention P 0.946, R 0.875, answerable "none"
+    // 0.010
+    {"tune6", {0.913, 0.885, 0.955, 0.864, 0.926, 0.855, 0.030}},
     // the eleventh and twelfth authors' set (citizen-questions-round8.tsv, split tune7; the eighth
-    // round's unseen measure, a tuning set since the ninth round): measured MRR@10 0.825, top-1
-    // 0.760, recall@10 0.935, follow-up 0.765, abstention P 0.925, R 0.925, answerable "none"
-    // 0.015
-    {"tune7", {0.805, 0.740, 0.915, 0.745, 0.905, 0.905, 0.035}},
+    // round's unseen measure, a tuning set since the ninth round): measured MRR@10 0.907, top-1
+    // 0.870, recall@10 0.965, follow-up 0.826, abstention P 0.907, R 0.975, answerable "none"
+    // 0.020
+    {"tune7", {0.887, 0.850, 0.945, 0.806, 0.887, 0.955, 0.040}},
     // the thirteenth and fourteenth authors' set (citizen-questions-round9.tsv, split tune8; the
     // ninth round's unseen measure, 0.802 on that round's starting engine and 0.825 at its end; a
-    // tuning set since the tenth round): measured MRR@10 0.848, top-1 0.795, recall@10 0.950,
-    // follow-up 0.743, abstention P 0.854, R 0.875, answerable "none" 0.030
-    {"tune8", {0.828, 0.775, 0.930, 0.723, 0.834, 0.855, 0.050}},
-    // the fifteenth and sixteenth authors' set (citizen-questions-round10.tsv, split fresh10,
-    // written after the ninth round's changes and read on them, 754a985: MRR@10 0.807; read again
-    // at the tenth round's end): measured MRR@10 0.823, top-1 0.770, recall@10 0.915, follow-up
-    // 0.552, abstention P 0.804, R 0.925, answerable "none" 0.045
-    {"fresh10", {0.803, 0.750, 0.895, 0.532, 0.784, 0.905, 0.065}},
+    // tuning set since the tenth round): measured MRR@10 0.939, top-1 0.915, recall@10 0.975,
+    // follow-up 0.881, abstention P 0.900, R 0.900, answerable "none" 0.020
+    {"tune8", {0.919, 0.895, 0.955, 0.861, 0.880, 0.880, 0.040}},
+    // the fifteenth and sixteenth authors' set (citizen-questions-round10.tsv, split tune9; the
+    // ninth and tenth rounds' unseen measure fresh10, 0.807 on 754a985 and 0.823 at the tenth
+    // round's end; a tuning set since the eleventh round): measured MRR@10 0.916, top-1 0.895,
+    // recall@10 0.955, follow-up 0.831, abstention P 0.851, R 1.000, answerable "none" 0.035
+    {"tune9", {0.896, 0.875, 0.935, 0.811, 0.831, 0.980, 0.055}},
     // the seventeenth and eighteenth authors' set (citizen-questions-round11.tsv, split fresh11,
-    // written during the tenth round and read once, on its final engine): measured MRR@10 0.839,
-    // top-1 0.780, recall@10 0.955, follow-up 0.681, abstention P 0.875, R 0.875, answerable
-    // "none" 0.025
-    {"fresh11", {0.819, 0.760, 0.935, 0.661, 0.855, 0.855, 0.045}},
+    // written during the tenth round and read once on its final engine, 0.839; read again on the
+    // eleventh round's final engine): measured MRR@10 0.925, top-1 0.895, recall@10 0.975, follow-
+    // up 0.876, abstention P 0.929, R 0.975, answerable "none" 0.015
+    {"fresh11", {0.905, 0.875, 0.955, 0.856, 0.909, 0.955, 0.035}},
+    // the nineteenth and twentieth authors' set (citizen-questions-round12.tsv, split fresh12,
+    // written at the start of the eleventh round and read once, on its final engine; 0.823 on the
+    // round's starting engine, read after): measured MRR@10 0.920, top-1 0.890, recall@10 0.970,
+    // follow-up 0.883, abstention P 0.950, R 0.950, answerable "none" 0.010
+    {"fresh12", {0.900, 0.870, 0.950, 0.863, 0.930, 0.930, 0.030}},
 };
 // Issue 13's target for the share of answerable questions answered "none" (≤ 3 %): met on every
-// split but the unseen fresh10 (4.5 %); the tenth round's unseen set (fresh11) 2.5 %, tune8 at the
-// limit (3.0 %). The test prints every split over it.
+// split but tune9 (3.5 %, was 4.5 % as the unseen fresh10); the unseen fresh11 1.5 % and fresh12
+// 1.0 %. The test prints every split over it.
 constexpr double kTargetAnswerableNone = 0.03;
 // The tuning sets asked leave-set-out, pooled ("tune*", the figure the ninth and tenth rounds
-// chose on): measured in the tenth round, with tune8 among them, MRR@10 0.904 (0.9005 on the
-// round's starting engine and word lists with tune8's questions among the examples), follow-up
-// 0.850; the test keeps each minus 0.02.
-constexpr double kSetOutMrr = 0.884, kSetOutFollowupMrr = 0.830;
+// chose on): measured in the eleventh round, nine sets with tune9 among them, MRR@10 0.939
+// (0.9044 on the round's starting engine with tune9's questions among the examples), follow-up
+// 0.878; the test keeps each minus 0.02.
+constexpr double kSetOutMrr = 0.919, kSetOutFollowupMrr = 0.858;
 
 }  // namespace
 
@@ -272,7 +286,8 @@ TEST(SearchCitizenQuality, FiguresPerSplitAndClass) {
         ASSERT_TRUE(q.split == "tune" || q.split == "holdout" || q.split == "valid" ||
                     q.split == "tune2" || q.split == "tune3" || q.split == "tune4" ||
                     q.split == "tune5" || q.split == "tune6" || q.split == "tune7" ||
-                    q.split == "tune8" || q.split == "fresh10" || q.split == "fresh11")
+                    q.split == "tune8" || q.split == "tune9" || q.split == "fresh11" ||
+                    q.split == "fresh12")
             << q.query;
         auto o = ask(searcher, q, true);
         by[q.split][q.cls].add(q, o);

@@ -2,13 +2,13 @@
 // real procedures (search_fixture.hpp), e.g. the tune part of the citizen questions while choosing
 // weights or editing content/search/*.txt:
 //   search_eval [--split
-//   tune|tune2|tune3|tune4|tune5|tune6|tune7|tune8|holdout|valid|fresh10|fresh11|calib|all]
+//   tune|tune2|tune3|tune4|tune5|tune6|tune7|tune8|tune9|holdout|valid|fresh11|fresh12|calib|all]
 //   [--verbose] [--leave-set-out]
 //   [--weight NAME=VALUE]... FILE
 // Prints MRR@10, top-1, abstention precision and recall, the share of answerable questions
 // answered "none", the follow-up MRR and how often each confidence level is right
 // (answer_figures.hpp). --verbose lists every question with what came first; it refuses to list
-// the lines of the held-out and unseen splits (holdout, valid, fresh10, fresh11), which must stay
+// the lines of the held-out and unseen splits (holdout, valid, fresh11, fresh12), which must stay
 // unseen while tuning (figures only). --weight
 // sets one of search::QueryWeights for the run (the names of query.hpp). --leave-set-out asks
 // the split without any of its questions among the example questions (content/search/
@@ -29,7 +29,7 @@
 
 constexpr const char* kUsage =
     "usage: search_eval [--split "
-    "tune|tune2|tune3|tune4|tune5|tune6|tune7|tune8|holdout|valid|fresh10|fresh11|calib|all] "
+    "tune|tune2|tune3|tune4|tune5|tune6|tune7|tune8|tune9|holdout|valid|fresh11|fresh12|calib|all] "
     "[--verbose] [--leave-set-out] [--weight NAME=VALUE]... FILE\n";
 
 int main(int argc, char** argv) {
@@ -53,6 +53,7 @@ int main(int argc, char** argv) {
                 {"bm25_k1", &w.bm25_k1},
                 {"title_coverage", &w.title_coverage},
                 {"action", &w.action},
+                {"context_cover", &w.context_cover},
                 {"other_action", &w.other_action},
                 {"unnamed_action", &w.unnamed_action},
                 {"generic_pair", &w.generic_pair},
@@ -100,8 +101,8 @@ int main(int argc, char** argv) {
         std::cerr << kUsage;
         return 2;
     }
-    if (verbose && (split == "holdout" || split == "valid" || split == "fresh10" ||
-                    split == "fresh11" || split == "all")) {
+    if (verbose &&
+        (split == "holdout" || split == "valid" || split == "fresh11" || split == "all")) {
         std::cerr << "search_eval: --verbose lists no held-out, validation or unseen line (tune on "
                      "the tune parts only)\n";
         return 2;
