@@ -828,7 +828,10 @@ SearchResponse Searcher::search(const SearchRequest& request) {
                                [&](const SearchHit& b) { return b.id == hit.id; });
         };
         if (before.confidence != "none" && !among(before, response.results.front())) {
-            QueryInterpretation with = reading_with(earlier, QueryOptions{request.partial});
+            // The earlier question read once: for the reading together and for names_both.
+            const QueryOptions options{request.partial};
+            const QueryInterpretation was = interpret(earlier, *snap, options);
+            QueryInterpretation with = read_together(was, interpret(request.query, *snap, options));
             SearchResponse together = run(request, with, *snap, unit, filters, own_votes);
             auto title_of = [&](const SearchHit& hit) {
                 return fold_title(hit.title, snap->lexicon());
@@ -840,7 +843,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
             // names more of the two questions together (the new one's share plus context_cover ×
             // the earlier one's): "bố muốn nhận con luôn" after "làm giấy khai sinh cho con" is
             // "Đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con", not "Đăng ký kết hôn".
-            auto names_both = [&](const SearchHit& hit, const QueryInterpretation& was) {
+            auto names_both = [&](const SearchHit& hit) {
                 const std::string title = title_of(hit);
                 return concept_share(in, *snap, title) +
                        weights_.context_cover * concept_share(was, *snap, title);
@@ -850,11 +853,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
                 const SearchHit& now = together.results.front();
                 take = among(before, now) &&
                        share(now) >= weights_.context_keep * share(response.results.front());
-                if (!take && weights_.context_cover > 0 && now.id != response.results.front().id) {
-                    const QueryInterpretation was =
-                        interpret(earlier, *snap, QueryOptions{request.partial});
-                    take = names_both(now, was) > names_both(response.results.front(), was);
-                }
+                if (!take && weights_.context_cover > 0 && now.id != response.results.front().id)
+                    take = names_both(now) > names_both(response.results.front());
             }
             if (take) {
                 response = std::move(together);
