@@ -16,11 +16,13 @@ namespace {
 
 SearchResponse find(const std::string& query, const std::string& unit = "",
                     const std::filesystem::path& index = xasite::testing::shared_index()) {
-    search::Searcher searcher(index);
     SearchRequest r;
     r.query = query;
     r.unit = unit;
     r.limit = 10;
+    if (index == xasite::testing::shared_index())
+        return xasite::testing::default_searcher().search(r);
+    search::Searcher searcher(index);
     return searcher.search(r);
 }
 
@@ -204,7 +206,7 @@ TEST(SearchBehaviour, AbbreviationsExpand) {
 
 // Row 10: facet field=Hộ tịch + query: a boolean filter with counts.
 TEST(SearchBehaviour, FieldFacetFiltersAndCounts) {
-    search::Searcher searcher(xasite::testing::shared_index());
+    search::Searcher& searcher = xasite::testing::default_searcher();
     SearchRequest r;
     r.query = "dang ky";
     auto all = searcher.search(r);

@@ -37,8 +37,7 @@ std::string concepts(const std::string& query, bool partial = false) {
 }
 
 search::SearchResponse find(SearchRequest r) {
-    search::Searcher searcher(xasite::testing::shared_index());
-    return searcher.search(r);
+    return xasite::testing::default_searcher().search(r);
 }
 
 search::SearchResponse find(const std::string& q, const std::string& unit = "") {
@@ -113,7 +112,7 @@ TEST(SearchQuery, PartialLastWordCompletesFromTheVocabulary) {
     auto response = find(r);
     ASSERT_FALSE(response.results.empty());
     EXPECT_EQ(response.results[0].code, "1.001193");
-    search::Searcher searcher(xasite::testing::shared_index());
+    search::Searcher& searcher = xasite::testing::default_searcher();
     auto suggestions = searcher.suggest("chung thuc b", "");
     ASSERT_FALSE(suggestions.empty());
     EXPECT_EQ(suggestions[0].code, "2.000815");

@@ -1,9 +1,10 @@
 // The question files of the search-quality tests (citizen-questions.tsv, calibration.tsv): one
 // question a line, tab-separated: split, class, context (earlier questions joined by " || ", or
-// "-"), query, expected codes (space-separated, or "none": nothing in the catalogue answers it),
-// note. Lines starting with '#' are comments.
+// "-"), query, expected codes (separated by spaces or commas, or "none": nothing in the catalogue
+// answers it), note. Lines starting with '#' are comments.
 #pragma once
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -48,9 +49,12 @@ inline std::vector<Question> load_questions(const std::filesystem::path& file,
                 start = p + 4;
             }
         }
-        if (cols[4] != "none")
-            for (auto c : text::split(cols[4], ' '))
+        if (cols[4] != "none") {
+            std::string codes(cols[4]);  // separated by spaces or commas
+            std::replace(codes.begin(), codes.end(), ',', ' ');
+            for (auto c : text::split(codes, ' '))
                 if (!c.empty()) q.codes.emplace(c);
+        }
         out.push_back(std::move(q));
     }
     return out;

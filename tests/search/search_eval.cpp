@@ -2,14 +2,14 @@
 // real procedures (search_fixture.hpp), e.g. the tune part of the citizen questions while choosing
 // weights or editing content/search/*.txt:
 //   search_eval [--split
-//   tune|tune2|tune3|tune4|tune5|tune6|tune7|tune8|tune9|holdout|valid|fresh11|fresh12|calib|all]
+//   tune|tune2|…|tune10|holdout|valid|fresh12|fresh13|calib|all]
 //   [--verbose] [--leave-set-out]
 //   [--weight NAME=VALUE]... FILE
 // Prints MRR@10, top-1, abstention precision and recall, the share of answerable questions
 // answered "none", the follow-up MRR and how often each confidence level is right
 // (answer_figures.hpp). --verbose lists every question with what came first; it refuses to list
-// the lines of the held-out and unseen splits (holdout, valid, fresh11, fresh12), which must stay
-// unseen while tuning (figures only). --weight
+// the lines of the held-out and unseen splits (holdout, valid, and every split named "fresh…":
+// fresh12, fresh13), which must stay unseen while tuning (figures only). --weight
 // sets one of search::QueryWeights for the run (the names of query.hpp). --leave-set-out asks
 // the split without any of its questions among the example questions (content/search/
 // questions.txt), as a new author's questions would be asked; otherwise only each question's own
@@ -29,7 +29,7 @@
 
 constexpr const char* kUsage =
     "usage: search_eval [--split "
-    "tune|tune2|tune3|tune4|tune5|tune6|tune7|tune8|tune9|holdout|valid|fresh11|fresh12|calib|all] "
+    "tune|tune2|…|tune10|holdout|valid|fresh12|fresh13|calib|all] "
     "[--verbose] [--leave-set-out] [--weight NAME=VALUE]... FILE\n";
 
 int main(int argc, char** argv) {
@@ -101,8 +101,8 @@ int main(int argc, char** argv) {
         std::cerr << kUsage;
         return 2;
     }
-    if (verbose &&
-        (split == "holdout" || split == "valid" || split == "fresh11" || split == "all")) {
+    if (verbose && (split == "holdout" || split == "valid" || split.rfind("fresh", 0) == 0 ||
+                    split == "all")) {
         std::cerr << "search_eval: --verbose lists no held-out, validation or unseen line (tune on "
                      "the tune parts only)\n";
         return 2;

@@ -134,4 +134,9 @@ const fs::path& shared_index() {
     return index.dir;
 }
 
+search::Searcher& default_searcher() {
+    static search::Searcher searcher(shared_index());
+    return searcher;
+}
+
 }  // namespace xasite::testing

@@ -17,6 +17,7 @@
 
 #include "generator/procedures/procedure.hpp"
 #include "search/index.hpp"
+#include "search/searcher.hpp"
 
 namespace xasite::testing {
 
@@ -47,6 +48,11 @@ search::SearchDocument page(const std::string& slug, const std::string& title,
 // A shared index of the real procedures plus a few pages and a directive (see the .cpp), built
 // once per process in a temporary directory removed at exit.
 const std::filesystem::path& shared_index();
+
+// One searcher over shared_index() with the default weights, opened once per process: opening
+// reads the lexicon (word lists and example questions) stored in the index, which is slow under
+// the sanitizers. Tests that change weights make their own.
+search::Searcher& default_searcher();
 
 // Units used by the extra documents of shared_index().
 inline constexpr const char* kUnitEaKar = "24373";
