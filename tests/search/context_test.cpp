@@ -198,8 +198,7 @@ TEST(SearchContext, AFollowUpOfFillerAndFollowUpWordsNamesNothing) {
 // insurance card's re-issue. Without it, the new question's words alone decide. Both searchers
 // leave out the follow-up's own example question ("earlier || follow-up" in questions.txt).
 TEST(SearchContext, AFollowUpsTwistIsReadWithTheEarlierSubject) {
-    search::Searcher with_cover(xasite::testing::shared_index());
-    with_cover.weights().examples_leave_out_same = true;
+    search::Searcher& with_cover = xasite::testing::shared_searcher();
     search::Searcher without_cover(xasite::testing::shared_index());
     without_cover.weights().examples_leave_out_same = true;
     without_cover.weights().context_cover = 0;
